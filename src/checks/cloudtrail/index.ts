@@ -1,0 +1,4 @@
+import type { CheckDefinition } from '../../core/check.js';
+
+/** The cloudtrail checks. */
+export const cloudtrailChecks: readonly CheckDefinition[] = [];

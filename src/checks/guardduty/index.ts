@@ -1,0 +1,4 @@
+import type { CheckDefinition } from '../../core/check.js';
+
+/** The guardduty checks. */
+export const guarddutyChecks: readonly CheckDefinition[] = [];

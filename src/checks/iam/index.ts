@@ -1,0 +1,4 @@
+import type { CheckDefinition } from '../../core/check.js';
+
+/** The iam checks. */
+export const iamChecks: readonly CheckDefinition[] = [];

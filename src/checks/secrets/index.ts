@@ -1,0 +1,4 @@
+import type { CheckDefinition } from '../../core/check.js';
+
+/** The secrets checks. */
+export const secretsChecks: readonly CheckDefinition[] = [];

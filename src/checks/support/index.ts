@@ -1,0 +1,4 @@
+import type { CheckDefinition } from '../../core/check.js';
+
+/** The support checks. */
+export const supportChecks: readonly CheckDefinition[] = [];

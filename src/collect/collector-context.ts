@@ -1,0 +1,53 @@
+/** The concrete CollectorContext: client factory + `call`, which turns SDK outcomes into Observed values. */
+import { observed, notObserved, type Observed } from '../core/observed.js';
+import { errorCode, toCollectionError } from './aws-errors.js';
+import { abortError, type ClientFactory } from './clients.js';
+import type { CallOptions, ClientConstructor, CollectorContext } from './collector.js';
+import type { ScanRecorder } from './scan-recorder.js';
+
+export interface ContextOptions {
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+  readonly scannedRegions: readonly string[];
+  readonly clients: ClientFactory;
+  readonly recorder: ScanRecorder;
+  readonly signal: AbortSignal;
+}
+
+export function createCollectorContext(options: ContextOptions): CollectorContext {
+  const { accountId, recorder, signal } = options;
+
+  async function call<T>(
+    service: string,
+    operation: string,
+    fn: () => Promise<T>,
+    callOptions: CallOptions = {},
+  ): Promise<Observed<T | null>> {
+    const site = { accountId, region: callOptions.region ?? options.region, service, operation };
+    try {
+      if (signal.aborted) throw abortError(signal);
+      const value = await fn();
+      recorder.recordSuccess(site, false);
+      return observed(value);
+    } catch (err) {
+      if (callOptions.notFoundCodes?.includes(errorCode(err))) {
+        recorder.recordSuccess(site, true);
+        return observed(null);
+      }
+      const error = toCollectionError(signal.aborted ? abortError(signal) : err, site);
+      recorder.recordError(error);
+      return notObserved(error);
+    }
+  }
+
+  return {
+    accountId,
+    region: options.region,
+    partition: options.partition,
+    scannedRegions: options.scannedRegions,
+    signal,
+    client: <C>(ctor: ClientConstructor<C>, region?: string) => options.clients(ctor, region ?? options.region),
+    call,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The Collector contract. A collector reads one AWS service for one account (global) or one account and
+ * region (regional) and returns its snapshot slice. It never throws an AWS error: every SDK call goes
+ * through `ctx.call`, which records the outcome and returns an Observed value.
+ */
+import type { Observed } from '../core/observed.js';
+import type {
+  GlobalServiceKey,
+  GlobalValue,
+  RegionalServiceKey,
+  RegionalValue,
+} from '../core/slices/index.js';
+
+/** One API operation a collector uses: drives the scanner policy file and the permissions docs. */
+export interface OperationSpec {
+  /** SDK command name without `Command`: `GetBucketVersioning`. */
+  readonly operation: string;
+  /** The IAM action it needs: `s3:GetBucketVersioning`. */
+  readonly iamAction: string;
+  /** Error codes that mean "not configured" and become `{ ok: true, value: null }`. */
+  readonly notFoundCodes?: readonly string[];
+}
+
+// The SDK clients share no useful common type we can construct generically; this is the shape we need.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ClientConstructor<C> = new (config: any) => C;
+
+export interface CallOptions {
+  /** Error codes that mean "not configured": the call then yields `{ ok: true, value: null }`. */
+  readonly notFoundCodes?: readonly string[];
+  /** Region the call goes to, when it differs from the context's (S3 buckets in their own region). */
+  readonly region?: string;
+}
+
+export interface CollectorContext {
+  readonly accountId: string;
+  /** The region this collector runs for; for global collectors the account's home region. */
+  readonly region: string;
+  readonly partition: string;
+  /** Regions of this account that the scan covers. */
+  readonly scannedRegions: readonly string[];
+  /** An SDK client bound to this account's credentials, the region (default ctx.region) and the endpoint. */
+  client<C>(ctor: ClientConstructor<C>, region?: string): C;
+  /**
+   * Runs one logical read (a single call or a whole pagination) and records its outcome.
+   * With `notFoundCodes`, those errors yield `{ ok: true, value: null }`.
+   */
+  call<T>(service: string, operation: string, fn: () => Promise<T>): Promise<Observed<T>>;
+  call<T>(service: string, operation: string, fn: () => Promise<T>, options: CallOptions): Promise<Observed<T | null>>;
+  /** Aborted on Ctrl-C or when the endpoint stops answering; collectors may stop early. */
+  readonly signal: AbortSignal;
+}
+
+export interface GlobalCollector<K extends GlobalServiceKey = GlobalServiceKey> {
+  readonly service: K;
+  readonly scope: 'global';
+  readonly operations: readonly OperationSpec[];
+  collect(ctx: CollectorContext): Promise<GlobalValue<K>>;
+}
+
+export interface RegionalCollector<K extends RegionalServiceKey = RegionalServiceKey> {
+  readonly service: K;
+  readonly scope: 'regional';
+  readonly operations: readonly OperationSpec[];
+  collect(ctx: CollectorContext): Promise<RegionalValue<K>>;
+}
+
+export type AnyCollector = GlobalCollector | RegionalCollector;
+
+export function defineGlobalCollector<K extends GlobalServiceKey>(collector: GlobalCollector<K>): GlobalCollector<K> {
+  return collector;
+}
+
+export function defineRegionalCollector<K extends RegionalServiceKey>(
+  collector: RegionalCollector<K>,
+): RegionalCollector<K> {
+  return collector;
+}
+
+/** Drains an SDK v3 paginator into one array: `await collectPages(paginateListUsers({ client }, {}), (p) => p.Users)`. */
+export async function collectPages<P, I>(pages: AsyncIterable<P>, pick: (page: P) => readonly I[] | undefined): Promise<I[]> {
+  const out: I[] = [];
+  for await (const page of pages) out.push(...(pick(page) ?? []));
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * A check is a small pure function of the snapshot plus metadata. `defineCheck` is an identity function
+ * that makes the compiler verify the metadata. Helpers below build outcomes and take care of the
+ * "could not see" cases so each check only states its rule.
+ */
+import type { CheckOutcome, CheckStatus, ResourceRef, Severity } from './finding.js';
+import { describeCollectionError, type CollectionError, type Observed } from './observed.js';
+import type { AccountSnapshot, RegionalSnapshot, Snapshot } from './snapshot.js';
+import type { GlobalServiceKey, GlobalValue, RegionalServiceKey, RegionalValue } from './slices/index.js';
+
+export interface Remediation {
+  /** One or two sentences: what to change and why. */
+  readonly summary: string;
+  readonly console?: string;
+  /** An AWS CLI command with <placeholders>, where one exists. */
+  readonly cli?: string;
+  /** A CloudFormation or Terraform snippet, where one applies. */
+  readonly iac?: string;
+  readonly docs?: string;
+}
+
+export interface CheckDefinition {
+  /** Prowler-style `service_resource_property`, written literally. */
+  readonly id: string;
+  readonly title: string;
+  readonly service: string;
+  readonly resourceType: string;
+  readonly severity: Severity;
+  /** IAM actions the check's data needs; drives policies/ftr-scanner-policy.json and docs/checks.md. */
+  readonly reads: readonly string[];
+  readonly remediation: Remediation;
+  readonly evaluate: (snapshot: Snapshot) => readonly CheckOutcome[];
+}
+
+export function defineCheck<const T extends CheckDefinition>(check: T): T {
+  return check;
+}
+
+type Evidence = Readonly<Record<string, unknown>>;
+
+function outcome(status: CheckStatus, ref: ResourceRef, message: string, evidence: Evidence = {}): CheckOutcome {
+  return { ...ref, resourceArn: ref.resourceArn ?? null, status, message, evidence };
+}
+
+export const pass = (ref: ResourceRef, message: string, evidence?: Evidence) => outcome('PASS', ref, message, evidence);
+export const fail = (ref: ResourceRef, message: string, evidence?: Evidence) => outcome('FAIL', ref, message, evidence);
+export const manual = (ref: ResourceRef, message: string, evidence?: Evidence) => outcome('MANUAL', ref, message, evidence);
+export const notApplicable = (ref: ResourceRef, message: string, evidence?: Evidence) =>
+  outcome('NOT_APPLICABLE', ref, message, evidence);
+
+/** UNKNOWN because a read failed: the message says which read and why. */
+export function unknown(ref: ResourceRef, reason: CollectionError | string, evidence?: Evidence): CheckOutcome {
+  if (typeof reason === 'string') return outcome('UNKNOWN', ref, reason, evidence);
+  return outcome('UNKNOWN', ref, describeCollectionError(reason), {
+    ...evidence,
+    collectionError: { kind: reason.kind, code: reason.code, service: reason.service, operation: reason.operation },
+  });
+}
+
+/** The account itself as a resource, for account-level checks. */
+export function accountRef(account: AccountSnapshot | string, region: string | null = null): ResourceRef {
+  const accountId = typeof account === 'string' ? account : account.accountId;
+  return { accountId, region, resourceType: 'AWS::::Account', resourceId: accountId, resourceArn: null };
+}
+
+/** A region of an account as a resource, for regional service-enablement checks. */
+export function regionRef(accountId: string, region: string): ResourceRef {
+  return { accountId, region, resourceType: 'AWS::::Region', resourceId: `${accountId}/${region}`, resourceArn: null };
+}
+
+
+/**
+ * Runs `rule` for every scanned account with the given global slice. Accounts we could not enter, or where
+ * the slice was not collected or failed, yield one UNKNOWN about the account instead.
+ */
+export function forEachAccount<K extends GlobalServiceKey>(
+  snapshot: Snapshot,
+  service: K,
+  rule: (slice: GlobalValue<K>, account: AccountSnapshot) => readonly CheckOutcome[],
+): CheckOutcome[] {
+  const out: CheckOutcome[] = [];
+  for (const account of snapshot.accounts) {
+    const ref = accountRef(account);
+    if (!account.access.ok) {
+      out.push(unknown(ref, account.access.error));
+      continue;
+    }
+    const slice = account.global[service] as Observed<GlobalValue<K>> | undefined;
+    if (!slice) {
+      out.push(unknown(ref, `The ${service} collector did not run for account ${account.accountId}.`));
+      continue;
+    }
+    if (!slice.ok) {
+      out.push(unknown(ref, slice.error));
+      continue;
+    }
+    out.push(...rule(slice.value, account));
+  }
+  return out;
+}
+
+/**
+ * Runs `rule` for every scanned region of every account with the given regional slice. Regions that are
+ * not enabled are skipped (they hold no resources); missing or failed slices yield UNKNOWN for the region.
+ */
+export function forEachRegion<K extends RegionalServiceKey>(
+  snapshot: Snapshot,
+  service: K,
+  rule: (slice: RegionalValue<K>, account: AccountSnapshot, regional: RegionalSnapshot) => readonly CheckOutcome[],
+): CheckOutcome[] {
+  const out: CheckOutcome[] = [];
+  for (const account of snapshot.accounts) {
+    if (!account.access.ok) {
+      out.push(unknown(accountRef(account), account.access.error));
+      continue;
+    }
+    if (!account.regions.ok && account.regional.length === 0) {
+      out.push(unknown(accountRef(account), account.regions.error));
+      continue;
+    }
+    for (const regional of account.regional) {
+      const ref = regionRef(account.accountId, regional.region);
+      const slice = regional[service] as Observed<RegionalValue<K>> | undefined;
+      if (!slice) {
+        out.push(unknown(ref, `The ${service} collector did not run for ${account.accountId}/${regional.region}.`));
+        continue;
+      }
+      if (!slice.ok) {
+        out.push(unknown(ref, slice.error));
+        continue;
+      }
+      out.push(...rule(slice.value, account, regional));
+    }
+  }
+  return out;
+}
+
+/** Unwraps an Observed field inside a rule: returns the value, or pushes UNKNOWN for `ref` and returns undefined. */
+export function seen<T>(field: Observed<T>, ref: ResourceRef, sink: CheckOutcome[]): { value: T } | undefined {
+  if (field.ok) return { value: field.value };
+  sink.push(unknown(ref, field.error));
+  return undefined;
+}

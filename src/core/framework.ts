@@ -1,0 +1,89 @@
+/**
+ * Framework catalogs (FTR Partner-Hosted, its Alternative route, the Industrial Software Competency ...) are
+ * typed data: items, the checks that evidence them, where they apply and what evidence a reviewer wants.
+ * Catalog modules live in src/frameworks/ and are validated by frameworkSchema (src/frameworks/schema.ts).
+ */
+
+export type DeliveryCategory = 'multi-tenant-saas' | 'single-tenant-saas' | 'managed-service' | 'customer-deployed';
+
+export const DELIVERY_CATEGORIES = [
+  'multi-tenant-saas',
+  'single-tenant-saas',
+  'managed-service',
+  'customer-deployed',
+] as const satisfies readonly DeliveryCategory[];
+
+/** auto: an API result alone decides; partial: API evidence plus a person; manual: evidence only. */
+export type AutomationLevel = 'auto' | 'partial' | 'manual';
+
+export type EvidenceKind = 'text' | 'url' | 'file' | 'date' | 'yes-no' | 'number';
+
+/** What a reviewer wants to see for the manual part of an item. */
+export interface EvidenceRequest {
+  readonly id: string;
+  /** The question in plain words. */
+  readonly prompt: string;
+  readonly accepts: readonly EvidenceKind[];
+  /** The rule's freshness window ("rehearsed within the last 12 months"), when it has one. */
+  readonly expiresAfterMonths?: number;
+}
+
+export interface FrameworkSubQuestion {
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface FrameworkItem {
+  /** Exactly as AWS prints it: `ARC-004`, `1.13`, `IAM-002`. */
+  readonly id: string;
+  readonly title: string;
+  /** True where the title is our inference (legacy FTR ids whose wording we could not read). */
+  readonly titleInferred?: boolean;
+  /** True for numbering gaps in the source (competency 1.6): shown, never evaluated. */
+  readonly notPresentInSource?: boolean;
+  readonly section: string;
+  /** technical (default), prerequisite or documentation item. */
+  readonly kind?: 'technical' | 'prerequisite' | 'documentation';
+  /** The requirement in our own words. */
+  readonly requirement: string;
+  readonly automation: AutomationLevel;
+  /** Check ids (src/checks) whose findings evidence this item. */
+  readonly checks: readonly string[];
+  readonly appliesTo: readonly DeliveryCategory[];
+  /** A gating question id (CAA-000): when answered "no", this item is NOT_APPLICABLE. */
+  readonly gatedBy?: string;
+  readonly subQuestions?: readonly FrameworkSubQuestion[];
+  readonly evidence: readonly EvidenceRequest[];
+  /** Items of other catalogs that ask the same thing (competency 1.2 <-> FTR ARC-003). */
+  readonly twins?: readonly string[];
+}
+
+export interface FrameworkSection {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface GatingQuestion {
+  readonly id: string;
+  readonly question: string;
+  /** Item ids that are NOT_APPLICABLE when the answer is "no". */
+  readonly gates: readonly string[];
+}
+
+export interface Framework {
+  readonly id: string;
+  readonly title: string;
+  /** Our catalog version, e.g. `2025-08`. */
+  readonly version: string;
+  /** AWS's checklist version string, e.g. `2025_q3_v1` or `1.0`. */
+  readonly checklistVersion: string;
+  readonly releaseDate: string;
+  readonly source: string;
+  readonly sections: readonly FrameworkSection[];
+  readonly gatingQuestions: readonly GatingQuestion[];
+  readonly items: readonly FrameworkItem[];
+}
+
+export function defineFramework<const T extends Framework>(framework: T): T {
+  return framework;
+}

@@ -1,0 +1,2 @@
+/** Snapshot slice for account. Placeholder until its collector lands: no fields yet. */
+export type AccountSlice = Readonly<Record<string, never>>;

@@ -1,0 +1,2 @@
+/** Snapshot slice for s3. Placeholder until its collector lands: no fields yet. */
+export type S3Slice = Readonly<Record<string, never>>;
