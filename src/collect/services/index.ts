@@ -27,6 +27,7 @@ import { cloudwatchCollector } from './cloudwatch/cloudwatch.collector.js';
 import { cloudformationCollector } from './cloudformation/cloudformation.collector.js';
 import { autoscalingCollector } from './autoscaling/autoscaling.collector.js';
 import { codepipelineCollector } from './codepipeline/codepipeline.collector.js';
+import { taggingCollector } from './tagging/tagging.collector.js';
 
 export const GLOBAL_COLLECTORS: readonly GlobalCollector[] = [
   iamCollector,
@@ -59,4 +60,5 @@ export const REGIONAL_COLLECTORS: readonly RegionalCollector[] = [
   cloudformationCollector,
   autoscalingCollector,
   codepipelineCollector,
+  taggingCollector,
 ];

@@ -31,6 +31,7 @@ import type { CloudWatchSlice } from './cloudwatch.js';
 import type { CloudFormationSlice } from './cloudformation.js';
 import type { AutoScalingSlice } from './autoscaling.js';
 import type { CodePipelineSlice } from './codepipeline.js';
+import type { TaggingSlice } from './tagging.js';
 
 export type { IamSlice } from './iam.js';
 export type { AccountSlice } from './account.js';
@@ -59,6 +60,7 @@ export type { CloudWatchSlice } from './cloudwatch.js';
 export type { CloudFormationSlice } from './cloudformation.js';
 export type { AutoScalingSlice } from './autoscaling.js';
 export type { CodePipelineSlice } from './codepipeline.js';
+export type { TaggingSlice } from './tagging.js';
 
 /** Slices collected once per account (global endpoints). */
 export interface GlobalSlices {
@@ -93,12 +95,13 @@ export interface RegionalSlices {
   readonly cloudformation?: Observed<CloudFormationSlice>;
   readonly autoscaling?: Observed<AutoScalingSlice>;
   readonly codepipeline?: Observed<CodePipelineSlice>;
+  readonly tagging?: Observed<TaggingSlice>;
 }
 
 export type GlobalServiceKey = keyof GlobalSlices;
 export type RegionalServiceKey = keyof RegionalSlices;
 export const GLOBAL_SERVICE_KEYS = ['iam', 'account', 'support', 's3', 'cloudfront', 'costs'] as const satisfies readonly GlobalServiceKey[];
-export const REGIONAL_SERVICE_KEYS = ['ec2', 'elbv2', 'cloudtrail', 'kms', 'rds', 'dynamodb', 'backup', 'config', 'guardduty', 'securityhub', 'inspector2', 'macie', 'accessanalyzer', 'wellarchitected', 'secrets', 'lambda', 'logs', 'cloudwatch', 'cloudformation', 'autoscaling', 'codepipeline'] as const satisfies readonly RegionalServiceKey[];
+export const REGIONAL_SERVICE_KEYS = ['ec2', 'elbv2', 'cloudtrail', 'kms', 'rds', 'dynamodb', 'backup', 'config', 'guardduty', 'securityhub', 'inspector2', 'macie', 'accessanalyzer', 'wellarchitected', 'secrets', 'lambda', 'logs', 'cloudwatch', 'cloudformation', 'autoscaling', 'codepipeline', 'tagging'] as const satisfies readonly RegionalServiceKey[];
 
 /** The value type of a global slice (what its collector returns). */
 export type GlobalValue<K extends GlobalServiceKey> = NonNullable<GlobalSlices[K]> extends Observed<infer T> ? T : never;
