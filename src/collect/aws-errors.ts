@@ -60,6 +60,9 @@ export function errorCode(err: unknown): string {
   const name = typeof e.name === 'string' ? e.name : undefined;
   if (code && NETWORK.has(code)) return code;
   if (code && TIMEOUT.has(code)) return code;
+  // A non-AWS error page (an emulator's HTML 404/500) fails deserialization: the HTTP status says more.
+  const failedStatus = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
+  if ((name === 'SyntaxError' || name === 'TypeError') && typeof failedStatus === 'number' && failedStatus >= 400) return String(failedStatus);
   if (name && name !== 'Error' && name !== 'UnknownError') return name;
   if (code) return code;
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;

@@ -41,6 +41,66 @@ export interface AttestationSummary {
   readonly evidence: readonly { readonly kind: 'url' | 'file'; readonly ref: string; readonly sha256?: string }[];
 }
 
+/** One resource of the workload's inventory (report: attached resources with costs). */
+export interface InventoryResource {
+  readonly accountId: string;
+  readonly region: string | null;
+  readonly resourceType: string;
+  readonly resourceId: string;
+  readonly resourceArn: string | null;
+  readonly name: string | null;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Its cost from Cost Explorer's resource-level data (absent in assessments made before costs existed). */
+  readonly cost?: ResourceCost;
+}
+
+/**
+ * A resource's cost. `known`: Cost Explorer itemised it (the last 14 days, scaled to 30 days);
+ * `not-itemised`: resource-level data is available for its account but lists nothing for it (free, or a
+ * service Cost Explorer does not itemise); `unknown`: we could not read resource-level costs (reason).
+ */
+export type ResourceCost =
+  | { readonly status: 'known'; readonly monthly: number; readonly currency: string }
+  | { readonly status: 'not-itemised' }
+  | { readonly status: 'unknown'; readonly reason: string };
+
+/** Cost of one account for the last full month, or why it is unknown (never a made-up zero). */
+export type AccountCost =
+  | {
+      readonly accountId: string;
+      readonly status: 'known';
+      readonly total: number;
+      readonly currency: string;
+      readonly services: readonly { readonly service: string; readonly amount: number }[];
+    }
+  | { readonly accountId: string; readonly status: 'unknown'; readonly reason: string };
+
+/** Cost Explorer figures for the report (see docs/report.md). */
+export interface CostSummary {
+  /** The last full month that `accounts` covers; null when no account's costs could be read. */
+  readonly period: { readonly start: string; readonly end: string } | null;
+  /** The resource-level window behind `ResourceCost.known` (last 14 days); null when never read. */
+  readonly resourcePeriod: { readonly start: string; readonly end: string } | null;
+  readonly currency: string;
+  readonly accounts: readonly AccountCost[];
+}
+
+/** A checklist section as the report shows it, in checklist order. */
+export interface AssessmentSection {
+  readonly id: string;
+  readonly title: string;
+  /** The report area (the sample nOps report's section name) when the catalog sets one. */
+  readonly reportArea?: string;
+}
+
+/** The competency case study an assessment was run for (one scan per case-study environment). */
+export interface CaseStudyInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly customer?: string;
+  readonly productionDate?: string;
+}
+
 /** Check metadata carried into the assessment so reports need nothing else. */
 export interface CheckInfo {
   readonly id: string;
@@ -83,5 +143,13 @@ export interface Assessment {
   readonly items: readonly ItemResult[];
   readonly checks: readonly CheckInfo[];
   readonly findings: readonly Finding[];
+  /** The workload's resources (inventory) for the report. */
+  readonly resources: readonly InventoryResource[];
+  /** Cost Explorer figures (optional: absent when the costs collector did not run). */
+  readonly costs?: CostSummary;
+  /** The framework's sections in checklist order (titles for the report). */
+  readonly sections?: readonly AssessmentSection[];
+  /** Set when the assessment covers one competency case study. */
+  readonly caseStudy?: CaseStudyInfo | null;
   readonly collectionErrors: readonly CollectionError[];
 }

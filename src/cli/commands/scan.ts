@@ -1,0 +1,115 @@
+/**
+ * `ftr scan`: collect -> snapshot.json.gz -> evaluate -> assessment.json, with live progress. Ctrl-C or a
+ * dead endpoint stops the collection, and everything collected so far is still written.
+ */
+import { join } from 'node:path';
+import { Listr } from 'listr2';
+import { runScan } from '../../collect/run-collection.js';
+import type { Assessment } from '../../core/assessment.js';
+import { EXIT } from '../../core/errors.js';
+import type { DeliveryCategory, Framework } from '../../core/framework.js';
+import type { Snapshot } from '../../core/snapshot.js';
+import { writeSnapshot } from '../../io/snapshot-file.js';
+import { throttled } from '../progress.js';
+import { formatSummary } from '../summary.js';
+import { assess, writeAssessment } from '../write-assessment.js';
+
+export interface ScanCommandOptions {
+  readonly org: boolean;
+  readonly roleName: string;
+  readonly externalId: string | undefined;
+  readonly profile: string | undefined;
+  readonly regions: string[] | undefined;
+  readonly accounts: string[] | undefined;
+  readonly framework: Framework;
+  readonly delivery: DeliveryCategory;
+  readonly out: string;
+  readonly concurrency: number;
+  readonly maxAttempts: number;
+}
+
+interface ScanContext {
+  snapshot?: Snapshot;
+  assessment?: Assessment;
+  files: string[];
+}
+
+export async function scanCommand(options: ScanCommandOptions): Promise<number> {
+  const interrupt = new AbortController();
+  let sigints = 0;
+  const onSigint = () => {
+    sigints += 1;
+    if (sigints === 1) {
+      process.stderr.write('\nInterrupted: stopping the scan and writing what was collected (Ctrl-C again to quit now).\n');
+      interrupt.abort('interrupted by the user (Ctrl-C)');
+    } else {
+      process.exit(EXIT.interrupted);
+    }
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const tty = process.stdout.isTTY;
+
+  try {
+    const tasks = new Listr<ScanContext, 'default', 'simple'>(
+      [
+        {
+          title: 'Collect',
+          task: async (ctx, task) => {
+            const setTitle = throttled((line) => (task.title = `Collect: ${line}`), tty);
+            ctx.snapshot = await runScan({
+              org: options.org,
+              roleName: options.roleName,
+              externalId: options.externalId,
+              profile: options.profile,
+              regions: options.regions,
+              accounts: options.accounts,
+              concurrency: options.concurrency,
+              maxAttempts: options.maxAttempts,
+              signal: interrupt.signal,
+              onProgress: setTitle,
+            });
+            const s = ctx.snapshot;
+            const regions = new Set(s.accounts.flatMap((a) => a.regional.map((r) => r.region)));
+            task.title = `Collected ${s.accounts.length} account(s) x ${regions.size} region(s): ${s.operations.reduce((n, o) => n + o.calls, 0)} API calls, ${s.errors.length} failed read(s)${s.complete ? '' : ` — INCOMPLETE: ${s.interruption?.reason ?? ''}`}`;
+          },
+        },
+        {
+          title: 'Write snapshot',
+          task: async (ctx, task) => {
+            if (!ctx.snapshot) return;
+            const path = join(options.out, 'snapshot.json.gz');
+            await writeSnapshot(path, ctx.snapshot);
+            ctx.files.push(path);
+            task.title = `Snapshot written to ${path}`;
+          },
+        },
+        {
+          title: `Evaluate ${options.framework.id}`,
+          task: async (ctx, task) => {
+            if (!ctx.snapshot) return;
+            ctx.assessment = assess(ctx.snapshot, { framework: options.framework, delivery: options.delivery });
+            const path = await writeAssessment(options.out, ctx.assessment);
+            ctx.files.push(path);
+            task.title = `Assessment written to ${path}`;
+          },
+        },
+      ],
+      { renderer: 'default', fallbackRenderer: 'simple', fallbackRendererCondition: !tty, exitOnError: true, registerSignalListeners: false },
+    );
+    const ctx = await tasks.run({ files: [] });
+    if (ctx.assessment) process.stdout.write(`\n${formatSummary(ctx.assessment)}\n`);
+    const snapshot = ctx.snapshot;
+    if (snapshot && !snapshot.complete) {
+      const reason = snapshot.interruption?.reason ?? 'unknown reason';
+      process.stderr.write(
+        `\nThe scan stopped early (${reason}). What was collected is in ${options.out}; missing data is reported as UNKNOWN.\n`,
+      );
+      return interrupt.signal.aborted ? EXIT.interrupted : EXIT.incomplete;
+    }
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}

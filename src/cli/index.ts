@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * The ftr command line. This file only declares commands and maps errors to exit codes; each command's
+ * work lives in src/cli/commands/. The single try/catch that calls process.exit is here.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CredentialsError, EXIT, UserError } from '../core/errors.js';
+import { TOOL_VERSION } from '../version.js';
+import { demoCommand } from './commands/demo.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { scanCommand } from './commands/scan.js';
+import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
+
+interface CommonOptions {
+  framework: string;
+  delivery: string;
+}
+
+const frameworkOption = () => new Option('--framework <id>', 'framework catalog to evaluate (see `ftr frameworks`)').default(DEFAULT_FRAMEWORK);
+const deliveryOption = () =>
+  new Option('--delivery <category>', 'delivery category: multi-tenant-saas, single-tenant-saas, managed-service, customer-deployed').default(
+    DEFAULT_DELIVERY,
+  );
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('ftr')
+    .description('Read-only readiness scanner for the AWS Foundational Technical Review (FTR) and AWS Competency validations.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('scan')
+    .description('scan one AWS account (default credentials) or a whole Organization, then evaluate it')
+    .option('--org', 'scan every active account of the Organization (run from the management account or a delegated admin)', false)
+    .option('--role-name <name>', 'role to assume in member accounts with --org', 'FtrReadOnly')
+    .option('--external-id <id>', 'external id required by the member-account role')
+    .option('--profile <name>', 'AWS shared-config profile for the starting credentials')
+    .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
+    .option('--accounts <list>', 'with --org: only these account ids')
+    .addOption(frameworkOption())
+    .addOption(deliveryOption())
+    .option('--out <dir>', 'output directory', './ftr-out')
+    .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
+    .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
+    .action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
+      setExitCode(
+        await scanCommand({
+          org: o.org === true,
+          roleName: String(o.roleName),
+          externalId: typeof o.externalId === 'string' ? o.externalId : undefined,
+          profile: typeof o.profile === 'string' ? o.profile : undefined,
+          regions: typeof o.regions === 'string' ? parseList(o.regions) : undefined,
+          accounts: typeof o.accounts === 'string' ? parseList(o.accounts) : undefined,
+          framework: resolveFramework(o.framework),
+          delivery: parseDelivery(o.delivery),
+          out: String(o.out),
+          concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
+          maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
+        }),
+      );
+    });
+
+  program
+    .command('evaluate')
+    .description('evaluate a snapshot offline (no AWS access) and write assessment.json')
+    .argument('<snapshot>', 'snapshot.json.gz written by `ftr scan`')
+    .addOption(frameworkOption())
+    .addOption(deliveryOption())
+    .option('--out <dir>', 'output directory (default: the snapshot’s directory)')
+    .action(async (snapshotPath: string, o: CommonOptions & { out?: string }) => {
+      setExitCode(
+        await evaluateCommand({
+          snapshotPath,
+          framework: resolveFramework(o.framework),
+          delivery: parseDelivery(o.delivery),
+          out: o.out,
+        }),
+      );
+    });
+
+  program
+    .command('demo')
+    .description('evaluate the bundled sample scan: no AWS credentials needed')
+    .addOption(frameworkOption())
+    .addOption(deliveryOption())
+    .option('--out <dir>', 'also write assessment.json there')
+    .action(async (o: CommonOptions & { out?: string }) => {
+      setExitCode(await demoCommand({ framework: resolveFramework(o.framework), delivery: parseDelivery(o.delivery), out: o.out }));
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  // The SDK warns that its 2027 releases need Node 22; our lockfile pins releases that support Node 20.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors were already printed.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UserError || err instanceof CredentialsError) {
+      process.stderr.write(`\nError: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`\nInternal error (a bug in ftr-ready ${TOOL_VERSION}; please report it with this output):\n${detail}\n`);
+    return EXIT.internal;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${String(err)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -1,0 +1,35 @@
+/** Parsing and validation of CLI option values shared by several commands. */
+import { DELIVERY_CATEGORIES, type DeliveryCategory, type Framework } from '../core/framework.js';
+import { UserError } from '../core/errors.js';
+import { getFramework, UnknownFrameworkError } from '../frameworks/index.js';
+
+export const DEFAULT_FRAMEWORK = 'ftr-partner-hosted';
+export const DEFAULT_DELIVERY: DeliveryCategory = 'multi-tenant-saas';
+
+export function parseDelivery(value: string): DeliveryCategory {
+  const found = DELIVERY_CATEGORIES.find((d) => d === value);
+  if (!found) throw new UserError(`Unknown delivery category "${value}". Use one of: ${DELIVERY_CATEGORIES.join(', ')}.`);
+  return found;
+}
+
+export function resolveFramework(id: string): Framework {
+  try {
+    return getFramework(id);
+  } catch (err) {
+    if (err instanceof UnknownFrameworkError) throw new UserError(`${err.message} Run \`ftr frameworks\` to list them.`);
+    throw err;
+  }
+}
+
+export function parsePositiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`${name} must be a whole number of 1 or more (got "${value}").`);
+  return n;
+}
+
+export function parseList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,93 @@
+/**
+ * Credentials: the default chain (or --profile) for the scanning principal, and role assumption into
+ * member accounts with an auto-refreshing provider. Failures become clear CredentialsErrors up front.
+ */
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { CredentialsError, UserError } from '../core/errors.js';
+import { redact } from '../core/redact.js';
+import { classifyErrorCode, errorCode, httpStatus } from './aws-errors.js';
+import type { ClientFactory } from './clients.js';
+
+export function defaultCredentials(profile: string | undefined): AwsCredentialIdentityProvider {
+  return fromNodeProviderChain(profile ? { profile } : {});
+}
+
+export interface CallerIdentity {
+  readonly arn: string;
+  readonly accountId: string;
+  readonly partition: string;
+}
+
+/** sts:GetCallerIdentity with the starting credentials, turning every failure into a message a person can act on. */
+export async function whoAmI(clients: ClientFactory, profile: string | undefined): Promise<CallerIdentity> {
+  try {
+    const out = await clients(STSClient).send(new GetCallerIdentityCommand({}));
+    const arn = out.Arn ?? '';
+    return { arn, accountId: out.Account ?? '', partition: arn.split(':')[1] ?? 'aws' };
+  } catch (err) {
+    const code = errorCode(err);
+    const message = redact(err instanceof Error ? err.message : String(err));
+    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+      throw new CredentialsError(
+        `No AWS credentials found${profile ? ` for profile "${profile}"` : ''}. ` +
+          'Configure credentials (aws configure, AWS_PROFILE, SSO login or environment variables) and retry, ' +
+          'or run `ftr demo` to see a report from the bundled sample scan.',
+      );
+    }
+    const kind = classifyErrorCode(code, httpStatus(err));
+    if (kind === 'expired_credentials') {
+      throw new CredentialsError(`The AWS session has expired (${code}). Refresh your credentials (e.g. aws sso login) and retry.`);
+    }
+    if (kind === 'region_disabled' || kind === 'access_denied' || code === 'SignatureDoesNotMatch') {
+      throw new CredentialsError(`AWS rejected the credentials (${code}): ${message}`);
+    }
+    if (kind === 'network' || kind === 'timeout') {
+      throw new UserError(`Could not reach AWS STS (${code}): ${message}. Check the network or AWS_ENDPOINT_URL.`);
+    }
+    throw new CredentialsError(`Could not verify the AWS credentials (${code}): ${message}`);
+  }
+}
+
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * A provider that assumes `roleArn` with the base credentials and re-assumes shortly before expiry.
+ * The first call throws the AssumeRole error, which the runner records against the account.
+ */
+export function assumeRoleProvider(
+  baseClients: ClientFactory,
+  roleArn: string,
+  externalId: string | undefined,
+): AwsCredentialIdentityProvider {
+  let current: AwsCredentialIdentity | undefined;
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  const refresh = async (): Promise<AwsCredentialIdentity> => {
+    const out = await baseClients(STSClient).send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        RoleSessionName: 'ftr-ready-scan',
+        DurationSeconds: 3600,
+        ...(externalId ? { ExternalId: externalId } : {}),
+      }),
+    );
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole into ${roleArn} returned no credentials.`);
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+      ...(c.Expiration ? { expiration: new Date(c.Expiration) } : {}),
+    };
+  };
+  return async () => {
+    const expiresAt = current?.expiration?.getTime();
+    if (current && (expiresAt === undefined || expiresAt - Date.now() > REFRESH_MARGIN_MS)) return current;
+    pending ??= refresh().finally(() => {
+      pending = undefined;
+    });
+    current = await pending;
+    return current;
+  };
+}

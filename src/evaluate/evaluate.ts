@@ -1,0 +1,152 @@
+/**
+ * evaluate: (snapshot, framework, options) -> Assessment. Pure: no I/O, no clock unless `now` is omitted.
+ * Runs the checks the framework references, tags each finding with the items it evidences, and decides
+ * every item's verdict.
+ */
+import {
+  ASSESSMENT_SCHEMA_VERSION,
+  ITEM_VERDICTS,
+  type Assessment,
+  type CheckInfo,
+  type ItemResult,
+  type ItemVerdict,
+} from '../core/assessment.js';
+import type { CheckDefinition } from '../core/check.js';
+import type { DeliveryCategory, Framework } from '../core/framework.js';
+import type { Finding } from '../core/finding.js';
+import type { Snapshot } from '../core/snapshot.js';
+import type { GatingAnswer, ItemAttestation, Suppression } from '../attest/types.js';
+import { applySuppressions, buildItemContexts, summarizeAttestation } from './attestations.js';
+import { buildInventory } from './inventory.js';
+import { countStatuses, decideItem } from './item-verdict.js';
+import { runChecks } from './run-checks.js';
+
+export interface EvaluateOptions {
+  readonly delivery: DeliveryCategory;
+  /** The check registry to resolve the framework's check ids against. */
+  readonly checks: readonly CheckDefinition[];
+  readonly toolVersion: string;
+  /** ISO time the assessment is generated at; defaults to the current time. */
+  readonly now?: string;
+  readonly scopeName?: string | null;
+  /** Answered items from ftr-attestations.yaml (src/attest/parse.ts); see docs/attestations.md. */
+  readonly attestations?: readonly ItemAttestation[];
+  /** Answers to the framework's gating questions (CAA-000, SDAT-000). */
+  readonly gatingAnswers?: readonly GatingAnswer[];
+  /** Accepted risks for individual findings; a suppressed FAIL stays FAIL in every count. */
+  readonly suppressions?: readonly Suppression[];
+}
+
+export class UnknownCheckError extends Error {
+  constructor(ids: readonly string[], frameworkId: string) {
+    super(`Framework ${frameworkId} references checks that do not exist: ${ids.join(', ')}`);
+    this.name = 'UnknownCheckError';
+  }
+}
+
+export function evaluate(snapshot: Snapshot, framework: Framework, options: EvaluateOptions): Assessment {
+  const byId = new Map(options.checks.map((c) => [c.id, c]));
+  const referenced = [...new Set(framework.items.flatMap((item) => item.checks))];
+  const missing = referenced.filter((id) => !byId.has(id));
+  if (missing.length > 0) throw new UnknownCheckError(missing, framework.id);
+  const checks = referenced.map((id) => byId.get(id)).filter((c): c is CheckDefinition => c !== undefined);
+
+  const itemsByCheck = new Map<string, string[]>();
+  for (const item of framework.items) {
+    for (const checkId of item.checks) itemsByCheck.set(checkId, [...(itemsByCheck.get(checkId) ?? []), item.id]);
+  }
+
+  const now = options.now ?? new Date().toISOString();
+  const rawFindings: Finding[] = [];
+  for (const run of runChecks(snapshot, checks)) {
+    for (const o of run.outcomes) {
+      rawFindings.push({
+        checkId: run.check.id,
+        checkTitle: run.check.title,
+        controlIds: itemsByCheck.get(run.check.id) ?? [],
+        status: o.status,
+        severity: run.check.severity,
+        accountId: o.accountId,
+        region: o.region,
+        resourceType: o.resourceType,
+        resourceId: o.resourceId,
+        resourceArn: o.resourceArn ?? null,
+        message: o.message,
+        evidence: o.evidence,
+      });
+    }
+  }
+
+  const findings = applySuppressions(rawFindings, options.suppressions ?? [], now);
+  const contexts = buildItemContexts(framework, options, now);
+
+  const findingsByCheck = new Map<string, Finding[]>();
+  for (const f of findings) findingsByCheck.set(f.checkId, [...(findingsByCheck.get(f.checkId) ?? []), f]);
+
+  const items: ItemResult[] = framework.items.map((item) => {
+    const itemFindings = item.checks.flatMap((id) => findingsByCheck.get(id) ?? []);
+    const context = contexts.get(item.id) ?? {};
+    const decision = decideItem(item, itemFindings, options.delivery, context);
+    return {
+      itemId: item.id,
+      title: item.title,
+      section: item.section,
+      automation: item.automation,
+      verdict: decision.verdict,
+      reason: decision.reason,
+      checkIds: item.checks,
+      findingCounts: countStatuses(itemFindings),
+      attestation: context.attestation ? summarizeAttestation(context.attestation) : null,
+    };
+  });
+
+  const checkInfos: CheckInfo[] = checks.map((c) => ({
+    id: c.id,
+    title: c.title,
+    service: c.service,
+    severity: c.severity,
+    remediation: c.remediation,
+    counts: countStatuses(findingsByCheck.get(c.id) ?? []),
+  }));
+
+  const itemCounts = Object.fromEntries(ITEM_VERDICTS.map((v) => [v, 0])) as Record<ItemVerdict, number>;
+  for (const item of items) itemCounts[item.verdict] += 1;
+
+  const scannedRegions = new Set<string>();
+  for (const account of snapshot.accounts) for (const r of account.regional) scannedRegions.add(r.region);
+
+  return {
+    schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+    generatedAt: now,
+    tool: { name: 'ftr-ready', version: options.toolVersion },
+    framework: {
+      id: framework.id,
+      title: framework.title,
+      version: framework.version,
+      checklistVersion: framework.checklistVersion,
+      releaseDate: framework.releaseDate,
+    },
+    deliveryCategory: options.delivery,
+    scope: {
+      name: options.scopeName ?? null,
+      mode: snapshot.mode,
+      principal: snapshot.principal.arn,
+      accounts: snapshot.accounts.map((a) => a.accountId),
+      regions: [...scannedRegions].sort(),
+      scanStartedAt: snapshot.startedAt,
+      scanFinishedAt: snapshot.finishedAt,
+      snapshotComplete: snapshot.complete,
+      snapshotSchemaVersion: snapshot.schemaVersion,
+    },
+    summary: {
+      findings: countStatuses(findings),
+      items: itemCounts,
+      readiness: { met: itemCounts.MET, applicable: items.length - itemCounts.NOT_APPLICABLE },
+    },
+    items,
+    checks: checkInfos,
+    findings,
+    resources: buildInventory(snapshot, findings),
+    collectionErrors: snapshot.errors,
+  };
+}
