@@ -8,6 +8,7 @@ import { CredentialsError, EXIT, UserError } from '../core/errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { formatFrameworkList } from './commands/frameworks.js';
 import { scanCommand } from './commands/scan.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
 
@@ -87,6 +88,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'also write assessment.json there')
     .action(async (o: CommonOptions & { out?: string }) => {
       setExitCode(await demoCommand({ framework: resolveFramework(o.framework), delivery: parseDelivery(o.delivery), out: o.out }));
+    });
+
+  program
+    .command('frameworks')
+    .description('list the framework catalogs, their versions and item counts')
+    .action(() => {
+      process.stdout.write(`${formatFrameworkList()}\n`);
     });
 
   return program;

@@ -8,7 +8,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { CredentialsError, UserError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 import { classifyErrorCode, errorCode, httpStatus } from './aws-errors.js';
-import type { ClientFactory } from './clients.js';
+import type { ClientFactory, Credentials } from './clients.js';
 
 export function defaultCredentials(profile: string | undefined): AwsCredentialIdentityProvider {
   return fromNodeProviderChain(profile ? { profile } : {});
@@ -20,9 +20,13 @@ export interface CallerIdentity {
   readonly partition: string;
 }
 
-/** sts:GetCallerIdentity with the starting credentials, turning every failure into a message a person can act on. */
-export async function whoAmI(clients: ClientFactory, profile: string | undefined): Promise<CallerIdentity> {
+/**
+ * Resolves the starting credentials, then sts:GetCallerIdentity, turning every failure into a message a
+ * person can act on. Resolving first tells "no credentials at all" apart from "AWS rejected them".
+ */
+export async function whoAmI(clients: ClientFactory, credentials: Credentials, profile: string | undefined): Promise<CallerIdentity> {
   try {
+    if (typeof credentials === 'function') await credentials();
     const out = await clients(STSClient).send(new GetCallerIdentityCommand({}));
     const arn = out.Arn ?? '';
     return { arn, accountId: out.Account ?? '', partition: arn.split(':')[1] ?? 'aws' };

@@ -7,7 +7,6 @@
  */
 import { DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
 import { IAMClient, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
 import { UserError } from '../core/errors.js';
 import { notObserved, observed, type CollectionError, type Observed } from '../core/observed.js';
@@ -112,7 +111,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     recorder,
     signal: abort.signal,
   });
-  const me = await whoAmI(bootstrapClients, options.profile);
+  const me = await whoAmI(bootstrapClients, baseCredentials, options.profile);
   const homeRegion = homeRegionFor(me.partition);
   const baseClients = createClientFactory({
     accountId: me.accountId,
@@ -157,24 +156,19 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
       limit(async () => {
         if (abort.signal.aborted) return;
         // Get into the account and list its regions; then queue its collectors on the shared pool.
+        const arn = roleArn(me.partition, work.accountId, options.roleName);
+        const credentials = work.accountId === me.accountId ? baseCredentials : assumeRoleProvider(baseClients, arn, options.externalId);
         const accountClients =
           work.accountId === me.accountId
             ? baseClients
-            : createClientFactory({
-                accountId: work.accountId,
-                defaultRegion: homeRegion,
-                credentials: assumeRoleProvider(baseClients, roleArn(me.partition, work.accountId, options.roleName), options.externalId),
-                settings,
-                recorder,
-                signal: abort.signal,
-              });
+            : createClientFactory({ accountId: work.accountId, defaultRegion: homeRegion, credentials, settings, recorder, signal: abort.signal });
         const homeCtx = contextFor(work.accountId, accountClients, homeRegion, []);
         if (work.accountId === me.accountId) {
           work.access = observed({ via: 'caller', roleArn: null });
         } else {
-          const arn = roleArn(me.partition, work.accountId, options.roleName);
-          const check = await homeCtx.call('sts', 'AssumeRole', () => accountClients(STSClient).send(new GetCallerIdentityCommand({})));
-          work.access = check.ok ? observed({ via: 'assumed-role', roleArn: arn }) : notObserved(check.error);
+          // Assume the role once up front: a denied role costs this account only, with the reason recorded.
+          const assumed = await homeCtx.call('sts', 'AssumeRole', () => (typeof credentials === 'function' ? credentials() : Promise.resolve(credentials)));
+          work.access = assumed.ok ? observed({ via: 'assumed-role', roleArn: arn }) : notObserved(assumed.error);
         }
         progress.accountReady();
         if (!work.access.ok) return;

@@ -56,11 +56,22 @@ export interface FrameworkItem {
   readonly evidence: readonly EvidenceRequest[];
   /** Items of other catalogs that ask the same thing (competency 1.2 <-> FTR ARC-003). */
   readonly twins?: readonly string[];
+  /**
+   * True for items of an older checklist version (FTR CTL-001..004, ARC-002, RES-003, S3-002, S3-003) that
+   * reviewers and the nOps sample report still ask for; they are not in the current checklist.
+   */
+  readonly legacy?: boolean;
 }
 
 export interface FrameworkSection {
   readonly id: string;
   readonly title: string;
+  /**
+   * The report area this section is shown under (`REPORT_AREAS` in src/frameworks/report-areas.ts: the nOps
+   * sample report's 14 sections plus Hosting, Operational security, Network security). Absent: the report
+   * groups by the section title.
+   */
+  readonly reportArea?: string;
 }
 
 export interface GatingQuestion {
@@ -79,6 +90,11 @@ export interface Framework {
   readonly checklistVersion: string;
   readonly releaseDate: string;
   readonly source: string;
+  /**
+   * Why the whole catalog is NOT_APPLICABLE to a delivery category that no item applies to (FTR Partner-Hosted
+   * for customer-deployed: reviewed with the FTR Customer-Deployed variant). The evaluator uses it as the reason.
+   */
+  readonly notApplicableReasons?: Readonly<Partial<Record<DeliveryCategory, string>>>;
   readonly sections: readonly FrameworkSection[];
   readonly gatingQuestions: readonly GatingQuestion[];
   readonly items: readonly FrameworkItem[];
