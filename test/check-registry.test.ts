@@ -1,0 +1,49 @@
+/** The check registry stays consistent: unique ids, metadata complete, every check used, every reference resolves. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../src/checks/index.js';
+import { SEVERITIES } from '../src/core/finding.js';
+import { FRAMEWORKS } from '../src/frameworks/index.js';
+
+const ids = ALL_CHECKS.map((c) => c.id);
+
+function checkFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return checkFiles(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [e.name.replace(/\.ts$/, '')] : [];
+  });
+}
+
+describe('check registry', () => {
+  it('has unique, Prowler-style ids', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(_[a-z0-9]+)+$/);
+  });
+
+  it('gives every check a severity, the reads it needs and a remediation', () => {
+    for (const check of ALL_CHECKS) {
+      expect(SEVERITIES, check.id).toContain(check.severity);
+      expect(check.reads.length, `${check.id} reads`).toBeGreaterThan(0);
+      expect(check.remediation.summary.length, `${check.id} remediation`).toBeGreaterThan(10);
+      expect(check.title.length, `${check.id} title`).toBeGreaterThan(5);
+    }
+  });
+
+  it('has one file per check, named after its id', () => {
+    const files = new Set(checkFiles('src/checks'));
+    const missing = ids.filter((id) => !files.has(id.replace(/_/g, '-')));
+    expect(missing).toEqual([]);
+  });
+
+  it('resolves every check a framework references', () => {
+    const missing = FRAMEWORKS.flatMap((f) => f.items.flatMap((i) => i.checks.filter((c) => !ids.includes(c)).map((c) => `${f.id}:${i.id}:${c}`)));
+    expect(missing).toEqual([]);
+  });
+
+  it('uses every check in at least one framework', () => {
+    const used = new Set(FRAMEWORKS.flatMap((f) => f.items.flatMap((i) => i.checks)));
+    expect(ids.filter((id) => !used.has(id))).toEqual([]);
+  });
+});
