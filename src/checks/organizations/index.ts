@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../../core/check.js';
+import { organizationsAccountPartOfOrganization } from './organizations-account-part-of-organization.js';
 
 /** The organizations checks. */
-export const organizationsChecks: readonly CheckDefinition[] = [];
+export const organizationsChecks: readonly CheckDefinition[] = [organizationsAccountPartOfOrganization];

@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../../core/check.js';
+import { supportBusinessPlanEnabled } from './support-business-plan-enabled.js';
 
 /** The support checks. */
-export const supportChecks: readonly CheckDefinition[] = [];
+export const supportChecks: readonly CheckDefinition[] = [supportBusinessPlanEnabled];
