@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../../core/check.js';
+import { cloudfrontDistributionHttpsOnly } from './cloudfront-distribution-https-only.js';
 
-/** The cloudfront checks. */
-export const cloudfrontChecks: readonly CheckDefinition[] = [];
+/** The cloudfront checks (SDAT-003). */
+export const cloudfrontChecks: readonly CheckDefinition[] = [cloudfrontDistributionHttpsOnly];
