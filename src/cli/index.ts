@@ -5,10 +5,13 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CredentialsError, EXIT, UserError } from '../core/errors.js';
+import { ChromiumNotFoundError } from '../report/chromium.js';
+import { parseFormats, UnknownFormatError } from '../report/render.js';
 import { TOOL_VERSION } from '../version.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { formatFrameworkList } from './commands/frameworks.js';
+import { reportCommand } from './commands/report-command.js';
 import { scanCommand } from './commands/scan.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
 
@@ -44,6 +47,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'output directory', './ftr-out')
     .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
     .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
       setExitCode(
         await scanCommand({
@@ -58,6 +63,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           out: String(o.out),
           concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
           maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
+          // Parsed here so a mistyped format fails before a long scan, not after it.
+          formats: typeof o.format === 'string' ? parseFormats(o.format).join(',') : undefined,
+          chromiumPath: typeof o.chromium === 'string' ? o.chromium : undefined,
         }),
       );
     });
@@ -91,6 +99,28 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('report')
+    .description('render an assessment as html, pdf, xlsx, md, csv and/or json')
+    .argument('<assessment>', 'assessment.json written by `ftr scan` or `ftr evaluate`')
+    .option('--format <list>', 'formats: html,pdf,xlsx,md,csv,json', 'html,pdf,xlsx,md,csv,json')
+    .option('--out <dir>', 'output directory (default: the assessment’s directory)')
+    .option('--compare <old.json>', 'a previous assessment: adds "changes since the previous assessment"')
+    .option('--case-study <files...>', 'assessments of the other case studies of the same competency checklist')
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .action(async (assessmentPath: string, o: { format: string; out?: string; compare?: string; caseStudy?: string[]; chromium?: string }) => {
+      setExitCode(
+        await reportCommand({
+          assessmentPath,
+          formats: o.format,
+          out: o.out,
+          compare: o.compare,
+          caseStudies: o.caseStudy ?? [],
+          chromiumPath: o.chromium,
+        }),
+      );
+    });
+
+  program
     .command('frameworks')
     .description('list the framework catalogs, their versions and item counts')
     .action(() => {
@@ -116,6 +146,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof UserError || err instanceof CredentialsError) {
       process.stderr.write(`\nError: ${err.message}\n`);
       return err.exitCode;
+    }
+    if (err instanceof UnknownFormatError || err instanceof ChromiumNotFoundError) {
+      process.stderr.write(`\nError: ${err.message}\n`);
+      return EXIT.usage;
     }
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(`\nInternal error (a bug in ftr-ready ${TOOL_VERSION}; please report it with this output):\n${detail}\n`);

@@ -17,7 +17,7 @@ import type { Finding } from '../core/finding.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { GatingAnswer, ItemAttestation, Suppression } from '../attest/types.js';
 import { applySuppressions, buildItemContexts, summarizeAttestation } from './attestations.js';
-import { buildInventory } from './inventory.js';
+import { buildCostSummary, buildInventory } from './inventory.js';
 import { countStatuses, decideItem } from './item-verdict.js';
 import { runChecks } from './run-checks.js';
 
@@ -147,6 +147,8 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     checks: checkInfos,
     findings,
     resources: buildInventory(snapshot, findings),
+    costs: buildCostSummary(snapshot),
+    sections: framework.sections.map((s) => ({ id: s.id, title: s.title, ...(s.reportArea ? { reportArea: s.reportArea } : {}) })),
     collectionErrors: snapshot.errors,
   };
 }

@@ -12,6 +12,7 @@ import type { Snapshot } from '../../core/snapshot.js';
 import { writeSnapshot } from '../../io/snapshot-file.js';
 import { throttled } from '../progress.js';
 import { formatSummary } from '../summary.js';
+import { writeReports } from './report.js';
 import { assess, writeAssessment } from '../write-assessment.js';
 
 export interface ScanCommandOptions {
@@ -26,6 +27,9 @@ export interface ScanCommandOptions {
   readonly out: string;
   readonly concurrency: number;
   readonly maxAttempts: number;
+  /** Report formats to write after the assessment (`html,pdf,...`), if any. */
+  readonly formats: string | undefined;
+  readonly chromiumPath: string | undefined;
 }
 
 interface ScanContext {
@@ -92,6 +96,21 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
             const path = await writeAssessment(options.out, ctx.assessment);
             ctx.files.push(path);
             task.title = `Assessment written to ${path}`;
+          },
+        },
+        {
+          title: 'Write reports',
+          enabled: () => options.formats !== undefined,
+          task: async (ctx, task) => {
+            if (!ctx.assessment || options.formats === undefined) return;
+            const written = await writeReports({
+              assessment: ctx.assessment,
+              formats: options.formats,
+              outDir: options.out,
+              chromiumPath: options.chromiumPath ?? null,
+            });
+            ctx.files.push(...written);
+            task.title = `Reports written: ${written.join(', ')}`;
           },
         },
       ],

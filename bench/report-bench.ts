@@ -1,0 +1,85 @@
+/**
+ * Report rendering benchmark: renders every format from a synthetic assessment of 100,000 findings and
+ * 20,000 resources and prints wall time and peak memory per format. Each format runs in its own child
+ * process so peak RSS belongs to that format alone. Run: `npx tsx bench/report-bench.ts` (the PDF needs
+ * Chromium; it is skipped with a message when there is none). Options: --findings N --resources N.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from '../src/report/chromium.js';
+import { buildReportModel } from '../src/report/model.js';
+import { REPORT_FORMATS, renderReports, type ReportFormat } from '../src/report/render.js';
+import { syntheticAssessment } from '../test/fixtures/assessments/synthetic.js';
+
+interface Result {
+  readonly format: string;
+  readonly ms: number;
+  readonly modelMs: number;
+  readonly baselineMb: number;
+  readonly peakMb: number;
+  readonly bytes: number;
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) ? v : fallback;
+}
+
+async function child(format: ReportFormat): Promise<void> {
+  const assessment = syntheticAssessment({ findings: arg('findings', 100_000), resources: arg('resources', 20_000) });
+  const baselineMb = process.memoryUsage().rss / 1048576;
+  const dir = await mkdtemp(join(tmpdir(), 'ftr-bench-'));
+  try {
+    const t0 = performance.now();
+    const model = buildReportModel(assessment);
+    const t1 = performance.now();
+    const files = await renderReports(model, [format], { outDir: dir, chromiumPath: findChromium() ?? null });
+    const t2 = performance.now();
+    let bytes = 0;
+    for (const f of files) bytes += (await stat(f)).size;
+    const result: Result = {
+      format,
+      ms: Math.round(t2 - t0),
+      modelMs: Math.round(t1 - t0),
+      baselineMb: Math.round(baselineMb),
+      peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      bytes,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function main(): void {
+  const findings = arg('findings', 100_000);
+  const resources = arg('resources', 20_000);
+  const self = fileURLToPath(import.meta.url);
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  console.log(`Report rendering: ${findings} findings, ${resources} resources (one process per format)`);
+  console.log('format | total ms (model + render) | model ms | peak RSS MB (baseline) | output');
+  for (const format of REPORT_FORMATS) {
+    if (format === 'pdf' && !findChromium()) {
+      console.log('pdf    | skipped: no Chromium (apt-get install chromium or set FTR_CHROMIUM)');
+      continue;
+    }
+    const out = execFileSync(tsx, [self, '--child', format, '--findings', String(findings), '--resources', String(resources)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const line = out.trim().split('\n').pop() ?? '{}';
+    const r = JSON.parse(line) as Result;
+    console.log(
+      `${r.format.padEnd(6)} | ${String(r.ms).padStart(8)} | ${String(r.modelMs).padStart(6)} | ${String(r.peakMb).padStart(5)} (${r.baselineMb}) | ${(r.bytes / 1048576).toFixed(1)} MiB`,
+    );
+  }
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) await child(process.argv[childAt + 1] as ReportFormat);
+else main();

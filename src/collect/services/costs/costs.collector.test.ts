@@ -1,0 +1,109 @@
+import {
+  CostExplorerClient,
+  GetCostAndUsageCommand,
+  GetCostAndUsageWithResourcesCommand,
+} from '@aws-sdk/client-cost-explorer';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { awsError, testCollectorContext } from '../../../../test/helpers/collector-context.js';
+import { createCostsCollector, lastDays, lastFullMonth } from './costs.collector.js';
+
+const ce = mockClient(CostExplorerClient);
+const NOW = new Date('2026-11-15T08:00:00Z');
+const collector = createCostsCollector({ now: () => NOW });
+
+afterEach(() => ce.reset());
+
+const money = (amount: string) => ({ UnblendedCost: { Amount: amount, Unit: 'USD' } });
+
+describe('periods', () => {
+  it('takes the last full calendar month, end exclusive', () => {
+    expect(lastFullMonth(NOW)).toEqual({ start: '2026-10-01', end: '2026-11-01' });
+    expect(lastFullMonth(new Date('2026-01-03T00:00:00Z'))).toEqual({ start: '2025-12-01', end: '2026-01-01' });
+  });
+  it('takes the last 14 days for resource-level data', () => {
+    expect(lastDays(NOW, 14)).toEqual({ start: '2026-11-02', end: '2026-11-15' });
+  });
+});
+
+describe('costs collector', () => {
+  it('sums service costs per linked account over pages and asks resource-level costs for those services', async () => {
+    ce.on(GetCostAndUsageCommand)
+      .resolvesOnce({
+        ResultsByTime: [
+          {
+            Groups: [
+              { Keys: ['111111111111', 'Amazon Simple Storage Service'], Metrics: money('12.50') },
+              { Keys: ['222222222222', 'AWS Lambda'], Metrics: money('0.00') },
+            ],
+          },
+        ],
+        NextPageToken: 'p2',
+      })
+      .resolvesOnce({
+        ResultsByTime: [{ Groups: [{ Keys: ['111111111111', 'Amazon Simple Storage Service'], Metrics: money('2.5') }] }],
+      });
+    ce.on(GetCostAndUsageWithResourcesCommand).resolves({
+      ResultsByTime: [
+        { Groups: [{ Keys: ['arn:aws:s3:::logs-bucket', 'Amazon Simple Storage Service'], Metrics: money('1.25') }] },
+        { Groups: [{ Keys: ['arn:aws:s3:::logs-bucket', 'Amazon Simple Storage Service'], Metrics: money('0.75') }] },
+      ],
+    });
+    const { ctx } = testCollectorContext();
+    const slice = await collector.collect(ctx);
+
+    expect(slice.monthly).toEqual({
+      ok: true,
+      value: {
+        period: { start: '2026-10-01', end: '2026-11-01' },
+        lines: [
+          { accountId: '111111111111', service: 'Amazon Simple Storage Service', amount: 15, currency: 'USD' },
+          { accountId: '222222222222', service: 'AWS Lambda', amount: 0, currency: 'USD' },
+        ],
+      },
+    });
+    expect(slice.resources.ok && slice.resources.value.lines).toEqual([
+      { accountId: '111111111111', resourceId: 'arn:aws:s3:::logs-bucket', service: 'Amazon Simple Storage Service', amount: 2, currency: 'USD' },
+    ]);
+    const monthlyInput = ce.commandCalls(GetCostAndUsageCommand)[0]!.args[0].input;
+    expect(monthlyInput.GroupBy).toEqual([
+      { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
+      { Type: 'DIMENSION', Key: 'SERVICE' },
+    ]);
+    const resourceInput = ce.commandCalls(GetCostAndUsageWithResourcesCommand)[0]!.args[0].input;
+    expect(resourceInput.Filter).toEqual({ Dimensions: { Key: 'SERVICE', Values: ['Amazon Simple Storage Service'] } });
+    expect(resourceInput.TimePeriod).toEqual({ Start: '2026-11-02', End: '2026-11-15' });
+  });
+
+  it('keeps the opt-out of resource-level data as an error, not as zero', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ Groups: [] }] });
+    ce.on(GetCostAndUsageWithResourcesCommand).rejects(
+      awsError('DataUnavailableException', 'Resource-level data is not enabled for this account'),
+    );
+    const { ctx } = testCollectorContext();
+    const slice = await collector.collect(ctx);
+    expect(slice.monthly.ok).toBe(true);
+    expect(slice.resources).toMatchObject({ ok: false, error: { kind: 'not_subscribed', code: 'DataUnavailableException' } });
+  });
+
+  it('records AccessDenied on the monthly read and still tries the resource-level read', async () => {
+    ce.on(GetCostAndUsageCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform ce:GetCostAndUsage'));
+    ce.on(GetCostAndUsageWithResourcesCommand).rejects(awsError('AccessDeniedException'));
+    const { ctx } = testCollectorContext();
+    const slice = await collector.collect(ctx);
+    expect(slice.monthly.ok ? 'ok' : slice.monthly.error.kind).toBe('access_denied');
+    expect(slice.resources.ok ? 'ok' : slice.resources.error.kind).toBe('access_denied');
+    expect(ce.commandCalls(GetCostAndUsageWithResourcesCommand)[0]!.args[0].input.Filter).toEqual({
+      Dimensions: { Key: 'SERVICE', Values: ['Amazon Elastic Compute Cloud - Compute'] },
+    });
+  });
+
+  it('turns an unsupported API (emulator 404) into an error value', async () => {
+    ce.on(GetCostAndUsageCommand).rejects(awsError('404', 'Not Found', 404));
+    ce.on(GetCostAndUsageWithResourcesCommand).rejects(awsError('404', 'Not Found', 404));
+    const { ctx } = testCollectorContext();
+    const slice = await collector.collect(ctx);
+    expect(slice.monthly.ok).toBe(false);
+    expect(slice.resources.ok).toBe(false);
+  });
+});

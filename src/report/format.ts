@@ -1,0 +1,80 @@
+/** Shared wording and number formatting for every report format. */
+import type { ItemVerdict } from '../core/assessment.js';
+import type { CheckStatus } from '../core/finding.js';
+import type { ResourceCost } from '../core/assessment.js';
+import type { SectionStatus } from './model.js';
+
+export const VERDICT_LABEL: Record<ItemVerdict, string> = {
+  MET: 'Met',
+  NOT_MET: 'Not met',
+  NEEDS_EVIDENCE: 'Needs evidence',
+  UNKNOWN: 'Unknown',
+  NOT_APPLICABLE: 'Not applicable',
+};
+
+export const SECTION_LABEL: Record<SectionStatus, string> = { ...VERDICT_LABEL, INFO: 'Context' };
+
+export const STATUS_LABEL: Record<CheckStatus, string> = {
+  PASS: 'Pass',
+  FAIL: 'Fail',
+  MANUAL: 'Manual',
+  NOT_APPLICABLE: 'N/A',
+  UNKNOWN: 'Unknown',
+};
+
+export const DELIVERY_LABEL: Record<string, string> = {
+  'multi-tenant-saas': 'Multi-tenant SaaS',
+  'single-tenant-saas': 'Single-tenant SaaS',
+  'managed-service': 'Managed service',
+  'customer-deployed': 'Customer-deployed',
+};
+
+export function money(amount: number, currency = 'USD'): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+}
+
+export function costText(cost: ResourceCost | undefined, currency = 'USD'): string {
+  if (!cost) return 'unknown';
+  switch (cost.status) {
+    case 'known':
+      return money(cost.monthly, cost.currency || currency);
+    case 'not-itemised':
+      return 'not itemised';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+export function costNote(cost: ResourceCost | undefined): string {
+  if (!cost) return 'Costs were not collected for this assessment.';
+  switch (cost.status) {
+    case 'known':
+      return 'Estimated monthly cost from Cost Explorer resource-level data (last 14 days, scaled to 30 days).';
+    case 'not-itemised':
+      return 'Cost Explorer itemises no cost for this resource (free, or not billed per resource).';
+    case 'unknown':
+      return cost.reason;
+  }
+}
+
+/** `2026-11-02T09:30:00.000Z` -> `2026-11-02 09:30 UTC`. */
+export function dateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+export function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+export function tagsText(tags: Readonly<Record<string, string>>): string {
+  return Object.entries(tags)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
+}
+
+export function compactJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === '{}' || text === undefined ? '' : text;
+}

@@ -1,0 +1,183 @@
+/**
+ * Markdown output for a pull request or a wiki (GitHub-flavoured). Untrusted text is escaped so it can
+ * neither break a table nor inject HTML or links: `<`, `>`, `&`, `|`, backslash, markdown punctuation,
+ * and newlines (folded to spaces).
+ */
+import { CHECK_STATUSES } from '../core/finding.js';
+import { ITEM_VERDICTS } from '../core/assessment.js';
+import { costText, dateTime, day, DELIVERY_LABEL, money, SECTION_LABEL, STATUS_LABEL, VERDICT_LABEL } from './format.js';
+import type { ReportModel } from './model.js';
+
+/** Escapes untrusted text for inline Markdown (table cells included). */
+export function mdText(value: string): string {
+  return value
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
+}
+
+const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+const head = (cells: readonly string[]): string[] => [row(cells), row(cells.map(() => '---'))];
+
+export interface MarkdownOptions {
+  /** Rows per long list (attention resources per item, resources). */
+  readonly rowLimit?: number;
+}
+
+export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): string {
+  const limit = options.rowLimit ?? 50;
+  const out: string[] = [];
+  const g = m.glance;
+  out.push(`# ${mdText(m.framework.title)}: readiness report${m.scope.name ? ` — ${mdText(m.scope.name)}` : ''}`);
+  if (m.caseStudy) out.push('', `Case study: **${mdText(m.caseStudy.name)}**`);
+  out.push(
+    '',
+    `Generated ${dateTime(m.generatedAt)} by ${mdText(`${m.tool.name} ${m.tool.version}`)} · catalog ${mdText(`${m.framework.id} ${m.framework.version}`)} · AWS checklist ${mdText(m.framework.checklistVersion)} · ${mdText(DELIVERY_LABEL[m.deliveryCategory] ?? m.deliveryCategory)}`,
+    '',
+    '## 1. At a glance',
+    '',
+    `**Readiness: ${g.readiness.met} of ${g.readiness.applicable} applicable items met (${g.readiness.percent}%).**`,
+    '',
+    ...head(ITEM_VERDICTS.map((v) => VERDICT_LABEL[v])),
+    row(ITEM_VERDICTS.map((v) => String(g.verdicts[v]))),
+    '',
+    `Automated results: ${CHECK_STATUSES.map((s) => `${g.findings[s]} ${STATUS_LABEL[s].toLowerCase()}`).join(', ')}.`,
+    '',
+    '### Status per section',
+    '',
+    ...head(['Section', 'Status', 'Met', 'Applicable']),
+    ...g.sections.map((s) =>
+      row([mdText(s.area), SECTION_LABEL[s.status], String(s.counts.MET), String(ITEM_VERDICTS.reduce((n, v) => n + s.counts[v], 0) - s.counts.NOT_APPLICABLE)]),
+    ),
+    '',
+    `### Blockers to fix before submission (${g.blockers.length})`,
+    '',
+  );
+  if (g.blockers.length === 0) out.push('None: every applicable item is met.');
+  else {
+    out.push(...head(['#', 'Severity', 'Item', 'Verdict', 'Why']));
+    for (const b of g.blockers) out.push(row([String(b.rank), b.severity, `${mdText(b.itemId)} ${mdText(b.title)}`, VERDICT_LABEL[b.verdict], mdText(b.reason)]));
+  }
+  out.push('', `### Attestations expiring within 90 days (${g.expiring.length})`, '');
+  if (g.expiring.length === 0) out.push('None.');
+  for (const e of g.expiring) out.push(`- ${mdText(e.itemId)} ${mdText(e.title)}: ${e.expired ? 'expired' : 'expires'} ${day(e.expires)} (${mdText(e.owner)})`);
+  out.push(
+    '',
+    '### Scope',
+    '',
+    `- Accounts (${m.scope.accounts.length}): ${m.scope.accounts.map(mdText).join(', ')}`,
+    `- Regions (${m.scope.regions.length}): ${m.scope.regions.map(mdText).join(', ')}`,
+    `- Principal: ${mdText(m.scope.principal)}`,
+    `- Scan: ${dateTime(m.scope.scanStartedAt)} to ${dateTime(m.scope.scanFinishedAt)}${m.scope.snapshotComplete ? '' : ' (incomplete)'}`,
+  );
+
+  const r = m.resources;
+  out.push('', '## 2. Attached resources and costs', '');
+  out.push(
+    `${r.count} resources. Last full month${r.period ? ` (${r.period.start} to ${r.period.end})` : ''}: ${r.total.amount === null ? 'unknown' : money(r.total.amount, r.currency)}${r.total.complete ? '' : ' (accounts with unknown costs excluded)'}.`,
+    '',
+    ...head(['Account', 'Last full month']),
+    ...r.accountTotals.map((a) => row([mdText(a.accountId), a.status === 'known' ? money(a.amount, r.currency) : `unknown: ${mdText(a.reason)}`])),
+    '',
+  );
+  if (r.serviceTotals.length > 0) {
+    out.push(...head(['Service', 'Last full month']), ...r.serviceTotals.map((s) => row([mdText(s.key), money(s.amount, r.currency)])), '');
+  }
+  out.push(...head(['Account', 'Region', 'Type', 'Name / ID', 'Tags', 'Monthly cost']));
+  for (const res of r.rows.slice(0, limit)) {
+    out.push(
+      row([
+        mdText(res.accountId),
+        mdText(res.region ?? 'global'),
+        mdText(res.resourceType),
+        `${res.name ? `${mdText(res.name)} ` : ''}${mdText(res.resourceId)}`,
+        Object.entries(res.tags).map(([k, v]) => mdText(`${k}=${v}`)).join(', '),
+        costText(res.cost, r.currency),
+      ]),
+    );
+  }
+  if (r.rows.length > limit) out.push('', `${limit} of ${r.rows.length} resources listed; the full list is in the CSV and XLSX reports.`);
+
+  out.push('', '## 3. Detail sections');
+  m.sections.forEach((s, i) => {
+    out.push('', `### 3.${i + 1} ${mdText(s.area)} — ${SECTION_LABEL[s.status]}`, '');
+    if (s.note) out.push(mdText(s.note), '');
+    if (s.relatedItems.length > 0) out.push(`See ${s.relatedItems.map(mdText).join(', ')}.`, '');
+    for (const f of s.relatedFindings.slice(0, limit)) out.push(`- ${STATUS_LABEL[f.status]}: ${mdText(f.message)}`);
+    for (const item of s.items) {
+      out.push('', `#### ${mdText(item.itemId)} ${mdText(item.title)} — ${VERDICT_LABEL[item.verdict]}`, '', `Why: ${mdText(item.reason)}`);
+      if (item.checks.length > 0) {
+        out.push('', ...head(['Check', 'Severity', ...CHECK_STATUSES.map((st) => STATUS_LABEL[st])]));
+        for (const c of item.checks) out.push(row([mdText(c.id), c.severity, ...CHECK_STATUSES.map((st) => String(c.counts[st]))]));
+      }
+      if (item.attention.length > 0) {
+        out.push('', `Resources that need attention (${item.attention.length}):`, '');
+        for (const f of item.attention.slice(0, limit)) {
+          out.push(`- **${STATUS_LABEL[f.status]}** ${mdText(f.accountId)}/${mdText(f.region ?? 'global')} ${mdText(f.resourceId)}: ${mdText(f.message)}`);
+        }
+        if (item.attention.length > limit) out.push(`- … and ${item.attention.length - limit} more (see the findings CSV).`);
+      }
+      const a = item.attestation;
+      if (a) {
+        out.push(
+          '',
+          `Attestation: "${mdText(a.answer)}" by ${mdText(a.owner)} on ${day(a.date)}${a.expires ? `, ${a.expired ? 'expired' : 'valid until'} ${day(a.expires)}` : ''}: ${mdText(a.justification)}`,
+        );
+        for (const e of a.evidence) out.push(`- Evidence (${e.kind}): ${mdText(e.ref)}`);
+      }
+      if (item.verdict !== 'MET' && item.verdict !== 'NOT_APPLICABLE') {
+        for (const c of item.checks.filter((x) => x.remediation && (x.counts.FAIL > 0 || x.counts.UNKNOWN > 0 || x.counts.MANUAL > 0))) {
+          const rem = c.remediation;
+          if (!rem) continue;
+          out.push('', `Remediation (${mdText(c.id)}): ${mdText(rem.summary)}`);
+          if (rem.console) out.push('', `Console: ${mdText(rem.console)}`);
+          if (rem.cli) out.push('', '```sh', rem.cli.replace(/```/g, '` ` `'), '```');
+          if (rem.iac) out.push('', '```', rem.iac.replace(/```/g, '` ` `'), '```');
+        }
+      }
+    }
+  });
+
+  out.push('', '## 4. Completed self-assessment', '');
+  const studies = m.selfAssessment.caseStudies;
+  const primary = studies[0];
+  if (primary) {
+    const multi = studies.length > 1;
+    out.push(...head(['Item', 'Requirement', ...studies.map((cs) => (multi ? `Met (${mdText(cs.name)})` : 'Met')), 'Evidence']));
+    primary.rows.forEach((rw, i) => {
+      out.push(row([mdText(rw.itemId), mdText(rw.title), ...studies.map((cs) => cs.rows[i]?.met ?? ''), mdText(rw.evidence)]));
+    });
+  }
+
+  if (m.changes) {
+    const c = m.changes;
+    out.push(
+      '',
+      '## 5. Changes since the previous assessment',
+      '',
+      `Previous assessment: ${dateTime(c.previousGeneratedAt)}. Readiness ${c.readinessBefore.met}/${c.readinessBefore.applicable} → ${g.readiness.met}/${g.readiness.applicable}. ${c.newFailures} new failing result(s), ${c.fixedFailures} fixed.`,
+      '',
+    );
+    const list = (title: string, lines: typeof c.newlyMet): void => {
+      out.push(`**${title} (${lines.length})**`, '');
+      for (const l of lines) out.push(`- ${mdText(l.itemId)} ${mdText(l.title)}: ${l.before ? VERDICT_LABEL[l.before] : 'new'} → ${VERDICT_LABEL[l.after]}`);
+      out.push('');
+    };
+    list('Newly met', c.newlyMet);
+    list('Newly failing', c.newlyFailing);
+    list('Other verdict changes', c.otherChanges);
+    out.push(`**Evidence expiring within 90 days (${c.evidenceExpiring.length})**`, '');
+    for (const e of c.evidenceExpiring) out.push(`- ${mdText(e.itemId)}: ${e.expired ? 'expired' : 'expires'} ${day(e.expires)}`);
+  }
+
+  out.push(
+    '',
+    '## How this report was produced',
+    '',
+    `${mdText(`${m.tool.name} ${m.tool.version}`)} scanned read-only as ${mdText(m.scope.principal)} and evaluated the snapshot (schema ${mdText(m.scope.snapshotSchemaVersion)}) against ${mdText(`${m.framework.id} ${m.framework.version}`)} (AWS checklist ${mdText(m.framework.checklistVersion)}). ${m.collectionErrors.length} read(s) failed; they are listed in the HTML and JSON reports.`,
+    '',
+  );
+  return out.join('\n');
+}

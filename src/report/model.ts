@@ -1,0 +1,670 @@
+/**
+ * The report model: everything every format shows, computed once from an Assessment (and optionally the
+ * previous one and the other case studies). Renderers only lay it out. Pure and deterministic: "now" is
+ * the assessment's generatedAt.
+ */
+import type {
+  Assessment,
+  AttestationSummary,
+  CheckInfo,
+  InventoryResource,
+  ItemResult,
+  ItemVerdict,
+  ResourceCost,
+  StatusCounts,
+} from '../core/assessment.js';
+import { ITEM_VERDICTS } from '../core/assessment.js';
+import { CHECK_STATUSES, SEVERITIES, type CheckStatus, type Finding, type Severity } from '../core/finding.js';
+import type { CollectionError } from '../core/observed.js';
+import type { Remediation } from '../core/check.js';
+
+export const REPORT_SCHEMA_VERSION = '1.0';
+/** Attestations whose expiry falls within this many days of the assessment are flagged. */
+export const EXPIRY_WINDOW_DAYS = 90;
+
+/** Section names of the sample nOps FTR report (and ours for the areas it lacks), by FTR id prefix. */
+export const FTR_AREAS: Readonly<Record<string, string>> = {
+  HOST: 'Hosting',
+  SUP: 'Support level',
+  WAFR: 'Well-Architected review',
+  ARC: 'Root account',
+  ACOM: 'Communications from AWS',
+  CTL: 'CloudTrail',
+  IAM: 'Identity and access management',
+  SECOPS: 'Operational security',
+  NETSEC: 'Network security',
+  BAR: 'Backups and recovery',
+  RES: 'Disaster recovery',
+  S3: 'S3 bucket access',
+  CAA: 'Cross-account access',
+  SDAT: 'Sensitive data',
+  RCVP: 'Regulatory compliance validation',
+};
+
+export type SectionStatus = 'MET' | 'NOT_MET' | 'NEEDS_EVIDENCE' | 'UNKNOWN' | 'NOT_APPLICABLE' | 'INFO';
+
+export interface FindingRow {
+  readonly checkId: string;
+  /** Checklist items this finding evidences. */
+  readonly itemIds: readonly string[];
+  readonly status: CheckStatus;
+  readonly severity: Severity;
+  readonly accountId: string;
+  readonly region: string | null;
+  readonly resourceType: string;
+  readonly resourceId: string;
+  readonly resourceArn: string | null;
+  readonly message: string;
+  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly suppressed: boolean;
+}
+
+export interface ItemCheck {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly counts: StatusCounts;
+  readonly remediation: Remediation | null;
+}
+
+export interface ReportItem {
+  readonly itemId: string;
+  readonly title: string;
+  readonly sectionId: string;
+  readonly area: string;
+  readonly automation: ItemResult['automation'];
+  readonly verdict: ItemVerdict;
+  readonly reason: string;
+  /** Highest severity among the checks that failed (else could not see) for this item; null if none. */
+  readonly severity: Severity | null;
+  readonly checks: readonly ItemCheck[];
+  readonly counts: StatusCounts;
+  /** FAIL, UNKNOWN and MANUAL findings: what needs attention, failing first. */
+  readonly attention: readonly FindingRow[];
+  /** A few PASS findings as positive evidence (the full list is in the CSV/XLSX/JSON). */
+  readonly passingSample: readonly FindingRow[];
+  readonly attestation: AttestationSummary | null;
+  /** Accounts this item's findings touch (for filtering). */
+  readonly accounts: readonly string[];
+  /** One-paragraph evidence statement for the self-assessment. */
+  readonly evidenceSummary: string;
+}
+
+export interface ReportSection {
+  readonly id: string;
+  /** The report area name (sample report name where one exists). */
+  readonly area: string;
+  /** The checklist's own section title. */
+  readonly checklistTitle: string;
+  /** `checklist`: a checklist section; `info`: a sample-report area the current checklist has no section for. */
+  readonly kind: 'checklist' | 'info';
+  readonly status: SectionStatus;
+  readonly counts: Record<ItemVerdict, number>;
+  readonly items: readonly ReportItem[];
+  /** For info sections: what this area covers and where its evidence lives now. */
+  readonly note: string | null;
+  /** For info sections: findings of related checks (e.g. CloudTrail hygiene), attention first. */
+  readonly relatedFindings: readonly FindingRow[];
+  readonly relatedItems: readonly string[];
+}
+
+export interface Blocker {
+  readonly rank: number;
+  readonly itemId: string;
+  readonly title: string;
+  readonly area: string;
+  readonly verdict: ItemVerdict;
+  readonly severity: Severity;
+  readonly reason: string;
+  readonly failingResources: number;
+}
+
+export interface ExpiringAttestation {
+  readonly itemId: string;
+  readonly title: string;
+  readonly owner: string;
+  readonly expires: string;
+  readonly daysLeft: number;
+  readonly expired: boolean;
+}
+
+export interface CostLine {
+  readonly key: string;
+  readonly amount: number;
+}
+
+export interface ResourcesModel {
+  readonly rows: readonly InventoryResource[];
+  readonly count: number;
+  /** Resource counts per type, most first. */
+  readonly byType: readonly { readonly type: string; readonly count: number }[];
+  /** Cost Explorer, last full month. */
+  readonly period: { readonly start: string; readonly end: string } | null;
+  readonly resourcePeriod: { readonly start: string; readonly end: string } | null;
+  readonly currency: string;
+  readonly serviceTotals: readonly CostLine[];
+  readonly accountTotals: readonly (
+    | { readonly accountId: string; readonly status: 'known'; readonly amount: number }
+    | { readonly accountId: string; readonly status: 'unknown'; readonly reason: string }
+  )[];
+  /** Sum over the accounts whose costs are known; `complete` is false when some are unknown. */
+  readonly total: { readonly amount: number | null; readonly complete: boolean };
+  /** Sum of the resources' estimated monthly costs (known ones only). */
+  readonly itemisedTotal: number;
+  readonly costsCollected: boolean;
+}
+
+export interface SelfAssessmentRow {
+  readonly itemId: string;
+  readonly title: string;
+  readonly sectionId: string;
+  readonly area: string;
+  readonly verdict: ItemVerdict;
+  /** Y (met), N (not met or not yet evidenced), N/A (not applicable). */
+  readonly met: 'Y' | 'N' | 'N/A';
+  readonly evidence: string;
+}
+
+export interface CaseStudyColumn {
+  readonly id: string;
+  readonly name: string;
+  readonly rows: readonly SelfAssessmentRow[];
+}
+
+export interface ChangeLine {
+  readonly itemId: string;
+  readonly title: string;
+  readonly before: ItemVerdict | null;
+  readonly after: ItemVerdict;
+}
+
+export interface ChangesModel {
+  readonly previousGeneratedAt: string;
+  readonly newlyMet: readonly ChangeLine[];
+  readonly newlyFailing: readonly ChangeLine[];
+  readonly otherChanges: readonly ChangeLine[];
+  readonly newFailures: number;
+  readonly fixedFailures: number;
+  readonly evidenceExpiring: readonly ExpiringAttestation[];
+  readonly readinessBefore: { readonly met: number; readonly applicable: number };
+}
+
+export interface ReportModel {
+  readonly reportSchemaVersion: string;
+  readonly title: string;
+  readonly generatedAt: string;
+  readonly tool: Assessment['tool'];
+  readonly framework: Assessment['framework'];
+  readonly deliveryCategory: Assessment['deliveryCategory'];
+  readonly scope: Assessment['scope'];
+  readonly caseStudy: { readonly id: string; readonly name: string } | null;
+  readonly glance: {
+    readonly readiness: { readonly met: number; readonly applicable: number; readonly percent: number };
+    readonly verdicts: Record<ItemVerdict, number>;
+    readonly findings: StatusCounts;
+    readonly sections: readonly { readonly id: string; readonly area: string; readonly status: SectionStatus; readonly counts: Record<ItemVerdict, number> }[];
+    readonly blockers: readonly Blocker[];
+    readonly expiring: readonly ExpiringAttestation[];
+  };
+  readonly sections: readonly ReportSection[];
+  readonly resources: ResourcesModel;
+  readonly selfAssessment: { readonly caseStudies: readonly CaseStudyColumn[] };
+  readonly findings: readonly FindingRow[];
+  readonly checks: readonly CheckInfo[];
+  readonly changes: ChangesModel | null;
+  readonly collectionErrors: readonly CollectionError[];
+  readonly accounts: readonly string[];
+}
+
+export interface BuildOptions {
+  readonly previous?: Assessment | null;
+  /** Other case studies of the same competency checklist (one assessment each). */
+  readonly caseStudies?: readonly Assessment[];
+  /** How many PASS findings an item shows as positive evidence. */
+  readonly passingSampleSize?: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+const VERDICT_RANK: Record<ItemVerdict, number> = { NOT_MET: 0, UNKNOWN: 1, NEEDS_EVIDENCE: 2, MET: 3, NOT_APPLICABLE: 4 };
+const STATUS_RANK: Record<CheckStatus, number> = { FAIL: 0, UNKNOWN: 1, MANUAL: 2, PASS: 3, NOT_APPLICABLE: 4 };
+
+export const zeroVerdicts = (): Record<ItemVerdict, number> =>
+  Object.fromEntries(ITEM_VERDICTS.map((v) => [v, 0])) as Record<ItemVerdict, number>;
+export const zeroStatuses = (): StatusCounts => Object.fromEntries(CHECK_STATUSES.map((s) => [s, 0])) as StatusCounts;
+
+const prefixOf = (itemId: string): string => itemId.split('-')[0] ?? itemId;
+
+/** Whether the checklist uses FTR ids (then the sample report's areas apply). */
+function isFtr(assessment: Assessment): boolean {
+  return assessment.items.some((i) => /^(ARC|IAM|SUP|HOST|ACOM)-\d/.test(i.itemId));
+}
+
+interface SectionDef {
+  readonly id: string;
+  readonly title: string;
+  readonly area: string;
+}
+
+/** Sections in checklist order: the assessment's list, else first appearance in the items. */
+function sectionDefs(assessment: Assessment): SectionDef[] {
+  const ftr = isFtr(assessment);
+  const firstItem = new Map<string, ItemResult>();
+  for (const item of assessment.items) if (!firstItem.has(item.section)) firstItem.set(item.section, item);
+  const areaFor = (id: string, title: string, reportArea?: string): string => {
+    if (reportArea) return reportArea;
+    if (!ftr) return title;
+    const item = firstItem.get(id);
+    return FTR_AREAS[id] ?? (item ? FTR_AREAS[prefixOf(item.itemId)] : undefined) ?? title;
+  };
+  const defs: SectionDef[] = [];
+  const seen = new Set<string>();
+  for (const s of assessment.sections ?? []) {
+    if (!firstItem.has(s.id) || seen.has(s.id)) continue;
+    seen.add(s.id);
+    defs.push({ id: s.id, title: s.title, area: areaFor(s.id, s.title, s.reportArea) });
+  }
+  for (const id of firstItem.keys()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    defs.push({ id, title: id, area: areaFor(id, id) });
+  }
+  return defs;
+}
+
+function toRow(f: Finding): FindingRow {
+  return {
+    checkId: f.checkId,
+    itemIds: f.controlIds,
+    status: f.status,
+    severity: f.severity,
+    accountId: f.accountId,
+    region: f.region,
+    resourceType: f.resourceType,
+    resourceId: f.resourceId,
+    resourceArn: f.resourceArn,
+    message: f.message,
+    evidence: f.evidence,
+    suppressed: f.suppression != null,
+  };
+}
+
+const byAttention = (a: FindingRow, b: FindingRow): number =>
+  STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+  a.accountId.localeCompare(b.accountId) ||
+  (a.region ?? '').localeCompare(b.region ?? '') ||
+  a.resourceId.localeCompare(b.resourceId);
+
+function worstSeverity(checks: readonly ItemCheck[], status: CheckStatus): Severity | null {
+  let worst: Severity | null = null;
+  for (const c of checks) {
+    if (c.counts[status] > 0 && (worst === null || SEVERITY_RANK[c.severity] < SEVERITY_RANK[worst])) worst = c.severity;
+  }
+  return worst;
+}
+
+function sectionStatus(counts: Record<ItemVerdict, number>): SectionStatus {
+  if (counts.NOT_MET > 0) return 'NOT_MET';
+  if (counts.UNKNOWN > 0) return 'UNKNOWN';
+  if (counts.NEEDS_EVIDENCE > 0) return 'NEEDS_EVIDENCE';
+  if (counts.MET > 0) return 'MET';
+  return 'NOT_APPLICABLE';
+}
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS);
+}
+
+function expiringOf(assessment: Assessment): ExpiringAttestation[] {
+  const out: ExpiringAttestation[] = [];
+  for (const item of assessment.items) {
+    const a = item.attestation;
+    if (!a?.expires) continue;
+    const daysLeft = daysBetween(assessment.generatedAt, `${a.expires.slice(0, 10)}T23:59:59Z`);
+    if (a.expired || daysLeft <= EXPIRY_WINDOW_DAYS) {
+      out.push({ itemId: item.itemId, title: item.title, owner: a.owner, expires: a.expires, daysLeft, expired: a.expired || daysLeft < 0 });
+    }
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.itemId.localeCompare(b.itemId));
+}
+
+function metMark(verdict: ItemVerdict): SelfAssessmentRow['met'] {
+  if (verdict === 'MET') return 'Y';
+  if (verdict === 'NOT_APPLICABLE') return 'N/A';
+  return 'N';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function evidenceSummary(item: ItemResult, checks: readonly ItemCheck[]): string {
+  const parts: string[] = [];
+  if (item.verdict === 'NOT_APPLICABLE') parts.push(item.reason);
+  const automated = checks.filter((c) => CHECK_STATUSES.some((s) => c.counts[s] > 0));
+  if (automated.length > 0) {
+    const lines = automated.map((c) => {
+      const bits = CHECK_STATUSES.filter((s) => c.counts[s] > 0).map((s) => `${c.counts[s]} ${s}`);
+      return `${c.id}: ${bits.join(', ')}`;
+    });
+    parts.push(`Automated checks (${lines.join('; ')}).`);
+  }
+  const a = item.attestation;
+  if (a) {
+    const files = a.evidence.map((e) => e.ref).join(', ');
+    parts.push(
+      `Attested "${a.answer}" by ${a.owner} on ${a.date.slice(0, 10)}${a.reviewer ? `, reviewed by ${a.reviewer}` : ''}: ${a.justification}` +
+        (files ? ` Evidence: ${files}.` : '') +
+        (a.expires ? ` ${a.expired ? 'Expired' : 'Valid until'} ${a.expires.slice(0, 10)}.` : ''),
+    );
+  }
+  if (parts.length === 0 || (item.verdict !== 'MET' && item.verdict !== 'NOT_APPLICABLE')) parts.push(item.reason);
+  return [...new Set(parts)].join(' ');
+}
+
+function costAmount(cost: ResourceCost | undefined): number | null {
+  return cost?.status === 'known' ? cost.monthly : null;
+}
+
+function resourcesModel(assessment: Assessment): ResourcesModel {
+  const rows = assessment.resources;
+  const typeCounts = new Map<string, number>();
+  let itemised = 0;
+  for (const r of rows) {
+    typeCounts.set(r.resourceType, (typeCounts.get(r.resourceType) ?? 0) + 1);
+    itemised += costAmount(r.cost) ?? 0;
+  }
+  const costs = assessment.costs;
+  const serviceSums = new Map<string, number>();
+  const accountTotals: ResourcesModel['accountTotals'][number][] = [];
+  let total = 0;
+  let anyKnown = false;
+  let complete = true;
+  const accountIds = new Set(assessment.scope.accounts);
+  for (const a of costs?.accounts ?? []) accountIds.add(a.accountId);
+  for (const accountId of [...accountIds].sort()) {
+    const a = costs?.accounts.find((c) => c.accountId === accountId);
+    if (!a) {
+      complete = false;
+      accountTotals.push({ accountId, status: 'unknown', reason: costs ? 'No cost data for this account.' : 'Costs were not collected in this scan.' });
+      continue;
+    }
+    if (a.status === 'unknown') {
+      complete = false;
+      accountTotals.push({ accountId, status: 'unknown', reason: a.reason });
+      continue;
+    }
+    anyKnown = true;
+    total += a.total;
+    accountTotals.push({ accountId, status: 'known', amount: a.total });
+    for (const s of a.services) serviceSums.set(s.service, (serviceSums.get(s.service) ?? 0) + s.amount);
+  }
+  const round = (n: number): number => Math.round(n * 100) / 100;
+  return {
+    rows,
+    count: rows.length,
+    byType: [...typeCounts.entries()].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    period: costs?.period ?? null,
+    resourcePeriod: costs?.resourcePeriod ?? null,
+    currency: costs?.currency ?? 'USD',
+    serviceTotals: [...serviceSums.entries()]
+      .map(([key, amount]) => ({ key, amount: round(amount) }))
+      .sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key)),
+    accountTotals,
+    total: { amount: anyKnown ? round(total) : null, complete },
+    itemisedTotal: round(itemised),
+    costsCollected: costs !== undefined,
+  };
+}
+
+function selfAssessmentRows(assessment: Assessment, items: readonly ReportItem[]): SelfAssessmentRow[] {
+  const byId = new Map(items.map((i) => [i.itemId, i]));
+  return assessment.items.map((item) => {
+    const r = byId.get(item.itemId);
+    return {
+      itemId: item.itemId,
+      title: item.title,
+      sectionId: item.section,
+      area: r?.area ?? item.section,
+      verdict: item.verdict,
+      met: metMark(item.verdict),
+      evidence: r?.evidenceSummary ?? item.reason,
+    };
+  });
+}
+
+function changesModel(current: Assessment, previous: Assessment, expiring: readonly ExpiringAttestation[]): ChangesModel {
+  const before = new Map(previous.items.map((i) => [i.itemId, i.verdict]));
+  const newlyMet: ChangeLine[] = [];
+  const newlyFailing: ChangeLine[] = [];
+  const otherChanges: ChangeLine[] = [];
+  for (const item of current.items) {
+    const prev = before.get(item.itemId) ?? null;
+    if (prev === item.verdict) continue;
+    const line = { itemId: item.itemId, title: item.title, before: prev, after: item.verdict };
+    if (item.verdict === 'MET') newlyMet.push(line);
+    else if (item.verdict === 'NOT_MET') newlyFailing.push(line);
+    else otherChanges.push(line);
+  }
+  const failKey = (f: Finding): string => `${f.checkId}|${f.accountId}|${f.region ?? ''}|${f.resourceType}|${f.resourceId}`;
+  const prevFails = new Set(previous.findings.filter((f) => f.status === 'FAIL').map(failKey));
+  const nowFails = new Set(current.findings.filter((f) => f.status === 'FAIL').map(failKey));
+  let newFailures = 0;
+  for (const k of nowFails) if (!prevFails.has(k)) newFailures++;
+  let fixedFailures = 0;
+  for (const k of prevFails) if (!nowFails.has(k)) fixedFailures++;
+  return {
+    previousGeneratedAt: previous.generatedAt,
+    newlyMet,
+    newlyFailing,
+    otherChanges,
+    newFailures,
+    fixedFailures,
+    evidenceExpiring: expiring,
+    readinessBefore: previous.summary.readiness,
+  };
+}
+
+/** Info areas of the sample report that the current FTR checklist has no section for. */
+function infoSections(assessment: Assessment, findings: readonly FindingRow[], items: readonly ReportItem[]): Map<string, ReportSection> {
+  const related = (pred: (f: FindingRow) => boolean): FindingRow[] => findings.filter(pred).sort(byAttention);
+  const itemIds = (prefixes: readonly string[]): string[] =>
+    items.filter((i) => prefixes.includes(prefixOf(i.itemId))).map((i) => i.itemId);
+  const info = (id: string, area: string, note: string, rel: FindingRow[], relatedItems: string[]): ReportSection => ({
+    id,
+    area,
+    checklistTitle: area,
+    kind: 'info',
+    status: 'INFO',
+    counts: zeroVerdicts(),
+    items: [],
+    note,
+    relatedFindings: rel,
+    relatedItems,
+  });
+  const accounts = assessment.scope.accounts.length;
+  return new Map([
+    [
+      'after:ARC',
+      info(
+        'info-accounts',
+        'Accounts',
+        `The scan covered ${plural(accounts, 'AWS account')} in ${assessment.scope.mode} mode (${assessment.scope.regions.length} regions). ` +
+          'The current checklist has no separate "AWS accounts" section; account separation and Organization membership are shown here as context.',
+        related((f) => f.checkId.startsWith('organizations_')),
+        [],
+      ),
+    ],
+    [
+      'after:ACOM',
+      info(
+        'info-cloudtrail',
+        'CloudTrail',
+        'The current checklist folds CloudTrail into IAM-002 (monitoring of credentials). The trail checks below are kept as hygiene evidence a reviewer often asks for.',
+        related((f) => f.checkId.startsWith('cloudtrail_')),
+        itemIds(['IAM']).filter((id) => id.startsWith('IAM-002')),
+      ),
+    ],
+    [
+      'after:SDAT',
+      info(
+        'info-phi',
+        'Protected health information',
+        'Protected health information is covered by the sensitive-data items (identify, encrypt at rest and in transit) and by regulatory compliance validation (HIPAA: a Business Associate Addendum in AWS Artifact, HIPAA-eligible services only).',
+        [],
+        itemIds(['SDAT', 'RCVP']),
+      ),
+    ],
+  ]);
+}
+
+/** Builds the report model from an assessment. */
+export function buildReportModel(assessment: Assessment, options: BuildOptions = {}): ReportModel {
+  const sampleSize = options.passingSampleSize ?? 3;
+  const checkInfo = new Map(assessment.checks.map((c) => [c.id, c]));
+  const defs = sectionDefs(assessment);
+  const areaOf = new Map(defs.map((d) => [d.id, d.area]));
+
+  const findings = assessment.findings.map(toRow);
+  const findingsByItem = new Map<string, FindingRow[]>();
+  assessment.findings.forEach((f, i) => {
+    const row = findings[i];
+    if (!row) return;
+    for (const id of new Set(f.controlIds)) {
+      let list = findingsByItem.get(id);
+      if (!list) findingsByItem.set(id, (list = []));
+      list.push(row);
+    }
+  });
+
+  const items: ReportItem[] = assessment.items.map((item) => {
+    const all = findingsByItem.get(item.itemId) ?? [];
+    const checks: ItemCheck[] = item.checkIds.map((id) => {
+      const info = checkInfo.get(id);
+      const counts = zeroStatuses();
+      for (const f of all) if (f.checkId === id) counts[f.status] += 1;
+      return { id, title: info?.title ?? id, severity: info?.severity ?? 'medium', counts, remediation: info?.remediation ?? null };
+    });
+    const counts = zeroStatuses();
+    for (const f of all) counts[f.status] += 1;
+    const attention = all.filter((f) => f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'MANUAL').sort(byAttention);
+    const passingSample = all.filter((f) => f.status === 'PASS').sort(byAttention).slice(0, sampleSize);
+    return {
+      itemId: item.itemId,
+      title: item.title,
+      sectionId: item.section,
+      area: areaOf.get(item.section) ?? item.section,
+      automation: item.automation,
+      verdict: item.verdict,
+      reason: item.reason,
+      severity: worstSeverity(checks, 'FAIL') ?? worstSeverity(checks, 'UNKNOWN'),
+      checks,
+      counts,
+      attention,
+      passingSample,
+      attestation: item.attestation ?? null,
+      accounts: [...new Set(all.map((f) => f.accountId))].sort(),
+      evidenceSummary: evidenceSummary(item, checks),
+    };
+  });
+
+  const ftr = isFtr(assessment);
+  const infos = ftr ? infoSections(assessment, findings, items) : new Map<string, ReportSection>();
+  const sections: ReportSection[] = [];
+  for (const def of defs) {
+    const sectionItems = items.filter((i) => i.sectionId === def.id);
+    const counts = zeroVerdicts();
+    for (const i of sectionItems) counts[i.verdict] += 1;
+    sections.push({
+      id: def.id,
+      area: def.area,
+      checklistTitle: def.title,
+      kind: 'checklist',
+      status: sectionStatus(counts),
+      counts,
+      items: sectionItems,
+      note: null,
+      relatedFindings: [],
+      relatedItems: [],
+    });
+    const prefix = sectionItems[0] ? prefixOf(sectionItems[0].itemId) : def.id;
+    const extra = infos.get(`after:${prefix}`);
+    if (extra) {
+      sections.push(extra);
+      infos.delete(`after:${prefix}`);
+    }
+  }
+
+  const blockers: Blocker[] = items
+    .filter((i) => i.verdict === 'NOT_MET' || i.verdict === 'UNKNOWN' || i.verdict === 'NEEDS_EVIDENCE')
+    .map((i) => ({
+      itemId: i.itemId,
+      title: i.title,
+      area: i.area,
+      verdict: i.verdict,
+      severity: i.severity ?? (i.verdict === 'NOT_MET' ? 'high' : 'medium'),
+      reason: i.reason,
+      failingResources: i.counts.FAIL + i.counts.UNKNOWN,
+      order: items.indexOf(i),
+    }))
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.order - b.order,
+    )
+    .map(({ order: _order, ...b }, idx) => ({ ...b, rank: idx + 1 }));
+
+  const verdicts = zeroVerdicts();
+  for (const i of items) verdicts[i.verdict] += 1;
+  const applicable = items.length - verdicts.NOT_APPLICABLE;
+  const expiring = expiringOf(assessment);
+
+  const caseStudies: CaseStudyColumn[] = [];
+  const primaryName = assessment.caseStudy?.name ?? (options.caseStudies?.length ? 'Case study 1' : 'This assessment');
+  caseStudies.push({ id: assessment.caseStudy?.id ?? 'primary', name: primaryName, rows: selfAssessmentRows(assessment, items) });
+  for (const [n, other] of (options.caseStudies ?? []).entries()) {
+    const otherModel = buildReportModel(other, { passingSampleSize: 0 });
+    const otherItems = otherModel.sections.flatMap((s) => s.items);
+    caseStudies.push({
+      id: other.caseStudy?.id ?? `case-study-${n + 2}`,
+      name: other.caseStudy?.name ?? `Case study ${n + 2}`,
+      rows: selfAssessmentRows(other, otherItems),
+    });
+  }
+
+  const severityOrder = (a: CheckInfo, b: CheckInfo): number => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id);
+
+  return {
+    reportSchemaVersion: REPORT_SCHEMA_VERSION,
+    title: `${assessment.framework.title}: readiness report`,
+    generatedAt: assessment.generatedAt,
+    tool: assessment.tool,
+    framework: assessment.framework,
+    deliveryCategory: assessment.deliveryCategory,
+    scope: assessment.scope,
+    caseStudy: assessment.caseStudy ? { id: assessment.caseStudy.id, name: assessment.caseStudy.name } : null,
+    glance: {
+      readiness: {
+        met: verdicts.MET,
+        applicable,
+        percent: applicable === 0 ? 0 : Math.round((verdicts.MET / applicable) * 100),
+      },
+      verdicts,
+      findings: assessment.summary.findings,
+      sections: sections.filter((s) => s.kind === 'checklist').map((s) => ({ id: s.id, area: s.area, status: s.status, counts: s.counts })),
+      blockers,
+      expiring,
+    },
+    sections,
+    resources: resourcesModel(assessment),
+    selfAssessment: { caseStudies },
+    findings: [...findings].sort(byAttention),
+    checks: [...assessment.checks].sort(severityOrder),
+    changes: options.previous ? changesModel(assessment, options.previous, expiring) : null,
+    collectionErrors: assessment.collectionErrors,
+    accounts: [...new Set([...assessment.scope.accounts, ...assessment.resources.map((r) => r.accountId)])].sort(),
+  };
+}
+
+export { SEVERITIES };

@@ -1,0 +1,79 @@
+/** Dispatches the report model to the requested formats and writes the files. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderFindingsCsv, renderResourcesCsv } from './csv.js';
+import { renderHtml } from './html/render-html.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import type { ReportModel } from './model.js';
+import { renderPdf } from './pdf.js';
+import { renderXlsx } from './xlsx.js';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'md', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export class UnknownFormatError extends Error {
+  constructor(format: string) {
+    super(`Unknown report format "${format}". Use one or more of: ${REPORT_FORMATS.join(', ')}.`);
+    this.name = 'UnknownFormatError';
+  }
+}
+
+/** Parses `html,pdf` (also accepts `markdown`, `all`). */
+export function parseFormats(value: string | readonly string[]): ReportFormat[] {
+  const parts = (typeof value === 'string' ? value.split(',') : value.flatMap((v) => v.split(',')))
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+  const out = new Set<ReportFormat>();
+  for (const p of parts) {
+    if (p === 'all') REPORT_FORMATS.forEach((f) => out.add(f));
+    else if (p === 'markdown') out.add('md');
+    else if ((REPORT_FORMATS as readonly string[]).includes(p)) out.add(p as ReportFormat);
+    else throw new UnknownFormatError(p);
+  }
+  return REPORT_FORMATS.filter((f) => out.has(f));
+}
+
+export interface RenderOptions {
+  readonly outDir: string;
+  /** File name stem: `<base>.html`, `<base>-findings.csv`, ... */
+  readonly baseName?: string;
+  readonly chromiumPath?: string | null;
+}
+
+/** Writes every requested format; returns the paths written, in REPORT_FORMATS order. */
+export async function renderReports(model: ReportModel, formats: readonly ReportFormat[], options: RenderOptions): Promise<string[]> {
+  await mkdir(options.outDir, { recursive: true });
+  const base = join(options.outDir, options.baseName ?? 'ftr-report');
+  const written: string[] = [];
+  for (const format of REPORT_FORMATS.filter((f) => formats.includes(f))) {
+    switch (format) {
+      case 'html':
+        await writeFile(`${base}.html`, await renderHtml(model, { mode: 'screen' }));
+        written.push(`${base}.html`);
+        break;
+      case 'pdf':
+        await writeFile(`${base}.pdf`, await renderPdf(model, { chromiumPath: options.chromiumPath ?? null }));
+        written.push(`${base}.pdf`);
+        break;
+      case 'xlsx':
+        await renderXlsx(model, `${base}.xlsx`);
+        written.push(`${base}.xlsx`);
+        break;
+      case 'md':
+        await writeFile(`${base}.md`, renderMarkdown(model));
+        written.push(`${base}.md`);
+        break;
+      case 'csv':
+        await writeFile(`${base}-findings.csv`, renderFindingsCsv(model));
+        await writeFile(`${base}-resources.csv`, renderResourcesCsv(model));
+        written.push(`${base}-findings.csv`, `${base}-resources.csv`);
+        break;
+      case 'json':
+        await writeFile(`${base}.json`, renderJson(model));
+        written.push(`${base}.json`);
+        break;
+    }
+  }
+  return written;
+}
