@@ -75,6 +75,10 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     if (existing) return existing as C;
 
     const endpoint = options.settings.endpoint;
+    // S3 Control's endpoint rules put the account id in front of the host; with an IP endpoint
+    // (`123456789012.127.0.0.1`) that is not even a valid URL, so pin the endpoint for it.
+    const pinned =
+      endpoint && ctor.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }), disableHostPrefix: true } : {};
     const client = new ctor({
       region: r,
       credentials: options.credentials,
@@ -86,6 +90,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       // request would fail before the host-stripping middleware runs. Resolve it to the override as is.
       ...(endpoint && ctor.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {}),
       followRegionRedirects: true,
+      ...pinned,
     });
     const stack = (client as unknown as HasMiddlewareStack).middlewareStack;
     stack.add(
