@@ -8,6 +8,7 @@ import { CredentialsError, EXIT, UserError } from '../core/errors.js';
 import { ChromiumNotFoundError } from '../report/chromium.js';
 import { parseFormats, UnknownFormatError } from '../report/render.js';
 import { TOOL_VERSION } from '../version.js';
+import { attestHash, attestInit } from './commands/attest.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { formatFrameworkList } from './commands/frameworks.js';
@@ -21,6 +22,12 @@ interface CommonOptions {
 }
 
 const frameworkOption = () => new Option('--framework <id>', 'framework catalog to evaluate (see `ftr frameworks`)').default(DEFAULT_FRAMEWORK);
+const attestationOptions = (command: Command) =>
+  command
+    .option('--attestations <file>', 'attestations file (default: ftr-attestations.yaml next to the output, then in the current directory)')
+    .option('--scope <file>', 'scope file: evaluate per workload scope / competency case study')
+    .option('--scope-name <name>', 'with --scope: only this scope');
+
 const deliveryOption = () =>
   new Option('--delivery <category>', 'delivery category: multi-tenant-saas, single-tenant-saas, managed-service, customer-deployed').default(
     DEFAULT_DELIVERY,
@@ -33,7 +40,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  program
+  const scan = program
     .command('scan')
     .description('scan one AWS account (default credentials) or a whole Organization, then evaluate it')
     .option('--org', 'scan every active account of the Organization (run from the management account or a delegated admin)', false)
@@ -48,8 +55,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
     .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
-    .action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
+  attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
       setExitCode(
         await scanCommand({
           org: o.org === true,
@@ -66,36 +73,82 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           // Parsed here so a mistyped format fails before a long scan, not after it.
           formats: typeof o.format === 'string' ? parseFormats(o.format).join(',') : undefined,
           chromiumPath: typeof o.chromium === 'string' ? o.chromium : undefined,
+          attestationsFile: typeof o.attestations === 'string' ? o.attestations : undefined,
+          scopeFile: typeof o.scope === 'string' ? o.scope : undefined,
+          scopeName: typeof o.scopeName === 'string' ? o.scopeName : undefined,
         }),
       );
     });
 
-  program
+  const evaluateCmd = program
     .command('evaluate')
     .description('evaluate a snapshot offline (no AWS access) and write assessment.json')
     .argument('<snapshot>', 'snapshot.json.gz written by `ftr scan`')
     .addOption(frameworkOption())
     .addOption(deliveryOption())
     .option('--out <dir>', 'output directory (default: the snapshot’s directory)')
-    .action(async (snapshotPath: string, o: CommonOptions & { out?: string }) => {
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
+  attestationOptions(evaluateCmd).action(
+    async (
+      snapshotPath: string,
+      o: CommonOptions & { out?: string; format?: string; chromium?: string; attestations?: string; scope?: string; scopeName?: string },
+    ) => {
       setExitCode(
         await evaluateCommand({
           snapshotPath,
           framework: resolveFramework(o.framework),
           delivery: parseDelivery(o.delivery),
           out: o.out,
+          attestationsFile: o.attestations,
+          scopeFile: o.scope,
+          scopeName: o.scopeName,
+          formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
+          chromiumPath: o.chromium,
         }),
       );
-    });
+    },
+  );
 
   program
     .command('demo')
     .description('evaluate the bundled sample scan: no AWS credentials needed')
     .addOption(frameworkOption())
     .addOption(deliveryOption())
-    .option('--out <dir>', 'also write assessment.json there')
-    .action(async (o: CommonOptions & { out?: string }) => {
-      setExitCode(await demoCommand({ framework: resolveFramework(o.framework), delivery: parseDelivery(o.delivery), out: o.out }));
+    .option('--out <dir>', 'also write assessment.json (and reports) there')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json (default out dir ./ftr-demo)')
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .action(async (o: CommonOptions & { out?: string; format?: string; chromium?: string }) => {
+      setExitCode(
+        await demoCommand({
+          framework: resolveFramework(o.framework),
+          delivery: parseDelivery(o.delivery),
+          out: o.out,
+          formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
+          chromiumPath: o.chromium,
+        }),
+      );
+    });
+
+  const attest = program.command('attest').description('answer the items no API can prove (ftr-attestations.yaml)');
+  attest
+    .command('init')
+    .description('write a starter attestations file with every manual item of the catalog')
+    .addOption(frameworkOption())
+    .addOption(deliveryOption())
+    .option('--scope-name <name>', 'the scope (case study) this file answers for')
+    .option('--out <file>', 'file to write', 'ftr-attestations.yaml')
+    .option('--force', 'overwrite an existing file', false)
+    .action((o: CommonOptions & { scopeName?: string; out: string; force: boolean }) => {
+      const result = attestInit({ frameworkId: o.framework, delivery: o.delivery, scopeName: o.scopeName ?? null, outFile: o.out, force: o.force });
+      process.stdout.write(`${result.message}\n`);
+    });
+  attest
+    .command('hash')
+    .description('print the sha256 line to record for a local evidence file')
+    .argument('<file>')
+    .action((file: string) => {
+      process.stdout.write(`${attestHash(file)}\n`);
     });
 
   program

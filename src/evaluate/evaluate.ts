@@ -7,6 +7,7 @@ import {
   ASSESSMENT_SCHEMA_VERSION,
   ITEM_VERDICTS,
   type Assessment,
+  type CaseStudyInfo,
   type CheckInfo,
   type ItemResult,
   type ItemVerdict,
@@ -35,6 +36,8 @@ export interface EvaluateOptions {
   readonly gatingAnswers?: readonly GatingAnswer[];
   /** Accepted risks for individual findings; a suppressed FAIL stays FAIL in every count. */
   readonly suppressions?: readonly Suppression[];
+  /** The competency case study this evaluation covers (a scope with case-study facts). */
+  readonly caseStudy?: CaseStudyInfo | null;
 }
 
 export class UnknownCheckError extends Error {
@@ -148,6 +151,7 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     findings,
     resources: buildInventory(snapshot, findings),
     costs: buildCostSummary(snapshot),
+    caseStudy: options.caseStudy ?? null,
     sections: framework.sections.map((s) => ({ id: s.id, title: s.title, ...(s.reportArea ? { reportArea: s.reportArea } : {}) })),
     collectionErrors: snapshot.errors,
   };

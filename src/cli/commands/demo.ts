@@ -8,6 +8,7 @@ import { EXIT } from '../../core/errors.js';
 import { readSnapshot } from '../../io/snapshot-file.js';
 import { formatSummary } from '../summary.js';
 import { assess, writeAssessment } from '../write-assessment.js';
+import { writeReports } from './report.js';
 
 export const SAMPLE_SNAPSHOT_PATH = fileURLToPath(new URL('../../../samples/sample-org.snapshot.json.gz', import.meta.url));
 
@@ -15,24 +16,32 @@ export interface DemoCommandOptions {
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
   readonly out: string | undefined;
+  readonly formats: string | undefined;
+  readonly chromiumPath: string | undefined;
 }
 
 export async function demoCommand(options: DemoCommandOptions): Promise<number> {
   const snapshot = await readSnapshot(SAMPLE_SNAPSHOT_PATH);
-  const assessment = assess(snapshot, { framework: options.framework, delivery: options.delivery });
+  // The sample has no attestations: it shows what a first scan looks like.
+  const { assessment } = assess(snapshot, { framework: options.framework, delivery: options.delivery, attestationsFile: undefined });
   process.stdout.write(
     `ftr-ready demo: evaluating the bundled sample scan (${SAMPLE_SNAPSHOT_PATH}),\n` +
       `an emulated AWS Organization of ${snapshot.accounts.length} accounts scanned by this tool on ${snapshot.finishedAt}.\n\n`,
   );
   process.stdout.write(`${formatSummary(assessment)}\n`);
-  if (options.out) {
-    const path = await writeAssessment(options.out, assessment);
-    process.stdout.write(`\nAssessment written to ${path}\n`);
+  const out = options.out ?? (options.formats !== undefined ? './ftr-demo' : undefined);
+  if (out !== undefined) {
+    const files = [await writeAssessment(out, assessment)];
+    if (options.formats !== undefined) {
+      files.push(...(await writeReports({ assessment, formats: options.formats, outDir: out, chromiumPath: options.chromiumPath ?? null })));
+    }
+    process.stdout.write(`\nWritten:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
   }
   process.stdout.write(
-    '\nTo scan your own AWS account: configure read-only credentials (see policies/ftr-scanner-policy.json) and run\n' +
+    '\nTo scan your own AWS account: configure read-only credentials (see docs/permissions.md) and run\n' +
       '  npx ftr scan                 # the account of your default credentials, every enabled region\n' +
-      '  npx ftr scan --org --role-name FtrReadOnly   # every account of your Organization\n',
+      '  npx ftr scan --org --role-name FtrReadOnly   # every account of your Organization\n' +
+      'Reports of this sample: npx ftr demo --format html,pdf,xlsx,md,csv,json --out ./ftr-demo\n',
   );
   return EXIT.ok;
 }

@@ -4,19 +4,39 @@ import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { EXIT } from '../../core/errors.js';
 import { readSnapshot } from '../../io/snapshot-file.js';
 import { formatSummary } from '../summary.js';
-import { assess, writeAssessment } from '../write-assessment.js';
+import { assessAndWrite, findAttestationsFile, resolveScopes } from '../write-assessment.js';
+import { writeReports } from './report.js';
 
 export interface EvaluateCommandOptions {
   readonly snapshotPath: string;
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
   readonly out: string | undefined;
+  readonly attestationsFile: string | undefined;
+  readonly scopeFile: string | undefined;
+  readonly scopeName: string | undefined;
+  readonly formats: string | undefined;
+  readonly chromiumPath: string | undefined;
 }
 
 export async function evaluateCommand(options: EvaluateCommandOptions): Promise<number> {
+  const scopes = resolveScopes(options.scopeFile, options.scopeName);
   const snapshot = await readSnapshot(options.snapshotPath);
-  const assessment = assess(snapshot, { framework: options.framework, delivery: options.delivery });
-  const path = await writeAssessment(options.out ?? dirname(options.snapshotPath), assessment);
-  process.stdout.write(`${formatSummary(assessment)}\n\nAssessment written to ${path}\n`);
+  const outDir = options.out ?? dirname(options.snapshotPath);
+  const result = await assessAndWrite(snapshot, {
+    framework: options.framework,
+    delivery: options.delivery,
+    attestationsFile: findAttestationsFile(options.attestationsFile, dirname(options.snapshotPath)),
+    scopes,
+    outDir,
+  });
+  for (const w of result.warnings) process.stderr.write(`Warning: ${w}\n`);
+  for (const assessment of result.assessments) process.stdout.write(`${formatSummary(assessment)}\n\n`);
+  const files = [...result.files];
+  const [main, ...others] = result.assessments;
+  if (options.formats !== undefined && main) {
+    files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: options.formats, outDir, chromiumPath: options.chromiumPath ?? null })));
+  }
+  process.stdout.write(`Written:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -13,7 +13,7 @@ import { writeSnapshot } from '../../io/snapshot-file.js';
 import { throttled } from '../progress.js';
 import { formatSummary } from '../summary.js';
 import { writeReports } from './report.js';
-import { assess, writeAssessment } from '../write-assessment.js';
+import { assessAndWrite, findAttestationsFile, resolveScopes } from '../write-assessment.js';
 
 export interface ScanCommandOptions {
   readonly org: boolean;
@@ -30,15 +30,21 @@ export interface ScanCommandOptions {
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
+  readonly attestationsFile: string | undefined;
+  readonly scopeFile: string | undefined;
+  readonly scopeName: string | undefined;
 }
 
 interface ScanContext {
   snapshot?: Snapshot;
-  assessment?: Assessment;
+  assessments: Assessment[];
+  warnings: string[];
   files: string[];
 }
 
 export async function scanCommand(options: ScanCommandOptions): Promise<number> {
+  // Read the scope file before scanning: a typo should not cost a whole scan.
+  const scopes = resolveScopes(options.scopeFile, options.scopeName);
   const interrupt = new AbortController();
   let sigints = 0;
   const onSigint = () => {
@@ -92,19 +98,28 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
           title: `Evaluate ${options.framework.id}`,
           task: async (ctx, task) => {
             if (!ctx.snapshot) return;
-            ctx.assessment = assess(ctx.snapshot, { framework: options.framework, delivery: options.delivery });
-            const path = await writeAssessment(options.out, ctx.assessment);
-            ctx.files.push(path);
-            task.title = `Assessment written to ${path}`;
+            const result = await assessAndWrite(ctx.snapshot, {
+              framework: options.framework,
+              delivery: options.delivery,
+              attestationsFile: findAttestationsFile(options.attestationsFile, options.out),
+              scopes,
+              outDir: options.out,
+            });
+            ctx.assessments.push(...result.assessments);
+            ctx.warnings.push(...result.warnings);
+            ctx.files.push(...result.files);
+            task.title = `Assessment written to ${result.files.join(', ')}`;
           },
         },
         {
           title: 'Write reports',
           enabled: () => options.formats !== undefined,
           task: async (ctx, task) => {
-            if (!ctx.assessment || options.formats === undefined) return;
+            const [main, ...others] = ctx.assessments;
+            if (!main || options.formats === undefined) return;
             const written = await writeReports({
-              assessment: ctx.assessment,
+              assessment: main,
+              caseStudies: others,
               formats: options.formats,
               outDir: options.out,
               chromiumPath: options.chromiumPath ?? null,
@@ -116,8 +131,9 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       ],
       { renderer: 'default', fallbackRenderer: 'simple', fallbackRendererCondition: !tty, exitOnError: true, registerSignalListeners: false },
     );
-    const ctx = await tasks.run({ files: [] });
-    if (ctx.assessment) process.stdout.write(`\n${formatSummary(ctx.assessment)}\n`);
+    const ctx = await tasks.run({ files: [], assessments: [], warnings: [] });
+    for (const w of ctx.warnings) process.stderr.write(`Warning: ${w}\n`);
+    for (const assessment of ctx.assessments) process.stdout.write(`\n${formatSummary(assessment)}\n`);
     const snapshot = ctx.snapshot;
     if (snapshot && !snapshot.complete) {
       const reason = snapshot.interruption?.reason ?? 'unknown reason';
