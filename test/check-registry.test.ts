@@ -24,10 +24,13 @@ describe('check registry', () => {
 
   it('gives every check a severity, the reads it needs and a remediation', () => {
     for (const check of ALL_CHECKS) {
-      expect(SEVERITIES, check.id).toContain(check.severity);
-      expect(check.reads.length, `${check.id} reads`).toBeGreaterThan(0);
-      expect(check.remediation.summary.length, `${check.id} remediation`).toBeGreaterThan(10);
-      expect(check.title.length, `${check.id} title`).toBeGreaterThan(5);
+      expect.soft(SEVERITIES).toContain(check.severity);
+      expect.soft({ id: check.id, reads: check.reads.length > 0, remediation: check.remediation.summary.length > 10, title: check.title.length > 5 }).toEqual({
+        id: check.id,
+        reads: true,
+        remediation: true,
+        title: true,
+      });
     }
   });
 
