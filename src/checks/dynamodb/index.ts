@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../../core/check.js';
+import { dynamodbTablePitrEnabled } from './dynamodb-table-pitr-enabled.js';
 
 /** The dynamodb checks. */
-export const dynamodbChecks: readonly CheckDefinition[] = [];
+export const dynamodbChecks: readonly CheckDefinition[] = [dynamodbTablePitrEnabled];

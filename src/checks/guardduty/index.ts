@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../../core/check.js';
+import { guarddutyIsEnabled } from './guardduty-is-enabled.js';
 
 /** The guardduty checks. */
-export const guarddutyChecks: readonly CheckDefinition[] = [];
+export const guarddutyChecks: readonly CheckDefinition[] = [guarddutyIsEnabled];

@@ -1,9 +1,24 @@
-import { defineRegionalCollector } from '../../collector.js';
+import { AccessAnalyzerClient, paginateListAnalyzers } from '@aws-sdk/client-accessanalyzer';
+import { collectPages, defineRegionalCollector } from '../../collector.js';
 
-/** Placeholder until the accessanalyzer collector lands: collects nothing. */
+/** IAM Access Analyzer: every analyzer in the region (external access and unused access), with its status. */
 export const accessanalyzerCollector = defineRegionalCollector({
   service: 'accessanalyzer',
   scope: 'regional',
-  operations: [],
-  collect: () => Promise.resolve({}),
+  operations: [{ operation: 'ListAnalyzers', iamAction: 'access-analyzer:ListAnalyzers' }],
+  async collect(ctx) {
+    const client = ctx.client(AccessAnalyzerClient);
+    const analyzers = await ctx.call('accessanalyzer', 'ListAnalyzers', async () =>
+      (await collectPages(paginateListAnalyzers({ client }, {}), (p) => p.analyzers)).map((a) => ({
+        name: a.name ?? '',
+        arn: a.arn ?? '',
+        type: a.type ?? '',
+        status: a.status ?? '',
+        statusReason: a.statusReason?.code ?? null,
+        createdAt: a.createdAt?.toISOString() ?? null,
+        lastResourceAnalyzedAt: a.lastResourceAnalyzedAt?.toISOString() ?? null,
+      })),
+    );
+    return { analyzers };
+  },
 });

@@ -1,0 +1,48 @@
+import { defineCheck, fail, forEachRegion, pass, regionRef, unknown } from '../../core/check.js';
+import type { CheckOutcome } from '../../core/finding.js';
+
+export const dynamodbTablePitrEnabled = defineCheck({
+  id: 'dynamodb_table_pitr_enabled',
+  title: 'DynamoDB tables have point-in-time recovery enabled',
+  service: 'dynamodb',
+  resourceType: 'AWS::DynamoDB::Table',
+  severity: 'medium',
+  reads: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'],
+  remediation: {
+    summary:
+      'Enable point-in-time recovery (PITR) so the table can be restored to any second of the recovery period (up to 35 days), protecting against accidental writes and deletes.',
+    console: 'DynamoDB console > Tables > <table> > Backups > Point-in-time recovery > Edit > Turn on.',
+    cli: 'aws dynamodb update-continuous-backups --table-name <table> --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true',
+    iac: [
+      '# CloudFormation',
+      'MyTable:',
+      '  Type: AWS::DynamoDB::Table',
+      '  Properties:',
+      '    PointInTimeRecoverySpecification:',
+      '      PointInTimeRecoveryEnabled: true',
+      '',
+      '# Terraform',
+      'resource "aws_dynamodb_table" "t" {',
+      '  point_in_time_recovery { enabled = true }',
+      '}',
+    ].join('\n'),
+    docs: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html',
+  },
+  evaluate: (snapshot) =>
+    forEachRegion(snapshot, 'dynamodb', (ddb, account, { region }) => {
+      if (!ddb.tables.ok) return [unknown(regionRef(account.accountId, region), ddb.tables.error)];
+      return ddb.tables.value.flatMap((table): CheckOutcome[] => {
+        const arn = table.details.ok ? (table.details.value?.arn ?? null) : null;
+        const ref = { accountId: account.accountId, region, resourceType: 'AWS::DynamoDB::Table', resourceId: table.name, resourceArn: arn };
+        const label = `DynamoDB table ${table.name} (${account.accountId}/${region})`;
+        const cb = table.continuousBackups;
+        if (!cb.ok) return [unknown(ref, cb.error)];
+        if (cb.value === null) return []; // deleted while we scanned
+        const evidence = { pitrStatus: cb.value.pitrStatus, recoveryPeriodInDays: cb.value.recoveryPeriodInDays };
+        if (cb.value.pitrStatus === null) return [unknown(ref, `${label}: DynamoDB did not report the point-in-time recovery status.`, evidence)];
+        return cb.value.pitrStatus === 'ENABLED'
+          ? [pass(ref, `${label} has point-in-time recovery enabled${cb.value.recoveryPeriodInDays ? ` (${cb.value.recoveryPeriodInDays} days)` : ''}.`, evidence)]
+          : [fail(ref, `${label} has point-in-time recovery ${cb.value.pitrStatus.toLowerCase()}.`, evidence)];
+      });
+    }),
+});

@@ -1,0 +1,34 @@
+import { defineCheck, fail, notApplicable, pass, unknown } from '../../core/check.js';
+import { databaseEvidence, forEachDatabase } from './rds-databases.js';
+
+export const rdsInstanceBackupEnabled = defineCheck({
+  id: 'rds_instance_backup_enabled',
+  title: 'RDS databases have automated backups enabled',
+  service: 'rds',
+  resourceType: 'AWS::RDS::DBInstance',
+  severity: 'medium',
+  reads: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
+  remediation: {
+    summary:
+      'Set a backup retention period of at least 7 days (1-35) on every DB instance and DB cluster, so RDS takes daily automated snapshots and keeps transaction logs for point-in-time restore.',
+    console: 'RDS console > Databases > <database> > Modify > Backup > Backup retention period > Continue > Apply immediately.',
+    cli: 'aws rds modify-db-instance --db-instance-identifier <id> --backup-retention-period 7 --apply-immediately\naws rds modify-db-cluster --db-cluster-identifier <id> --backup-retention-period 7 --apply-immediately',
+    iac: ['# CloudFormation', 'MyDb:', '  Type: AWS::RDS::DBInstance', '  Properties:', '    BackupRetentionPeriod: 7', '', '# Terraform', 'resource "aws_db_instance" "db" {', '  backup_retention_period = 7', '}'].join('\n'),
+    docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
+  },
+  evaluate: (snapshot) =>
+    forEachDatabase(snapshot, (db) => {
+      const days = db.backupRetentionPeriod;
+      const evidence = { ...databaseEvidence(db), backupRetentionPeriod: days };
+      if (days === null) return unknown(db.ref, `${db.label}: RDS did not report a backup retention period.`, evidence);
+      if (days > 0) return pass(db.ref, `${db.label} keeps automated backups for ${days} day(s).`, evidence);
+      if (db.readReplicaSourceId !== null) {
+        return notApplicable(
+          db.ref,
+          `${db.label} is a read replica of ${db.readReplicaSourceId} without its own automated backups; the source database's backups apply.`,
+          { ...evidence, readReplicaSourceId: db.readReplicaSourceId },
+        );
+      }
+      return fail(db.ref, `${db.label} has automated backups disabled (retention 0 days).`, evidence);
+    }),
+});

@@ -1,0 +1,73 @@
+import { defineCheck, fail, pass, unknown } from '../../core/check.js';
+import { forEachAccountAcrossRegions, monthsBefore, unknownFromGaps, withinTwelveMonths } from './account-rollup.js';
+import { coreHighRisks, reviewDate, workloadLabel, workloadsOf } from './workload-review.js';
+
+/**
+ * Partner Hosted Alternative FTR, route B: a Well-Architected review within 12 months with no high-risk
+ * issues (HRIs) open in the Security, Reliability and Operational Excellence pillars. One outcome per account:
+ * FAIL when any workload's lens review shows HIGH risks in those pillars, or when no workload was reviewed in
+ * the 12 months before the scan; PASS only with a recent review and zero HIGH in the core pillars everywhere.
+ * Whether the review was led by AWS or a Well-Architected Partner is not visible in the API (attest it).
+ */
+export const wellarchitectedNoHighRisksInCorePillars = defineCheck({
+  id: 'wellarchitected_no_high_risks_in_core_pillars',
+  title: 'Well-Architected reviews show no high risks in Security, Reliability and Operational Excellence',
+  service: 'wellarchitected',
+  resourceType: 'AWS::::Account',
+  severity: 'high',
+  reads: ['wellarchitected:ListWorkloads', 'wellarchitected:GetWorkload', 'wellarchitected:ListLensReviews', 'wellarchitected:GetLensReview', 'wellarchitected:ListMilestones'],
+  remediation: {
+    summary:
+      'Resolve every high-risk issue (HRI) in the Security, Reliability and Operational Excellence pillars: implement the improvement plan items, update the answers in the Well-Architected Tool and save a new milestone. Route B of the Partner Hosted Alternative FTR needs a review by AWS or a Well-Architected Partner within 12 months with none of these HRIs open.',
+    console: 'AWS Well-Architected Tool > Workloads > <workload> > <lens> > Improvement plan (filter: High risk, pillar) > fix, update answers > Save milestone.',
+    cli: 'aws wellarchitected list-lens-review-improvements --workload-id <id> --lens-alias wellarchitected --pillar-id security\naws wellarchitected get-lens-review --workload-id <id> --lens-alias wellarchitected --query "LensReview.PillarReviewSummaries[].[PillarId,RiskCounts.HIGH]"',
+    docs: 'https://docs.aws.amazon.com/wellarchitected/latest/userguide/improvement-plan.html',
+  },
+  evaluate: (snapshot) =>
+    forEachAccountAcrossRegions(snapshot, 'wellarchitected', (view) => {
+      const { account, ref } = view;
+      const { workloads, gaps } = workloadsOf(view);
+      const since = monthsBefore(snapshot.finishedAt, 12);
+      const rows = workloads.map(({ region, workload }) => ({ region, workload, review: reviewDate(workload), risks: coreHighRisks(workload) }));
+      const evidence = {
+        since,
+        workloads: rows.map(({ region, workload, review, risks }) => ({
+          workload: workload.name ?? workload.id,
+          region,
+          lastReviewedAt: review.lastReviewedAt,
+          coreHighRisks: risks.found,
+        })),
+      };
+
+      const withHigh = rows.filter(({ risks }) => risks.found.length > 0);
+      if (withHigh.length > 0) {
+        const list = withHigh.map(
+          ({ region, workload, risks }) => `${workloadLabel(workload, region)}: ${risks.found.map((r) => `${r.pillar} ${r.high} HIGH (${r.lens})`).join(', ')}`,
+        );
+        return [fail(ref, `High-risk issues are open in core pillars: ${list.join('; ')}.`, evidence)];
+      }
+      if (gaps.length > 0) {
+        return [unknownFromGaps(ref, `No high risk was found in the readable Well-Architected data of ${account.accountId}.`, gaps, evidence)];
+      }
+      const unresolved = rows.flatMap(({ risks }) => [...(risks.listError ? [risks.listError] : []), ...risks.unresolved.map((u) => u.error)]);
+      const firstUnresolved = unresolved[0];
+      if (firstUnresolved) return [unknown(ref, firstUnresolved, { ...evidence, note: 'The pillar breakdown of some lens reviews could not be read.' })];
+
+      const recent = rows.filter(({ review }) => withinTwelveMonths(review.lastReviewedAt, snapshot));
+      if (recent.length > 0) {
+        const names = recent.map(({ region, workload }) => workloadLabel(workload, region));
+        return [pass(ref, `Well-Architected reviews within 12 months show no high risks in Security, Reliability or Operational Excellence: ${names.join('; ')}.`, evidence)];
+      }
+      const hidden = rows.flatMap(({ review }) => review.unreadable)[0];
+      if (hidden) return [unknown(ref, hidden, { ...evidence, note: 'Some review dates could not be read.' })];
+      return [
+        fail(
+          ref,
+          rows.length === 0
+            ? `Account ${account.accountId} has no Well-Architected Tool workload in the scanned regions, so route B cannot be evidenced.`
+            : `No Well-Architected review of ${account.accountId} falls within the 12 months before the scan (since ${since.slice(0, 10)}).`,
+          evidence,
+        ),
+      ];
+    }),
+});
