@@ -110,6 +110,13 @@ describe('evaluate', () => {
     expect(a.generatedAt).toBe('2026-11-23T00:00:00.000Z');
   });
 
+  it('adds the catalog\'s pointer to where a delivery category is reviewed instead', () => {
+    const withPointer = { ...framework, notApplicableReasons: { 'multi-tenant-saas': 'Use the other checklist.' } };
+    const a = evaluate(snapshot, withPointer, { delivery: 'multi-tenant-saas', checks: CHECKS, toolVersion: '1' });
+    expect(a.items.find((i) => i.itemId === 'A-7')?.reason).toMatch(/multi-tenant SaaS.*Use the other checklist\./);
+    expect(a.items.find((i) => i.itemId === 'A-1')?.reason).not.toContain('other checklist');
+  });
+
   it('refuses a framework that references a check that does not exist', () => {
     const broken = { ...framework, items: [item('X-1', ['no_such_check'])] };
     expect(() => evaluate(snapshot, broken, { delivery: 'multi-tenant-saas', checks: CHECKS, toolVersion: '1' })).toThrow(UnknownCheckError);

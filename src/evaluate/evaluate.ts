@@ -90,13 +90,15 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     const itemFindings = item.checks.flatMap((id) => findingsByCheck.get(id) ?? []);
     const context = contexts.get(item.id) ?? {};
     const decision = decideItem(item, itemFindings, options.delivery, context);
+    // The catalog may say where a delivery category is reviewed instead (FTR Customer-Deployed variant).
+    const elsewhere = item.appliesTo.includes(options.delivery) ? undefined : framework.notApplicableReasons?.[options.delivery];
     return {
       itemId: item.id,
       title: item.title,
       section: item.section,
       automation: item.automation,
       verdict: decision.verdict,
-      reason: decision.reason,
+      reason: elsewhere && decision.verdict === 'NOT_APPLICABLE' ? `${decision.reason} ${elsewhere}` : decision.reason,
       checkIds: item.checks,
       findingCounts: countStatuses(itemFindings),
       attestation: context.attestation ? summarizeAttestation(context.attestation) : null,

@@ -591,7 +591,8 @@ export function buildReportModel(assessment: Assessment, options: BuildOptions =
     });
     const prefix = sectionItems[0] ? prefixOf(sectionItems[0].itemId) : def.id;
     const extra = infos.get(`after:${prefix}`);
-    if (extra) {
+    // A catalog that keeps its own section for the area (the legacy CTL or accounts sections) needs no info section.
+    if (extra && !defs.some((d) => d.area === extra.area)) {
       sections.push(extra);
       infos.delete(`after:${prefix}`);
     }
