@@ -86,9 +86,6 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       retryMode: 'adaptive',
       requestHandler: httpHandler,
       ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
-      // S3 Control prefixes the host with the account id; `123456789012.127.0.0.1` is not a valid URL, so the
-      // request would fail before the host-stripping middleware runs. Resolve it to the override as is.
-      ...(endpoint && ctor.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {}),
       followRegionRedirects: true,
       ...pinned,
     });
