@@ -108,7 +108,7 @@ function toAuthorizationDetails(pages: readonly GetAccountAuthorizationDetailsCo
       .map((p) => {
         const version = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList?.[0];
         return {
-          name: p.PolicyName ?? '',
+          name: p.PolicyName ?? p.Arn?.split('/').pop() ?? '',
           arn: p.Arn ?? '',
           attachmentCount: p.AttachmentCount ?? 0,
           document: decodePolicyDocument(version?.Document),
