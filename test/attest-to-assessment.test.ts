@@ -3,54 +3,18 @@
  * answers, evaluate the bundled sample scan. No item may go missing, every NOT_APPLICABLE says why, and every
  * MET that rests on an attestation says so.
  */
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { attestInit } from '../src/cli/commands/attest.js';
 import { SAMPLE_SNAPSHOT_PATH } from '../src/cli/commands/demo.js';
 import { assess } from '../src/cli/write-assessment.js';
 import { FRAMEWORKS } from '../src/frameworks/index.js';
 import { readSnapshot } from '../src/io/snapshot-file.js';
+import { fillInAttestations as fillIn } from './helpers/fill-attestations.js';
 
 const snapshot = await readSnapshot(SAMPLE_SNAPSHOT_PATH);
-const TODAY = new Date().toISOString().slice(0, 10);
-
-/**
- * Answers every starter entry "yes" with a URL and a hashed file, except `leaveOpen`; gating questions "no"
- * except the first one of a catalog whose gates choose a route (the Alternative: route A taken, B not).
- */
-function fillIn(file: string, leaveOpen: string | undefined, gatesAnsweredYes: readonly string[] = []): void {
-  const dir = join(file, '..');
-  mkdirSync(join(dir, 'evidence'), { recursive: true });
-  const pdf = Buffer.from('%PDF-1.4 evidence');
-  writeFileSync(join(dir, 'evidence', 'record.pdf'), pdf);
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const doc = parseDocument(readFileSync(file, 'utf8'));
-  const answer = (path: string[], value: string) => doc.setIn(path, value);
-  const gating = doc.get('gating') as { items?: { key: { value: string } }[] } | undefined;
-  for (const pair of gating?.items ?? []) {
-    const id = pair.key.value;
-    answer(['gating', id, 'answer'], gatesAnsweredYes.includes(id) ? 'yes' : 'no');
-    answer(['gating', id, 'justification'], 'The product never does this.');
-    answer(['gating', id, 'owner'], 'cto@example.com');
-    answer(['gating', id, 'date'], TODAY);
-  }
-  const items = doc.get('items') as { items?: { key: { value: string } }[] } | undefined;
-  for (const pair of items?.items ?? []) {
-    const id = pair.key.value;
-    if (id === leaveOpen) continue;
-    answer(['items', id, 'answer'], 'yes');
-    answer(['items', id, 'justification'], 'Documented and reviewed.');
-    answer(['items', id, 'owner'], 'compliance@example.com');
-    answer(['items', id, 'date'], TODAY);
-    doc.setIn(['items', id, 'evidence'], [{ url: 'https://wiki.example.com/evidence' }, { file: 'evidence/record.pdf', sha256 }]);
-  }
-  writeFileSync(file, doc.toString());
-}
-
 describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))('%s: from attest init to a complete assessment', (_id, framework) => {
   const dir = mkdtempSync(join(tmpdir(), 'ftr-attest-flow-'));
   const file = join(dir, 'ftr-attestations.yaml');

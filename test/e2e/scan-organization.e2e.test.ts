@@ -3,13 +3,15 @@
  * configured member, two regions), then assertions on snapshot.json.gz and assessment.json per account,
  * region and resource. Slow (moto + seeding); no wall-clock assertions.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment.js';
 import type { CheckStatus, Finding } from '../../src/core/finding.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
+import { attestInit } from '../../src/cli/commands/attest.js';
+import { fillInAttestations } from '../helpers/fill-attestations.js';
 import { motoEnv, startMoto, type MotoServer } from '../helpers/moto-server.js';
 import { readAssessmentText, readSnapshotText, runCli, type CliResult } from './cli-runner.js';
 import { FAKE_SECRETS, MEMBER_ROLE_NAME, SEED_REGIONS, seedOrganization, type SeededOrganization } from './seed-organization.js';
@@ -316,5 +318,27 @@ describe('assessment verdicts per account, region and resource', () => {
     expect([...(assessment?.scope.accounts ?? [])].sort()).toEqual([...org.accountIds].sort());
     expect([...(assessment?.scope.regions ?? [])].sort()).toEqual([...SEED_REGIONS].sort());
     expect(assessment?.scope.snapshotComplete).toBe(true);
+  });
+});
+
+describe('the scanned Organization, re-evaluated offline with attestations and rendered', () => {
+  it('produces every verdict kind and every report format', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ftr-e2e-attest-'));
+    const attestations = join(dir, 'ftr-attestations.yaml');
+    attestInit({ frameworkId: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', outFile: attestations });
+    fillInAttestations(attestations, 'RES-007');
+    const evaluated = await runCli(
+      ['evaluate', join(outDir, 'snapshot.json.gz'), '--attestations', attestations, '--out', dir, '--format', 'html,xlsx,md,csv,json'],
+      { env: motoEnv('http://127.0.0.1:9') },
+    );
+    expect({ code: evaluated.code, stderr: evaluated.stderr }).toMatchObject({ code: 0 });
+    const reassessed = JSON.parse(await readFile(join(dir, 'assessment.json'), 'utf8')) as Assessment;
+    expect([...new Set(reassessed.items.map((i) => i.verdict))].sort()).toEqual(['MET', 'NEEDS_EVIDENCE', 'NOT_APPLICABLE', 'NOT_MET', 'UNKNOWN']);
+    const html = await readFile(join(dir, 'ftr-report.html'), 'utf8');
+    const missing = reassessed.items.filter((i) => !html.includes(i.itemId)).map((i) => i.itemId);
+    expect(missing).toEqual([]);
+    const sizes = await Promise.all(['ftr-report.xlsx', 'ftr-report.md', 'ftr-report-findings.csv', 'ftr-report.json'].map(async (f) => (await stat(join(dir, f))).size));
+    expect(sizes.every((size) => size > 1000)).toBe(true);
+    await rm(dir, { recursive: true, force: true });
   });
 });
