@@ -14,6 +14,7 @@ import type {
   StatusCounts,
 } from '../core/assessment.js';
 import { ITEM_VERDICTS } from '../core/assessment.js';
+import { FRAMEWORKS } from '../frameworks/index.js';
 import { CHECK_STATUSES, SEVERITIES, type CheckStatus, type Finding, type Severity } from '../core/finding.js';
 import type { CollectionError } from '../core/observed.js';
 import type { Remediation } from '../core/check.js';
@@ -22,24 +23,6 @@ export const REPORT_SCHEMA_VERSION = '1.0';
 /** Attestations whose expiry falls within this many days of the assessment are flagged. */
 export const EXPIRY_WINDOW_DAYS = 90;
 
-/** Section names of the sample nOps FTR report (and ours for the areas it lacks), by FTR id prefix. */
-export const FTR_AREAS: Readonly<Record<string, string>> = {
-  HOST: 'Hosting',
-  SUP: 'Support level',
-  WAFR: 'Well-Architected review',
-  ARC: 'Root account',
-  ACOM: 'Communications from AWS',
-  CTL: 'CloudTrail',
-  IAM: 'Identity and access management',
-  SECOPS: 'Operational security',
-  NETSEC: 'Network security',
-  BAR: 'Backups and recovery',
-  RES: 'Disaster recovery',
-  S3: 'S3 bucket access',
-  CAA: 'Cross-account access',
-  SDAT: 'Sensitive data',
-  RCVP: 'Regulatory compliance validation',
-};
 
 export type SectionStatus = 'MET' | 'NOT_MET' | 'NEEDS_EVIDENCE' | 'UNKNOWN' | 'NOT_APPLICABLE' | 'INFO';
 
@@ -247,15 +230,12 @@ interface SectionDef {
 
 /** Sections in checklist order: the assessment's list, else first appearance in the items. */
 function sectionDefs(assessment: Assessment): SectionDef[] {
-  const ftr = isFtr(assessment);
   const firstItem = new Map<string, ItemResult>();
   for (const item of assessment.items) if (!firstItem.has(item.section)) firstItem.set(item.section, item);
-  const areaFor = (id: string, title: string, reportArea?: string): string => {
-    if (reportArea) return reportArea;
-    if (!ftr) return title;
-    const item = firstItem.get(id);
-    return FTR_AREAS[id] ?? (item ? FTR_AREAS[prefixOf(item.itemId)] : undefined) ?? title;
-  };
+  // Assessments written before sections carried their report area: the catalog is the one source of areas.
+  const catalogSections = FRAMEWORKS.find((f) => f.id === assessment.framework.id)?.sections ?? [];
+  const areaFor = (id: string, title: string, reportArea?: string): string =>
+    reportArea ?? catalogSections.find((s) => s.id === id)?.reportArea ?? title;
   const defs: SectionDef[] = [];
   const seen = new Set<string>();
   for (const s of assessment.sections ?? []) {
