@@ -49,5 +49,6 @@ export function createCollectorContext(options: ContextOptions): CollectorContex
     signal,
     client: <C>(ctor: ClientConstructor<C>, region?: string) => options.clients(ctor, region ?? options.region),
     call,
+    record: (error) => recorder.recordError(error),
   };
 }

@@ -3,7 +3,7 @@
  * region (regional) and returns its snapshot slice. It never throws an AWS error: every SDK call goes
  * through `ctx.call`, which records the outcome and returns an Observed value.
  */
-import type { Observed } from '../core/observed.js';
+import type { CollectionError, Observed } from '../core/observed.js';
 import type {
   GlobalServiceKey,
   GlobalValue,
@@ -47,6 +47,11 @@ export interface CollectorContext {
    */
   call<T>(service: string, operation: string, fn: () => Promise<T>): Promise<Observed<T>>;
   call<T>(service: string, operation: string, fn: () => Promise<T>, options: CallOptions): Promise<Observed<T | null>>;
+  /**
+   * Records a failure that did not come from a call (e.g. Lambda could not decrypt a function's variables,
+   * reported inside a successful ListFunctions), so it joins the snapshot's error list.
+   */
+  record(error: CollectionError): void;
   /** Aborted on Ctrl-C or when the endpoint stops answering; collectors may stop early. */
   readonly signal: AbortSignal;
 }

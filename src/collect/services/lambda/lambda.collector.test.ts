@@ -25,7 +25,8 @@ describe('lambdaCollector', () => {
         },
       ],
     });
-    const slice = await lambdaCollector.collect(testCollectorContext().ctx);
+    const { ctx, recorder } = testCollectorContext();
+    const slice = await lambdaCollector.collect(ctx);
     const [api, plain, locked] = slice.functions.ok ? slice.functions.value : [];
     expect(api).toEqual({
       name: 'api', arn: 'arn:aws:lambda:us-east-1:111111111111:function:api', runtime: 'nodejs20.x',
@@ -37,6 +38,8 @@ describe('lambdaCollector', () => {
     });
     expect(plain).toMatchObject({ runtime: null, environment: { ok: true, value: null } });
     expect(locked?.environment).toMatchObject({ ok: false, error: { kind: 'access_denied', code: 'AccessDeniedException', operation: 'ListFunctions' } });
+    // The decrypt failure also joins the snapshot's error list, naming the function.
+    expect(recorder.errors).toEqual([expect.objectContaining({ kind: 'access_denied', message: expect.stringContaining('locked') })]);
     expect(JSON.stringify(slice)).not.toContain(FAKE_SECRET);
     expect(JSON.stringify(slice)).not.toContain('orders');
   });

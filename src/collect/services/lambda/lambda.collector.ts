@@ -15,15 +15,17 @@ function scanEnvironment(ctx: CollectorContext, fn: FunctionConfiguration): Obse
   if (env?.Error) {
     // Lambda could not decrypt the variables for us (e.g. no kms:Decrypt on the function's customer key).
     const code = env.Error.ErrorCode ?? 'EnvironmentError';
-    return notObserved({
+    const error = {
       kind: classifyErrorCode(code),
       accountId: ctx.accountId,
       region: ctx.region,
       service: 'lambda',
       operation: 'ListFunctions',
       code,
-      message: redact(env.Error.Message ?? code).slice(0, 500),
-    });
+      message: redact(`${fn.FunctionName ?? ''}: ${env.Error.Message ?? code}`).slice(0, 500),
+    };
+    ctx.record(error);
+    return notObserved(error);
   }
   const variables = env?.Variables ?? {};
   const names = Object.keys(variables);
