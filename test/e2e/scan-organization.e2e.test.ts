@@ -231,6 +231,7 @@ const EXPECTED: readonly Expectation[] = [
   { check: 'ec2_instance_uses_iam_role', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.instanceWithSecretUserData.id, status: 'FAIL' },
   { check: 'ec2_instance_no_secrets_in_user_data', who: 'good', region: 'us-east-1', resource: (o) => o.good.instance.id, status: 'PASS' },
   { check: 'ec2_instance_no_secrets_in_user_data', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.instanceWithSecretUserData.id, status: 'FAIL' },
+  { check: 'ec2_launch_template_no_secrets', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.launchTemplateWithSecret.id, status: 'FAIL' },
   { check: 'lambda_function_no_secrets_in_variables', who: 'bad', region: 'us-east-1', resource: (o) => o.bad.lambdaWithSecret.name, status: 'FAIL' },
   { check: 'elbv2_listener_tls_or_redirect', who: 'good', region: 'us-east-1', status: 'PASS' },
   { check: 'elbv2_listener_tls_or_redirect', who: 'bad', region: 'us-east-1', status: 'FAIL' },

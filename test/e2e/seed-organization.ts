@@ -24,6 +24,7 @@ import {
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
+  CreateLaunchTemplateCommand,
   CreateVolumeCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
@@ -157,6 +158,7 @@ export interface BadlyConfiguredAccount {
   readonly kmsKeyWithoutRotation: { readonly id: string; readonly region: 'us-east-1' };
   readonly lambdaWithSecret: { readonly name: string; readonly region: 'us-east-1'; readonly variable: string };
   readonly instanceWithSecretUserData: { readonly id: string; readonly region: 'eu-west-1' };
+  readonly launchTemplateWithSecret: { readonly id: string; readonly region: 'eu-west-1' };
   readonly publicRds: { readonly id: string; readonly region: 'us-east-1' };
   readonly dynamodbTableWithoutPitr: { readonly name: string; readonly region: 'us-east-1' };
   readonly plainSsmParameter: { readonly name: string; readonly region: 'us-east-1' };
@@ -689,6 +691,13 @@ async function seedBad(c: AccountClients, name: string): Promise<BadlyConfigured
     }),
   );
 
+  const template = await ec2.send(
+    new CreateLaunchTemplateCommand({
+      LaunchTemplateName: 'legacy-workers',
+      LaunchTemplateData: { InstanceType: 't3.micro', UserData: Buffer.from(userData).toString('base64') },
+    }),
+  );
+
   // us-east-1: a KMS key without rotation, a Lambda with a key in its environment, a public RDS without backups.
   const key2 = await c.kms('us-east-1').send(new CreateKeyCommand({ Description: 'ftr-e2e bad key' }));
   const lambdaName = 'legacy-exporter';
@@ -781,6 +790,7 @@ async function seedBad(c: AccountClients, name: string): Promise<BadlyConfigured
     kmsKeyWithoutRotation: { id: required(key2.KeyMetadata?.KeyId, 'key id'), region: 'us-east-1' },
     lambdaWithSecret: { name: lambdaName, region: 'us-east-1', variable: 'AWS_ACCESS_KEY_ID' },
     instanceWithSecretUserData: { id: required(instance.Instances?.[0]?.InstanceId, 'instance id'), region: 'eu-west-1' },
+    launchTemplateWithSecret: { id: required(template.LaunchTemplate?.LaunchTemplateId, 'launch template id'), region: 'eu-west-1' },
     publicRds: { id: rdsId, region: 'us-east-1' },
     dynamodbTableWithoutPitr: { name: table, region: 'us-east-1' },
     plainSsmParameter: { name: param, region: 'us-east-1' },

@@ -84,6 +84,16 @@ export interface Instance {
   readonly userData: Observed<UserDataScan | null>;
 }
 
+/** The $Latest and $Default versions of a launch template, with a secret scan of their user data. */
+export interface LaunchTemplateVersion {
+  readonly launchTemplateId: string;
+  readonly launchTemplateName: string;
+  readonly versionNumber: number;
+  readonly isDefault: boolean;
+  /** Null when the version has no user data. */
+  readonly userData: UserDataScan | null;
+}
+
 export interface Subnet {
   readonly subnetId: string;
   readonly vpcId: string;
@@ -115,6 +125,11 @@ export interface Ec2Slice {
   readonly ebsEncryptionByDefault: Observed<boolean>;
   readonly volumes: Observed<readonly Volume[]>;
   readonly instances: Observed<readonly Instance[]>;
+  /**
+   * ec2:DescribeLaunchTemplateVersions for $Latest and $Default of every launch template (one paginated
+   * call). Optional: snapshots written before launch templates were collected do not have it.
+   */
+  readonly launchTemplateVersions?: Observed<readonly LaunchTemplateVersion[]>;
   readonly subnets: Observed<readonly Subnet[]>;
   readonly routeTables: Observed<readonly RouteTable[]>;
 }

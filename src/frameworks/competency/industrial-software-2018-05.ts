@@ -411,7 +411,7 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Access keys and other credentials are not hard-coded in code, configuration, images or templates.',
       automation: 'partial',
-      checks: ['ec2_instance_no_secrets_in_user_data', 'lambda_function_no_secrets_in_variables'],
+      checks: ['ec2_instance_no_secrets_in_user_data', 'ec2_launch_template_no_secrets', 'lambda_function_no_secrets_in_variables'],
       appliesTo: ALL,
       twins: ['IAM-009'],
       evidence: [

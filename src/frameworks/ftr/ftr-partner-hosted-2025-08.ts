@@ -461,7 +461,7 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'IAM',
       requirement: 'Access keys, database passwords and other secrets are not in application code, source control, environment variables or instance user data.',
       automation: 'partial',
-      checks: ['ec2_instance_no_secrets_in_user_data', 'lambda_function_no_secrets_in_variables'],
+      checks: ['ec2_instance_no_secrets_in_user_data', 'ec2_launch_template_no_secrets', 'lambda_function_no_secrets_in_variables'],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-009.1', text: 'Is application code (and its repositories) free of hard-coded credentials?' }],
       evidence: [

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import {
   DescribeInstanceAttributeCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeInstancesCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
@@ -99,6 +100,12 @@ function happyPath(): void {
       },
     ],
   });
+  ec2.on(DescribeLaunchTemplateVersionsCommand).resolves({
+    LaunchTemplateVersions: [
+      { LaunchTemplateId: 'lt-1', LaunchTemplateName: 'web', VersionNumber: 3, DefaultVersion: true, LaunchTemplateData: { UserData: userData(`#!/bin/bash\nexport DB_PASSWORD=${FAKE_PASSWORD}\n`) } },
+      { LaunchTemplateId: 'lt-2', LaunchTemplateName: 'plain', VersionNumber: 1, DefaultVersion: true, LaunchTemplateData: {} },
+    ],
+  });
   ec2
     .on(DescribeInstanceAttributeCommand, { InstanceId: 'i-web' })
     .resolves({ UserData: { Value: userData(`#!/bin/bash\nexport DB_PASSWORD=${FAKE_PASSWORD}\n`) } });
@@ -173,6 +180,15 @@ describe('ec2Collector', () => {
         ok: true,
         value: { gzip: false, secretFindings: [{ location: 'userData:line 2', kind: 'password-assignment' }] },
       },
+    });
+    // Launch templates: $Latest and $Default of all templates in one call, scanned like instance user data.
+    expect(ec2.commandCalls(DescribeLaunchTemplateVersionsCommand)[0]?.args[0].input).toEqual({ Versions: ['$Latest', '$Default'] });
+    expect(slice.launchTemplateVersions).toMatchObject({
+      ok: true,
+      value: [
+        { launchTemplateId: 'lt-1', launchTemplateName: 'web', versionNumber: 3, isDefault: true, userData: { secretFindings: [{ kind: 'password-assignment' }] } },
+        { launchTemplateId: 'lt-2', versionNumber: 1, userData: null },
+      ],
     });
     // The user data itself never reaches the slice.
     expect(JSON.stringify(slice)).not.toContain(FAKE_PASSWORD);

@@ -9,6 +9,7 @@ import {
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeInstances,
+  paginateDescribeLaunchTemplateVersions,
   paginateDescribeNetworkAcls,
   paginateDescribeNetworkInterfaces,
   paginateDescribeRouteTables,
@@ -25,6 +26,7 @@ import pLimit from 'p-limit';
 import { observed, type Observed } from '../../../core/observed.js';
 import type {
   Instance,
+  LaunchTemplateVersion,
   NetworkAcl,
   RouteTable,
   SecurityGroup,
@@ -157,13 +159,14 @@ export const ec2Collector = defineRegionalCollector({
     { operation: 'DescribeVolumes', iamAction: 'ec2:DescribeVolumes' },
     { operation: 'DescribeInstances', iamAction: 'ec2:DescribeInstances' },
     { operation: 'DescribeInstanceAttribute', iamAction: 'ec2:DescribeInstanceAttribute', notFoundCodes: INSTANCE_NOT_FOUND },
+    { operation: 'DescribeLaunchTemplateVersions', iamAction: 'ec2:DescribeLaunchTemplateVersions' },
     { operation: 'DescribeSubnets', iamAction: 'ec2:DescribeSubnets' },
     { operation: 'DescribeRouteTables', iamAction: 'ec2:DescribeRouteTables' },
   ],
   async collect(ctx) {
     const client = ctx.client(EC2Client);
 
-    const [securityGroups, attachedSecurityGroupIds, networkAcls, ebsDefault, volumes, subnets, routeTables, instances] =
+    const [securityGroups, attachedSecurityGroupIds, networkAcls, ebsDefault, volumes, subnets, routeTables, instances, launchTemplateVersions] =
       await Promise.all([
         ctx.call(SERVICE, 'DescribeSecurityGroups', async (): Promise<readonly SecurityGroup[]> => {
           const groups = await collectPages(paginateDescribeSecurityGroups({ client }, {}), (p) => p.SecurityGroups);
@@ -215,6 +218,22 @@ export const ec2Collector = defineRegionalCollector({
           (await collectPages(paginateDescribeRouteTables({ client }, {}), (p) => p.RouteTables)).map(toRouteTable),
         ),
         collectInstances(ctx, client),
+        // Without a template id, $Latest/$Default return those versions of every template in one pagination.
+        ctx.call(SERVICE, 'DescribeLaunchTemplateVersions', async (): Promise<readonly LaunchTemplateVersion[]> => {
+          const versions = await collectPages(
+            paginateDescribeLaunchTemplateVersions({ client }, { Versions: ['$Latest', '$Default'] }),
+            (p) => p.LaunchTemplateVersions,
+          );
+          // A template whose $Latest is its $Default comes back twice.
+          const unique = [...new Map(versions.map((v) => [`${v.LaunchTemplateId ?? ''}#${String(v.VersionNumber ?? 0)}`, v])).values()];
+          return unique.map((v) => ({
+            launchTemplateId: v.LaunchTemplateId ?? '',
+            launchTemplateName: v.LaunchTemplateName ?? '',
+            versionNumber: v.VersionNumber ?? 0,
+            isDefault: v.DefaultVersion ?? false,
+            userData: v.LaunchTemplateData?.UserData ? scanUserData(v.LaunchTemplateData.UserData) : null,
+          }));
+        }),
       ]);
 
     return {
@@ -224,6 +243,7 @@ export const ec2Collector = defineRegionalCollector({
       ebsEncryptionByDefault: ebsDefault,
       volumes,
       instances,
+      launchTemplateVersions,
       subnets,
       routeTables,
     };
