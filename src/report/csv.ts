@@ -2,7 +2,7 @@
  * CSV output (RFC 4180) with a formula-injection-safe cell encoder: a text cell that a spreadsheet would
  * run as a formula (starting with =, +, -, @, tab or carriage return) is prefixed with a single quote.
  */
-import { costText, tagsText } from './format.js';
+import { costText, findingCells, tagsText } from './format.js';
 import type { ReportModel } from './model.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -40,20 +40,7 @@ export function renderFindingsCsv(model: ReportModel): string {
   const lines = [csvLine(FINDINGS_HEADER)];
   for (const f of model.findings) {
     lines.push(
-      csvLine([
-        f.checkId,
-        f.status,
-        f.severity,
-        f.itemIds.join(' '),
-        f.accountId,
-        f.region ?? 'global',
-        f.resourceType,
-        f.resourceId,
-        f.resourceArn ?? '',
-        f.message,
-        JSON.stringify(f.evidence),
-        f.suppressed,
-      ]),
+      csvLine(findingCells(f)),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

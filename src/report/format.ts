@@ -2,7 +2,7 @@
 import type { ItemVerdict } from '../core/assessment.js';
 import type { CheckStatus } from '../core/finding.js';
 import type { ResourceCost } from '../core/assessment.js';
-import type { SectionStatus } from './model.js';
+import type { FindingRow, SectionStatus } from './model.js';
 
 export const VERDICT_LABEL: Record<ItemVerdict, string> = {
   MET: 'Met',
@@ -77,4 +77,22 @@ export function tagsText(tags: Readonly<Record<string, string>>): string {
 export function compactJson(value: unknown): string {
   const text = JSON.stringify(value);
   return text === '{}' || text === undefined ? '' : text;
+}
+
+/** One finding as a flat row, in the column order of the CSV and XLSX findings tables. */
+export function findingCells(f: FindingRow): (string | boolean)[] {
+  return [
+    f.checkId,
+    f.status,
+    f.severity,
+    f.itemIds.join(' '),
+    f.accountId,
+    f.region ?? 'global',
+    f.resourceType,
+    f.resourceId,
+    f.resourceArn ?? '',
+    f.message,
+    JSON.stringify(f.evidence),
+    f.suppressed,
+  ];
 }

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ITEM_VERDICTS } from '../core/assessment.js';
-import { DELIVERY_LABEL, SECTION_LABEL, tagsText, VERDICT_LABEL } from './format.js';
+import { DELIVERY_LABEL, findingCells, SECTION_LABEL, tagsText, VERDICT_LABEL } from './format.js';
 import type { ReportModel } from './model.js';
 
 type Cell = string | number | Date | boolean | null;
@@ -170,20 +170,7 @@ export async function renderXlsx(m: ReportModel, filename: string): Promise<void
     ],
     (function* () {
       for (const f of m.findings) {
-        yield [
-          f.checkId,
-          f.status,
-          f.severity,
-          f.itemIds.join(' '),
-          f.accountId,
-          f.region ?? 'global',
-          f.resourceType,
-          f.resourceId,
-          f.resourceArn ?? '',
-          f.message,
-          JSON.stringify(f.evidence),
-          f.suppressed,
-        ];
+        yield findingCells(f);
       }
     })(),
   );
