@@ -12,6 +12,7 @@ import { attestHash, attestInit } from './commands/attest.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { formatFrameworkList } from './commands/frameworks.js';
+import { parseSeverity } from './fail-on.js';
 import { reportCommand } from './commands/report-command.js';
 import { scanCommand } from './commands/scan.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
@@ -26,7 +27,8 @@ const attestationOptions = (command: Command) =>
   command
     .option('--attestations <file>', 'attestations file (default: ftr-attestations.yaml next to the output, then in the current directory)')
     .option('--scope <file>', 'scope file: evaluate per workload scope / competency case study')
-    .option('--scope-name <name>', 'with --scope: only this scope');
+    .option('--scope-name <name>', 'with --scope: only this scope')
+    .option('--fail-on <severity>', 'exit 1 when a FAIL of this severity or worse remains: critical, high, medium, low, info');
 
 const deliveryOption = () =>
   new Option('--delivery <category>', 'delivery category: multi-tenant-saas, single-tenant-saas, managed-service, customer-deployed').default(
@@ -76,6 +78,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           attestationsFile: typeof o.attestations === 'string' ? o.attestations : undefined,
           scopeFile: typeof o.scope === 'string' ? o.scope : undefined,
           scopeName: typeof o.scopeName === 'string' ? o.scopeName : undefined,
+          failOn: typeof o.failOn === 'string' ? parseSeverity(o.failOn) : undefined,
         }),
       );
     });
@@ -92,7 +95,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   attestationOptions(evaluateCmd).action(
     async (
       snapshotPath: string,
-      o: CommonOptions & { out?: string; format?: string; chromium?: string; attestations?: string; scope?: string; scopeName?: string },
+      o: CommonOptions & {
+        out?: string;
+        format?: string;
+        chromium?: string;
+        attestations?: string;
+        scope?: string;
+        scopeName?: string;
+        failOn?: string;
+      },
     ) => {
       setExitCode(
         await evaluateCommand({
@@ -105,6 +116,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           scopeName: o.scopeName,
           formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
           chromiumPath: o.chromium,
+          failOn: o.failOn !== undefined ? parseSeverity(o.failOn) : undefined,
         }),
       );
     },

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { EXIT } from '../../core/errors.js';
 import { readSnapshot } from '../../io/snapshot-file.js';
+import type { Severity } from '../../core/finding.js';
+import { findingsAtOrAbove } from '../fail-on.js';
 import { formatSummary } from '../summary.js';
 import { assessAndWrite, findAttestationsFile, resolveScopes } from '../write-assessment.js';
 import { writeReports } from './report.js';
@@ -17,6 +19,8 @@ export interface EvaluateCommandOptions {
   readonly scopeName: string | undefined;
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
+  /** Exit 1 when a FAIL of this severity or worse remains. */
+  readonly failOn: Severity | undefined;
 }
 
 export async function evaluateCommand(options: EvaluateCommandOptions): Promise<number> {
@@ -38,5 +42,10 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: options.formats, outDir, chromiumPath: options.chromiumPath ?? null })));
   }
   process.stdout.write(`Written:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+  const failing = options.failOn === undefined ? 0 : findingsAtOrAbove(result.assessments, options.failOn);
+  if (failing > 0) {
+    process.stderr.write(`${failing} failing finding(s) of severity ${String(options.failOn)} or worse (--fail-on).\n`);
+    return EXIT.failingFindings;
+  }
   return EXIT.ok;
 }

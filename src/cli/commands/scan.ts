@@ -10,6 +10,8 @@ import { EXIT } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import type { Snapshot } from '../../core/snapshot.js';
 import { writeSnapshot } from '../../io/snapshot-file.js';
+import type { Severity } from '../../core/finding.js';
+import { findingsAtOrAbove } from '../fail-on.js';
 import { throttled } from '../progress.js';
 import { formatSummary } from '../summary.js';
 import { writeReports } from './report.js';
@@ -33,6 +35,8 @@ export interface ScanCommandOptions {
   readonly attestationsFile: string | undefined;
   readonly scopeFile: string | undefined;
   readonly scopeName: string | undefined;
+  /** Exit 1 when a FAIL of this severity or worse remains. */
+  readonly failOn: Severity | undefined;
 }
 
 interface ScanContext {
@@ -141,6 +145,10 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
         `\nThe scan stopped early (${reason}). What was collected is in ${options.out}; missing data is reported as UNKNOWN.\n`,
       );
       return interrupt.signal.aborted ? EXIT.interrupted : EXIT.incomplete;
+    }
+    if (options.failOn !== undefined && findingsAtOrAbove(ctx.assessments, options.failOn) > 0) {
+      process.stderr.write(`\n${findingsAtOrAbove(ctx.assessments, options.failOn)} failing finding(s) of severity ${options.failOn} or worse (--fail-on).\n`);
+      return EXIT.failingFindings;
     }
     return EXIT.ok;
   } finally {
