@@ -48,6 +48,14 @@ describe.concurrent('bad usage and input: exit 2 with a clear message', () => {
     expect(r.code, `CLI: ${show(r)}`).toBe(2);
     expect(`${r.stdout}${r.stderr}`).toMatch(/on-prem/);
   });
+
+  it('refuses an output directory it cannot write before scanning', async () => {
+    const blocker = join(work, 'a-file');
+    await writeFile(blocker, 'not a directory');
+    const r = await runCli(['scan', '--out', join(blocker, 'out')], { env: offlineEnv() });
+    expect(r.code, `CLI: ${show(r)}`).toBe(2);
+    expect(r.stderr).toMatch(/Cannot write to the output directory/);
+  });
 });
 
 describe.concurrent('ftr evaluate with damaged snapshot files: exit 2 with a specific message', () => {

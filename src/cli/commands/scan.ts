@@ -2,11 +2,13 @@
  * `ftr scan`: collect -> snapshot.json.gz -> evaluate -> assessment.json, with live progress. Ctrl-C or a
  * dead endpoint stops the collection, and everything collected so far is still written.
  */
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Listr } from 'listr2';
 import { runScan } from '../../collect/run-collection.js';
 import type { Assessment } from '../../core/assessment.js';
-import { EXIT } from '../../core/errors.js';
+import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import type { Snapshot } from '../../core/snapshot.js';
 import { writeSnapshot } from '../../io/snapshot-file.js';
@@ -47,8 +49,9 @@ interface ScanContext {
 }
 
 export async function scanCommand(options: ScanCommandOptions): Promise<number> {
-  // Read the scope file before scanning: a typo should not cost a whole scan.
+  // Read the scope file and make sure --out is writable before scanning: a typo should not cost a whole scan.
   const scopes = resolveScopes(options.scopeFile, options.scopeName);
+  await ensureWritableDir(options.out);
   const interrupt = new AbortController();
   let sigints = 0;
   const onSigint = () => {
@@ -154,5 +157,15 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
+  }
+}
+
+async function ensureWritableDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new UserError(`Cannot write to the output directory ${dir} (${why}); choose another with --out.`);
   }
 }
