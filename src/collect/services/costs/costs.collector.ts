@@ -96,11 +96,24 @@ function resourceOwner(resourceId: string): string | undefined {
   return resourceId.startsWith('arn:') && parts[4] && /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
 }
 
-async function monthly(ctx: CollectorContext, client: CostExplorerClient, period: CostPeriod): Promise<MonthlyCosts> {
+/** Cost Explorer's GetCostAndUsage* calls page with NextPageToken and have no SDK paginator. */
+async function allResultPages(
+  fetchPage: (token: string | undefined) => Promise<{ ResultsByTime?: ResultByTime[] | undefined; NextPageToken?: string | undefined }>,
+): Promise<ResultByTime[]> {
   const results: ResultByTime[] = [];
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const out = await client.send(
+    const out = await fetchPage(token);
+    results.push(...(out.ResultsByTime ?? []));
+    token = out.NextPageToken;
+    if (!token) break;
+  }
+  return results;
+}
+
+async function monthly(ctx: CollectorContext, client: CostExplorerClient, period: CostPeriod): Promise<MonthlyCosts> {
+  const results = await allResultPages((token) =>
+    client.send(
       new GetCostAndUsageCommand({
         TimePeriod: { Start: period.start, End: period.end },
         Granularity: 'MONTHLY',
@@ -112,11 +125,8 @@ async function monthly(ctx: CollectorContext, client: CostExplorerClient, period
         ...(token ? { NextPageToken: token } : {}),
       }),
       { abortSignal: ctx.signal },
-    );
-    results.push(...(out.ResultsByTime ?? []));
-    token = out.NextPageToken;
-    if (!token) break;
-  }
+    ),
+  );
   return { period, lines: monthlyLines(results, ctx.accountId) };
 }
 
@@ -126,10 +136,8 @@ async function byResource(
   period: CostPeriod,
   services: readonly string[],
 ): Promise<ResourceCosts> {
-  const results: ResultByTime[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const out = await client.send(
+  const results = await allResultPages((token) =>
+    client.send(
       new GetCostAndUsageWithResourcesCommand({
         TimePeriod: { Start: period.start, End: period.end },
         Granularity: 'DAILY',
@@ -142,11 +150,8 @@ async function byResource(
         ...(token ? { NextPageToken: token } : {}),
       }),
       { abortSignal: ctx.signal },
-    );
-    results.push(...(out.ResultsByTime ?? []));
-    token = out.NextPageToken;
-    if (!token) break;
-  }
+    ),
+  );
   return { period, lines: resourceLines(results, ctx.accountId) };
 }
 
