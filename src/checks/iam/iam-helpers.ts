@@ -1,5 +1,5 @@
 /** Shared helpers of the IAM checks: resource refs, ages against the scan time, policy statement reading. */
-import { forEachAccount } from '../../core/check.js';
+import { accountRef, forEachAccount, notApplicable, unknown } from '../../core/check.js';
 import type { CheckOutcome, ResourceRef } from '../../core/finding.js';
 import type { AccountSnapshot, Snapshot } from '../../core/snapshot.js';
 import type { CredentialReportUser, IamSlice, PolicyDocument, PolicyStatement } from '../../core/slices/iam.js';
@@ -81,5 +81,23 @@ export function forEachAccountRoot(
     const reason = account.access.ok ? centralizedRootReason(snapshot, account) : null;
     if (reason !== null) return [central(account, reason)];
     return forEachAccount({ ...snapshot, accounts: [account] }, 'iam', rule);
+  });
+}
+
+/**
+ * One outcome per IAM user with an active access key (from the credential report); NOT_APPLICABLE for an
+ * account without such users, UNKNOWN when the report could not be read.
+ */
+export function forEachUserWithActiveKeys(
+  snapshot: Snapshot,
+  rule: (user: CredentialReportUser, account: AccountSnapshot) => CheckOutcome,
+): CheckOutcome[] {
+  return forEachAccount(snapshot, 'iam', (iam, account) => {
+    if (!iam.credentialReport.ok) return [unknown(accountRef(account), iam.credentialReport.error)];
+    const withKeys = iam.credentialReport.value.users.filter((u) => activeKeys(u).length > 0);
+    if (withKeys.length === 0) {
+      return [notApplicable(accountRef(account), `Account ${account.accountId} has no IAM users with active access keys.`)];
+    }
+    return withKeys.map((u) => rule(u, account));
   });
 }

@@ -1,5 +1,5 @@
-import { accountRef, defineCheck, fail, forEachAccount, notApplicable, pass, unknown } from '../../core/check.js';
-import { activeKeys, daysBefore, userRef } from './iam-helpers.js';
+import { defineCheck, fail, pass, unknown } from '../../core/check.js';
+import { activeKeys, daysBefore, forEachUserWithActiveKeys, userRef } from './iam-helpers.js';
 
 export const KEY_ROTATION_MAX_DAYS = 90;
 
@@ -22,27 +22,20 @@ export const iamRotateAccessKey90Days = defineCheck({
     docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console',
   },
   evaluate: (snapshot) =>
-    forEachAccount(snapshot, 'iam', (iam, account) => {
-      if (!iam.credentialReport.ok) return [unknown(accountRef(account), iam.credentialReport.error)];
-      const withKeys = iam.credentialReport.value.users.filter((u) => activeKeys(u).length > 0);
-      if (withKeys.length === 0) {
-        return [notApplicable(accountRef(account), `Account ${account.accountId} has no IAM users with active access keys.`)];
-      }
-      return withKeys.map((u) => {
-        const keys = activeKeys(u).map((k) => {
-          const rotated = k.lastRotated ?? u.userCreationTime;
-          return { slot: k.slot, lastRotated: rotated, ageDays: rotated === null ? null : daysBefore(snapshot, rotated) };
-        });
-        const ref = userRef(account.accountId, u);
-        const old = keys.filter((k) => k.ageDays !== null && k.ageDays > KEY_ROTATION_MAX_DAYS);
-        if (old.length > 0) {
-          const list = old.map((k) => `key ${k.slot} (${k.ageDays} days)`).join(', ');
-          return fail(ref, `IAM user ${u.user} has active access keys older than ${KEY_ROTATION_MAX_DAYS} days: ${list}.`, { keys });
-        }
-        if (keys.some((k) => k.ageDays === null)) {
-          return unknown(ref, `The credential report gives no rotation date for an active key of IAM user ${u.user}.`, { keys });
-        }
-        return pass(ref, `The active access keys of IAM user ${u.user} were rotated within ${KEY_ROTATION_MAX_DAYS} days.`, { keys });
+    forEachUserWithActiveKeys(snapshot, (u, account) => {
+      const keys = activeKeys(u).map((k) => {
+        const rotated = k.lastRotated ?? u.userCreationTime;
+        return { slot: k.slot, lastRotated: rotated, ageDays: rotated === null ? null : daysBefore(snapshot, rotated) };
       });
+      const ref = userRef(account.accountId, u);
+      const old = keys.filter((k) => k.ageDays !== null && k.ageDays > KEY_ROTATION_MAX_DAYS);
+      if (old.length > 0) {
+        const list = old.map((k) => `key ${k.slot} (${k.ageDays} days)`).join(', ');
+        return fail(ref, `IAM user ${u.user} has active access keys older than ${KEY_ROTATION_MAX_DAYS} days: ${list}.`, { keys });
+      }
+      if (keys.some((k) => k.ageDays === null)) {
+        return unknown(ref, `The credential report gives no rotation date for an active key of IAM user ${u.user}.`, { keys });
+      }
+      return pass(ref, `The active access keys of IAM user ${u.user} were rotated within ${KEY_ROTATION_MAX_DAYS} days.`, { keys });
     }),
 });

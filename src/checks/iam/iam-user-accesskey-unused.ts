@@ -1,5 +1,5 @@
-import { accountRef, defineCheck, fail, forEachAccount, notApplicable, pass, unknown } from '../../core/check.js';
-import { activeKeys, daysBefore, userRef } from './iam-helpers.js';
+import { defineCheck, fail, pass, unknown } from '../../core/check.js';
+import { activeKeys, daysBefore, forEachUserWithActiveKeys, userRef } from './iam-helpers.js';
 
 /** CIS 1.12 / Prowler default: credentials unused for 45 days or more are disabled. */
 export const KEY_UNUSED_MAX_DAYS = 45;
@@ -23,27 +23,20 @@ export const iamUserAccesskeyUnused = defineCheck({
     docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html',
   },
   evaluate: (snapshot) =>
-    forEachAccount(snapshot, 'iam', (iam, account) => {
-      if (!iam.credentialReport.ok) return [unknown(accountRef(account), iam.credentialReport.error)];
-      const withKeys = iam.credentialReport.value.users.filter((u) => activeKeys(u).length > 0);
-      if (withKeys.length === 0) {
-        return [notApplicable(accountRef(account), `Account ${account.accountId} has no IAM users with active access keys.`)];
-      }
-      return withKeys.map((u) => {
-        const keys = activeKeys(u).map((k) => {
-          const since = k.lastUsed ?? k.lastRotated ?? u.userCreationTime;
-          return { slot: k.slot, lastUsed: k.lastUsed, lastRotated: k.lastRotated, idleDays: since === null ? null : daysBefore(snapshot, since) };
-        });
-        const ref = userRef(account.accountId, u);
-        const stale = keys.filter((k) => k.idleDays !== null && k.idleDays >= KEY_UNUSED_MAX_DAYS);
-        if (stale.length > 0) {
-          const list = stale.map((k) => `key ${k.slot} (${k.lastUsed === null ? 'never used' : `idle ${k.idleDays} days`})`).join(', ');
-          return fail(ref, `IAM user ${u.user} has active access keys unused for ${KEY_UNUSED_MAX_DAYS}+ days: ${list}.`, { keys });
-        }
-        if (keys.some((k) => k.idleDays === null)) {
-          return unknown(ref, `The credential report gives no usage or creation date for an active key of IAM user ${u.user}.`, { keys });
-        }
-        return pass(ref, `Every active access key of IAM user ${u.user} was used in the last ${KEY_UNUSED_MAX_DAYS} days.`, { keys });
+    forEachUserWithActiveKeys(snapshot, (u, account) => {
+      const keys = activeKeys(u).map((k) => {
+        const since = k.lastUsed ?? k.lastRotated ?? u.userCreationTime;
+        return { slot: k.slot, lastUsed: k.lastUsed, lastRotated: k.lastRotated, idleDays: since === null ? null : daysBefore(snapshot, since) };
       });
+      const ref = userRef(account.accountId, u);
+      const stale = keys.filter((k) => k.idleDays !== null && k.idleDays >= KEY_UNUSED_MAX_DAYS);
+      if (stale.length > 0) {
+        const list = stale.map((k) => `key ${k.slot} (${k.lastUsed === null ? 'never used' : `idle ${k.idleDays} days`})`).join(', ');
+        return fail(ref, `IAM user ${u.user} has active access keys unused for ${KEY_UNUSED_MAX_DAYS}+ days: ${list}.`, { keys });
+      }
+      if (keys.some((k) => k.idleDays === null)) {
+        return unknown(ref, `The credential report gives no usage or creation date for an active key of IAM user ${u.user}.`, { keys });
+      }
+      return pass(ref, `Every active access key of IAM user ${u.user} was used in the last ${KEY_UNUSED_MAX_DAYS} days.`, { keys });
     }),
 });
