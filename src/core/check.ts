@@ -135,6 +135,52 @@ export function forEachRegion<K extends RegionalServiceKey>(
   return out;
 }
 
+/** A region whose slice could not be read, with the reason. */
+export interface RegionGap {
+  readonly region: string;
+  readonly reason: CollectionError | string;
+}
+
+export interface AccountRegionalView<K extends RegionalServiceKey> {
+  readonly account: AccountSnapshot;
+  readonly ref: ResourceRef;
+  readonly slices: readonly { readonly region: string; readonly value: RegionalValue<K> }[];
+  readonly gaps: readonly RegionGap[];
+}
+
+/**
+ * Runs `rule` once per account with every readable regional slice of `service` and the regions that could
+ * not be read. Accounts we could not enter yield UNKNOWN.
+ */
+export function forEachAccountAcrossRegions<K extends RegionalServiceKey>(
+  snapshot: Snapshot,
+  service: K,
+  rule: (view: AccountRegionalView<K>) => readonly CheckOutcome[],
+): CheckOutcome[] {
+  const out: CheckOutcome[] = [];
+  for (const account of snapshot.accounts) {
+    const ref = accountRef(account);
+    if (!account.access.ok) {
+      out.push(unknown(ref, account.access.error));
+      continue;
+    }
+    if (!account.regions.ok && account.regional.length === 0) {
+      out.push(unknown(ref, account.regions.error));
+      continue;
+    }
+    const slices: { region: string; value: RegionalValue<K> }[] = [];
+    const gaps: RegionGap[] = [];
+    for (const regional of account.regional) {
+      const slice = regional[service] as Observed<RegionalValue<K>> | undefined;
+      if (!slice) gaps.push({ region: regional.region, reason: `The ${service} collector did not run for ${account.accountId}/${regional.region}.` });
+      else if (!slice.ok) gaps.push({ region: regional.region, reason: slice.error });
+      else slices.push({ region: regional.region, value: slice.value });
+    }
+    out.push(...rule({ account, ref, slices, gaps }));
+  }
+  return out;
+}
+
 /** Unwraps an Observed field inside a rule: returns the value, or pushes UNKNOWN for `ref` and returns undefined. */
 export function seen<T>(field: Observed<T>, ref: ResourceRef, sink: CheckOutcome[]): { value: T } | undefined {
   if (field.ok) return { value: field.value };

@@ -2,7 +2,7 @@
  * Shared helpers for the operations checks: gather one regional slice across an account's scanned regions
  * (for account-level verdicts), and name a resource list briefly in messages.
  */
-import { accountRef, unknown } from '../../core/check.js';
+import { forEachAccountAcrossRegions, unknown } from '../../core/check.js';
 import type { CheckOutcome } from '../../core/finding.js';
 import { describeCollectionError, type Observed } from '../../core/observed.js';
 import type { RegionalServiceKey, RegionalValue } from '../../core/slices/index.js';
@@ -36,35 +36,21 @@ export function regionalSlice<K extends RegionalServiceKey>(
 }
 
 /**
- * Runs `rule` once per account with the service's slice of every scanned region. Accounts we could not
- * enter, or without any scanned region, yield one UNKNOWN.
+ * Runs `rule` once per account with the service's slice of every scanned region (core's
+ * forEachAccountAcrossRegions). Accounts we could not enter, or without any scanned region, yield one UNKNOWN.
  */
 export function forEachAccountRegions<K extends RegionalServiceKey>(
   snapshot: Snapshot,
   service: K,
   rule: (account: AccountSnapshot, reads: AccountReads<RegionalValue<K>>) => readonly CheckOutcome[],
 ): CheckOutcome[] {
-  const out: CheckOutcome[] = [];
-  for (const account of snapshot.accounts) {
-    const ref = accountRef(account);
-    if (!account.access.ok) {
-      out.push(unknown(ref, account.access.error));
-      continue;
-    }
+  return forEachAccountAcrossRegions(snapshot, service, ({ account, ref, slices, gaps }) => {
     if (account.regional.length === 0) {
-      out.push(unknown(ref, account.regions.ok ? `No region of account ${account.accountId} was scanned.` : account.regions.error));
-      continue;
+      return [unknown(ref, account.regions.ok ? `No region of account ${account.accountId} was scanned.` : account.regions.error)];
     }
-    const seen: RegionRead<RegionalValue<K>>[] = [];
-    const unseen: Unseen[] = [];
-    for (const regional of account.regional) {
-      const read = regionalSlice(regional, service, account.accountId);
-      if (read.ok) seen.push({ region: regional.region, value: read.value });
-      else unseen.push({ region: regional.region, reason: read.reason });
-    }
-    out.push(...rule(account, { seen, unseen }));
-  }
-  return out;
+    const unseen = gaps.map((g) => ({ region: g.region, reason: typeof g.reason === 'string' ? g.reason : describeCollectionError(g.reason) }));
+    return rule(account, { seen: slices, unseen });
+  });
 }
 
 /** "a, b, c and 4 more". */
