@@ -1,6 +1,5 @@
-import { defineCheck, fail, forEachRegion, pass, regionRef, seen } from '../../core/check.js';
-import type { CheckOutcome } from '../../core/finding.js';
-import { describePorts, ec2Ref } from './network-rules.js';
+import { defineCheck, fail, pass } from '../../core/check.js';
+import { describePorts, forEachSecurityGroup } from './network-rules.js';
 
 export const ec2SecuritygroupDefaultRestrictTraffic = defineCheck({
   id: 'ec2_securitygroup_default_restrict_traffic',
@@ -26,34 +25,17 @@ export const ec2SecuritygroupDefaultRestrictTraffic = defineCheck({
     docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2',
   },
   evaluate: (snapshot) =>
-    forEachRegion(snapshot, 'ec2', (ec2, account, { region }) => {
-      const out: CheckOutcome[] = [];
-      const groups = seen(ec2.securityGroups, regionRef(account.accountId, region), out);
-      if (!groups) return out;
-      const attached = ec2.attachedSecurityGroupIds.ok ? new Set(ec2.attachedSecurityGroupIds.value) : null;
-      for (const sg of groups.value.filter((g) => g.isDefault)) {
-        const ref = ec2Ref(snapshot, account.accountId, region, 'AWS::EC2::SecurityGroup', 'security-group', sg.groupId);
+    forEachSecurityGroup(
+      snapshot,
+      ({ sg, ref, attached }) => {
         const label = `Default security group ${sg.groupId} of ${sg.vpcId ?? 'EC2-Classic'}`;
-        const evidence = {
-          vpcId: sg.vpcId,
-          inboundRules: sg.ingress.length,
-          outboundRules: sg.egress.length,
-          attached: attached ? attached.has(sg.groupId) : null,
-        };
-        if (sg.ingress.length === 0 && sg.egress.length === 0) {
-          out.push(pass(ref, `${label} has no rules.`, evidence));
-        } else {
-          out.push(
-            fail(ref, `${label} has ${sg.ingress.length} inbound and ${sg.egress.length} outbound rule(s); it should have none.`, {
-              ...evidence,
-              rules: [
-                ...sg.ingress.map((r) => `inbound ${describePorts(r)}`),
-                ...sg.egress.map((r) => `outbound ${describePorts(r)}`),
-              ],
-            }),
-          );
-        }
-      }
-      return out;
-    }),
+        const evidence = { vpcId: sg.vpcId, inboundRules: sg.ingress.length, outboundRules: sg.egress.length, attached };
+        if (sg.ingress.length === 0 && sg.egress.length === 0) return pass(ref, `${label} has no rules.`, evidence);
+        return fail(ref, `${label} has ${sg.ingress.length} inbound and ${sg.egress.length} outbound rule(s); it should have none.`, {
+          ...evidence,
+          rules: [...sg.ingress.map((r) => `inbound ${describePorts(r)}`), ...sg.egress.map((r) => `outbound ${describePorts(r)}`)],
+        });
+      },
+      (sg) => sg.isDefault,
+    ),
 });

@@ -1,6 +1,5 @@
-import { defineCheck, fail, forEachRegion, pass, regionRef, seen } from '../../core/check.js';
-import type { CheckOutcome } from '../../core/finding.js';
-import { ADMIN_PORTS, ec2Ref, internetSources, ruleCoversTcpPort, ruleEvidence } from './network-rules.js';
+import { defineCheck, fail, pass } from '../../core/check.js';
+import { ADMIN_PORTS, forEachSecurityGroup, internetSources, ruleCoversTcpPort, ruleEvidence } from './network-rules.js';
 
 export const ec2SecuritygroupNoAdminPortsOpenToInternet = defineCheck({
   id: 'ec2_securitygroup_no_admin_ports_open_to_internet',
@@ -27,28 +26,17 @@ export const ec2SecuritygroupNoAdminPortsOpenToInternet = defineCheck({
     docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13',
   },
   evaluate: (snapshot) =>
-    forEachRegion(snapshot, 'ec2', (ec2, account, { region }) => {
-      const out: CheckOutcome[] = [];
-      const groups = seen(ec2.securityGroups, regionRef(account.accountId, region), out);
-      if (!groups) return out;
-      const attached = ec2.attachedSecurityGroupIds.ok ? new Set(ec2.attachedSecurityGroupIds.value) : null;
-      for (const sg of groups.value) {
-        const ref = ec2Ref(snapshot, account.accountId, region, 'AWS::EC2::SecurityGroup', 'security-group', sg.groupId);
-        const label = `Security group ${sg.groupId} (${sg.groupName})`;
-        const open = ADMIN_PORTS.flatMap(({ port, name }) =>
-          sg.ingress
-            .filter((rule) => internetSources(rule).length > 0 && ruleCoversTcpPort(rule, port))
-            .map((rule) => ({ port, name, ...ruleEvidence(rule) })),
-        );
-        const evidence = { groupName: sg.groupName, vpcId: sg.vpcId, attached: attached ? attached.has(sg.groupId) : null };
-        if (open.length === 0) {
-          out.push(pass(ref, `${label} does not allow SSH or RDP from the internet.`, evidence));
-          continue;
-        }
-        const what = [...new Set(open.map((o) => `${o.name} (${o.port}) from ${o.sources.join(' and ')}`))].join('; ');
-        const use = evidence.attached === false ? ' It is not attached to any network interface now.' : '';
-        out.push(fail(ref, `${label} allows ${what}.${use}`, { ...evidence, openRules: open }));
-      }
-      return out;
+    forEachSecurityGroup(snapshot, ({ sg, ref, attached }) => {
+      const label = `Security group ${sg.groupId} (${sg.groupName})`;
+      const open = ADMIN_PORTS.flatMap(({ port, name }) =>
+        sg.ingress
+          .filter((rule) => internetSources(rule).length > 0 && ruleCoversTcpPort(rule, port))
+          .map((rule) => ({ port, name, ...ruleEvidence(rule) })),
+      );
+      const evidence = { groupName: sg.groupName, vpcId: sg.vpcId, attached };
+      if (open.length === 0) return pass(ref, `${label} does not allow SSH or RDP from the internet.`, evidence);
+      const what = [...new Set(open.map((o) => `${o.name} (${o.port}) from ${o.sources.join(' and ')}`))].join('; ');
+      const use = attached === false ? ' It is not attached to any network interface now.' : '';
+      return fail(ref, `${label} allows ${what}.${use}`, { ...evidence, openRules: open });
     }),
 });

@@ -1,6 +1,5 @@
-import { defineCheck, fail, forEachRegion, pass, regionRef, seen } from '../../core/check.js';
-import type { CheckOutcome } from '../../core/finding.js';
-import { ec2Ref, internetSources, ruleEvidence, ruleOpensAllPorts } from './network-rules.js';
+import { defineCheck, fail, pass } from '../../core/check.js';
+import { forEachSecurityGroup, internetSources, ruleEvidence, ruleOpensAllPorts } from './network-rules.js';
 
 export const ec2SecuritygroupNoAllPortsOpenToInternet = defineCheck({
   id: 'ec2_securitygroup_no_all_ports_open_to_internet',
@@ -25,23 +24,12 @@ export const ec2SecuritygroupNoAllPortsOpenToInternet = defineCheck({
     docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   },
   evaluate: (snapshot) =>
-    forEachRegion(snapshot, 'ec2', (ec2, account, { region }) => {
-      const out: CheckOutcome[] = [];
-      const groups = seen(ec2.securityGroups, regionRef(account.accountId, region), out);
-      if (!groups) return out;
-      const attached = ec2.attachedSecurityGroupIds.ok ? new Set(ec2.attachedSecurityGroupIds.value) : null;
-      for (const sg of groups.value) {
-        const ref = ec2Ref(snapshot, account.accountId, region, 'AWS::EC2::SecurityGroup', 'security-group', sg.groupId);
-        const label = `Security group ${sg.groupId} (${sg.groupName})`;
-        const open = sg.ingress.filter((r) => internetSources(r).length > 0 && ruleOpensAllPorts(r)).map(ruleEvidence);
-        const evidence = { groupName: sg.groupName, vpcId: sg.vpcId, attached: attached ? attached.has(sg.groupId) : null };
-        if (open.length === 0) {
-          out.push(pass(ref, `${label} does not allow all ports from the internet.`, evidence));
-        } else {
-          const what = open.map((o) => `${o.ports} from ${o.sources.join(' and ')}`).join('; ');
-          out.push(fail(ref, `${label} allows ${what}.`, { ...evidence, openRules: open }));
-        }
-      }
-      return out;
+    forEachSecurityGroup(snapshot, ({ sg, ref, attached }) => {
+      const label = `Security group ${sg.groupId} (${sg.groupName})`;
+      const open = sg.ingress.filter((r) => internetSources(r).length > 0 && ruleOpensAllPorts(r)).map(ruleEvidence);
+      const evidence = { groupName: sg.groupName, vpcId: sg.vpcId, attached };
+      if (open.length === 0) return pass(ref, `${label} does not allow all ports from the internet.`, evidence);
+      const what = open.map((o) => `${o.ports} from ${o.sources.join(' and ')}`).join('; ');
+      return fail(ref, `${label} allows ${what}.`, { ...evidence, openRules: open });
     }),
 });

@@ -2,8 +2,9 @@
  * Pure helpers shared by the EC2/VPC checks: ARNs, "open to the internet" rule matching, network ACL
  * evaluation and public-subnet classification from route tables.
  */
-import type { ResourceRef } from '../../core/finding.js';
-import type { NetworkAcl, RouteTable, SecurityGroupRule, Subnet } from '../../core/slices/ec2.js';
+import { forEachRegion, regionRef, seen } from '../../core/check.js';
+import type { CheckOutcome, ResourceRef } from '../../core/finding.js';
+import type { NetworkAcl, RouteTable, SecurityGroup, SecurityGroupRule, Subnet } from '../../core/slices/ec2.js';
 import type { Snapshot } from '../../core/snapshot.js';
 
 export const INTERNET_V4 = '0.0.0.0/0';
@@ -131,4 +132,33 @@ export function subnetRouting(subnets: readonly Subnet[], routeTables: readonly 
     });
   }
   return out;
+}
+
+export interface SecurityGroupInRegion {
+  readonly sg: SecurityGroup;
+  readonly ref: ResourceRef;
+  /** Attached to a network interface; null when the attachments could not be read. */
+  readonly attached: boolean | null;
+}
+
+/**
+ * One outcome per security group (those `include` keeps) of every scanned region; UNKNOWN for a region
+ * whose security groups could not be read.
+ */
+export function forEachSecurityGroup(
+  snapshot: Snapshot,
+  rule: (group: SecurityGroupInRegion) => CheckOutcome,
+  include: (sg: SecurityGroup) => boolean = () => true,
+): CheckOutcome[] {
+  return forEachRegion(snapshot, 'ec2', (ec2, account, { region }) => {
+    const out: CheckOutcome[] = [];
+    const groups = seen(ec2.securityGroups, regionRef(account.accountId, region), out);
+    if (!groups) return out;
+    const attached = ec2.attachedSecurityGroupIds.ok ? new Set(ec2.attachedSecurityGroupIds.value) : null;
+    for (const sg of groups.value.filter(include)) {
+      const ref = ec2Ref(snapshot, account.accountId, region, 'AWS::EC2::SecurityGroup', 'security-group', sg.groupId);
+      out.push(rule({ sg, ref, attached: attached ? attached.has(sg.groupId) : null }));
+    }
+    return out;
+  });
 }
