@@ -4,7 +4,7 @@
  */
 import { observed, type Observed } from '../../src/core/observed.js';
 import type { AccountSlice, AlternateContact } from '../../src/core/slices/account.js';
-import type { CredentialReportUser, IamRole, IamSlice, IamUser, RootCredentials } from '../../src/core/slices/iam.js';
+import type { CredentialReportUser, IamGroup, IamRole, IamSlice, IamUser, RootCredentials } from '../../src/core/slices/iam.js';
 import type { OrganizationInfo, Snapshot } from '../../src/core/snapshot.js';
 import { ACCOUNT_A, aSnapshot, anAccount } from './snapshot-builder.js';
 
@@ -57,6 +57,10 @@ export function aRoot(overrides: Partial<RootCredentials> = {}): RootCredentials
 
 export function anIamUser(name: string, overrides: Partial<IamUser> = {}): IamUser {
   return { name, arn: `arn:aws:iam::${ACCOUNT_A}:user/${name}`, createDate: daysAgo(400), attachedPolicies: [], inlinePolicies: [], groups: [], ...overrides };
+}
+
+export function anIamGroup(name: string, overrides: Partial<IamGroup> = {}): IamGroup {
+  return { name, arn: `arn:aws:iam::${ACCOUNT_A}:group/${name}`, attachedPolicies: [], inlinePolicies: [], ...overrides };
 }
 
 export function anIamRole(name: string, overrides: Partial<IamRole> = {}): IamRole {

@@ -140,10 +140,37 @@ function roundTrip(simulations: readonly SimulationRequest[], expansions: readon
   }
 }
 
+/**
+ * IAM matches actions as a case-insensitive glob on `service:action`, so `*:*` matches every action, the
+ * same as `*`; the simulator's grammar check refuses `*:*`, so it is rewritten (the only rewrite we do).
+ */
+function normalizeActions(value: string | readonly string[] | undefined): string | readonly string[] | undefined {
+  const fix = (a: string): string => (/^\*+:\*+$/.test(a) ? '*' : a);
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? fix(value) : value.map(fix);
+}
+
+function normalizeDocument(document: PolicyDocument): PolicyDocument {
+  return {
+    ...document,
+    Statement: document.Statement.map((s) => {
+      const { Action, NotAction, ...rest } = s;
+      const action = normalizeActions(Action);
+      const notAction = normalizeActions(NotAction);
+      return { ...rest, ...(action !== undefined ? { Action: action } : {}), ...(notAction !== undefined ? { NotAction: notAction } : {}) };
+    }),
+  };
+}
+
 /** Evaluates every request (in one batch) and returns the answers in order. */
 export function simulate(requests: readonly SimulationRequest[]): SimulationAnswer[] {
   if (requests.length === 0) return [];
-  return roundTrip(requests, []).simulations ?? [];
+  const normalized = requests.map((r) => ({
+    ...r,
+    identityPolicies: r.identityPolicies.map((p) => ({ name: p.name, document: normalizeDocument(p.document) })),
+    ...(r.resourcePolicy ? { resourcePolicy: normalizeDocument(r.resourcePolicy) } : {}),
+  }));
+  return roundTrip(normalized, []).simulations ?? [];
 }
 
 /**
