@@ -66,12 +66,12 @@ function leafRestriction(op: string, key: string, values: readonly string[]): Re
   if (k === 'aws:principalorgpaths') {
     const orgs = values.map(orgPathOrganization);
     return (o === 'foranyvalue:stringlike' || o === 'foranyvalue:stringequals') && orgs.every((x) => x !== null)
-      ? { ...UNRESTRICTED, parties: { accounts: [], organizations: orgs as string[] } }
+      ? { ...UNRESTRICTED, parties: { accounts: [], organizations: orgs } }
       : other;
   }
   if (k === 'aws:principalarn' || k === 'aws:sourcearn') {
     const accounts = values.map(arnAccount);
-    return EXACT_ARN.has(o) && accounts.every((a) => a !== null) ? { ...UNRESTRICTED, parties: { accounts: accounts as string[], organizations: [] } } : other;
+    return EXACT_ARN.has(o) && accounts.every((a) => a !== null) ? { ...UNRESTRICTED, parties: { accounts: accounts, organizations: [] } } : other;
   }
   return other;
 }
