@@ -51,9 +51,15 @@ interface WorkerReply {
 /** Runs in the worker (plain CommonJS, no TypeScript): evaluates a batch with the libraries' public API. */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const simulate = require(workerData.simulatePath);
-const expand = require(workerData.expandPath);
 const { port, signal } = workerData;
+// A library that cannot load must answer every request with the reason, not leave the caller waiting.
+let simulate, expand, loadError;
+try {
+  simulate = require(workerData.simulatePath);
+  expand = require(workerData.expandPath);
+} catch (err) {
+  loadError = String((err && err.stack) || err);
+}
 
 async function runOne(s) {
   const r = await simulate.runSimulation({
@@ -75,6 +81,12 @@ async function runOne(s) {
 
 port.on('message', async (req) => {
   let reply;
+  if (loadError !== undefined) {
+    port.postMessage({ id: req.id, failure: loadError });
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+    return;
+  }
   try {
     const simulations = await Promise.all(req.simulations.map(runOne));
     const expansions = await Promise.all(req.expansions.map((patterns) =>
