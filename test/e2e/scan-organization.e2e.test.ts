@@ -228,7 +228,8 @@ const EXPECTED: readonly Expectation[] = [
   { check: 'ec2_ebs_volume_encrypted', who: 'good', status: 'PASS' },
   { check: 'ec2_ebs_volume_encrypted', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.unencryptedVolume.id, status: 'FAIL' },
   { check: 'ec2_instance_uses_iam_role', who: 'good', region: 'us-east-1', resource: (o) => o.good.instance.id, status: 'PASS' },
-  { check: 'ec2_instance_uses_iam_role', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.instanceWithSecretUserData.id, status: 'FAIL' },
+  // No role is not proof of static keys (issue 7 §1): its user data holds a database password, not AWS keys, so a person confirms.
+  { check: 'ec2_instance_uses_iam_role', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.instanceWithSecretUserData.id, status: 'MANUAL' },
   { check: 'ec2_instance_no_secrets_in_user_data', who: 'good', region: 'us-east-1', resource: (o) => o.good.instance.id, status: 'PASS' },
   { check: 'ec2_instance_no_secrets_in_user_data', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.instanceWithSecretUserData.id, status: 'FAIL' },
   { check: 'ec2_launch_template_no_secrets', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.launchTemplateWithSecret.id, status: 'FAIL' },

@@ -4,7 +4,7 @@
  */
 import { observed, type Observed } from '../../src/core/observed.js';
 import type { AccountSlice, AlternateContact } from '../../src/core/slices/account.js';
-import type { CredentialReportUser, IamRole, IamSlice, IamUser, RootCredentials } from '../../src/core/slices/iam.js';
+import type { AccountSummary, CredentialReportUser, IamGroup, IamRole, IamSlice, IamUser, RootCredentials } from '../../src/core/slices/iam.js';
 import type { OrganizationInfo, Snapshot } from '../../src/core/snapshot.js';
 import { ACCOUNT_A, aSnapshot, anAccount } from './snapshot-builder.js';
 
@@ -59,6 +59,10 @@ export function anIamUser(name: string, overrides: Partial<IamUser> = {}): IamUs
   return { name, arn: `arn:aws:iam::${ACCOUNT_A}:user/${name}`, createDate: daysAgo(400), attachedPolicies: [], inlinePolicies: [], groups: [], ...overrides };
 }
 
+export function anIamGroup(name: string, overrides: Partial<IamGroup> = {}): IamGroup {
+  return { name, arn: `arn:aws:iam::${ACCOUNT_A}:group/${name}`, attachedPolicies: [], inlinePolicies: [], ...overrides };
+}
+
 export function anIamRole(name: string, overrides: Partial<IamRole> = {}): IamRole {
   return {
     name,
@@ -73,11 +77,35 @@ export function anIamRole(name: string, overrides: Partial<IamRole> = {}): IamRo
   };
 }
 
+/**
+ * iam:GetAccountSummary flags as the collector stores them. Default: root has a password with MFA, no keys
+ * and no signing certificates (a standalone account looked after by hand).
+ */
+export function aSummary(overrides: Partial<AccountSummary> = {}): AccountSummary {
+  return {
+    accountMfaEnabled: true,
+    accountAccessKeysPresent: false,
+    accountPasswordPresent: true,
+    accountSigningCertificatesPresent: false,
+    users: 0,
+    roles: 0,
+    ...overrides,
+  };
+}
+
+/** What GetAccountSummary says for a member account whose root user has no credentials at all. */
+export const NO_ROOT_CREDENTIALS: Partial<AccountSummary> = {
+  accountMfaEnabled: false,
+  accountAccessKeysPresent: false,
+  accountPasswordPresent: false,
+  accountSigningCertificatesPresent: false,
+};
+
 /** An IAM slice where everything was read and nothing is configured; override what a test needs. */
 export function anIamSlice(overrides: Partial<IamSlice> = {}): IamSlice {
   return {
     credentialReport: observed({ generatedAt: daysAgo(0), root: aRoot(), users: [] }),
-    accountSummary: observed({ accountMfaEnabled: true, accountAccessKeysPresent: false, users: 0, roles: 0 }),
+    accountSummary: observed(aSummary()),
     passwordPolicy: observed(null),
     authorizationDetails: observed({ users: [], groups: [], roles: [], policies: [] }),
     virtualMfaDevices: observed([]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRoot, anIamSlice, anOrganization, daysAgo, iamSnapshot, reportWith } from '../../../test/helpers/identity-fixtures.js';
+import { NO_ROOT_CREDENTIALS, aRoot, aSummary, anIamSlice, anOrganization, daysAgo, iamSnapshot, reportWith } from '../../../test/helpers/identity-fixtures.js';
 import { denied, observed } from '../../../test/helpers/snapshot-builder.js';
 import type { Snapshot } from '../../core/snapshot.js';
 import { iamAvoidRootUsage } from './iam-avoid-root-usage.js';
@@ -14,12 +14,27 @@ const cases: [string, Snapshot, string][] = [
   ['root key used 10 days ago', withRoot({ accessKeys: [{ slot: 1, active: true, lastRotated: daysAgo(500), lastUsed: daysAgo(10) }] }), 'FAIL'],
   ['no root row (moto)', withRoot(null), 'UNKNOWN'],
   ['credential report denied', iamSnapshot(anIamSlice({ credentialReport: denied('iam', 'GetCredentialReport') })), 'UNKNOWN'],
+  // issue 7 §2.1: centralization alone proves nothing about root use; the report and summary decide.
   [
-    'member account with centralized root access',
-    iamSnapshot(anIamSlice({ credentialReport: reportWith([], null) }), {
+    'centralized root access, root signed in 3 days ago',
+    iamSnapshot(anIamSlice({ credentialReport: reportWith([], aRoot({ passwordLastUsed: daysAgo(3) })) }), {
+      organization: observed(anOrganization({ centralizedRootCredentials: observed(true) })),
+    }),
+    'MANUAL',
+  ],
+  [
+    'centralized root access, no root row, root credentials shown absent',
+    iamSnapshot(anIamSlice({ credentialReport: reportWith([], null), accountSummary: observed(aSummary(NO_ROOT_CREDENTIALS)) }), {
       organization: observed(anOrganization({ centralizedRootCredentials: observed(true) })),
     }),
     'PASS',
+  ],
+  [
+    'centralized root access, no root row, root password present',
+    iamSnapshot(anIamSlice({ credentialReport: reportWith([], null) }), {
+      organization: observed(anOrganization({ centralizedRootCredentials: observed(true) })),
+    }),
+    'UNKNOWN',
   ],
 ];
 

@@ -1,8 +1,8 @@
-/** Shared helpers of the IAM checks: resource refs, ages against the scan time, policy statement reading. */
+/** Shared helpers of the IAM checks: resource refs, ages against the scan time, root credential context. */
 import { accountRef, forEachAccount, notApplicable, unknown } from '../../core/check.js';
 import type { CheckOutcome, ResourceRef } from '../../core/finding.js';
 import type { AccountSnapshot, Snapshot } from '../../core/snapshot.js';
-import type { CredentialReportUser, IamSlice, PolicyDocument, PolicyStatement } from '../../core/slices/iam.js';
+import type { CredentialReportUser, IamSlice } from '../../core/slices/iam.js';
 
 const DAY_MS = 86_400_000;
 
@@ -36,52 +36,39 @@ export function activeKeys(user: CredentialReportUser): CredentialReportUser['ac
   return user.accessKeys.filter((k) => k.active);
 }
 
-/**
- * Why root credentials do not exist in this account, when the organization uses centralized root access
- * and the account is a member (not the management account); null otherwise.
- */
-export function centralizedRootReason(snapshot: Snapshot, account: AccountSnapshot): string | null {
+/** Where the account stands for root credentials: organization membership and centralized root access. */
+export interface RootContext {
+  /** The organization id when the account is a member (not the management account). */
+  readonly memberOf: string | null;
+  /** The organization manages member root credentials centrally (iam:ListOrganizationsFeatures). */
+  readonly centralized: boolean;
+  /** How the account joined (`CREATED` / `INVITED`), when the organization's account list was visible. */
+  readonly joinedMethod: string | null;
+}
+
+export function rootContext(snapshot: Snapshot, account: AccountSnapshot): RootContext {
   const org = snapshot.organization;
-  if (!org.ok || org.value === null) return null;
-  const central = org.value.centralizedRootCredentials;
-  if (!central.ok || !central.value) return null;
-  if (account.accountId === org.value.managementAccountId) return null;
-  return `Organization ${org.value.id} manages root credentials centrally, so member account ${account.accountId} has no root password, keys or MFA to manage.`;
+  if (!org.ok || org.value === null || account.accountId === org.value.managementAccountId) {
+    return { memberOf: null, centralized: false, joinedMethod: null };
+  }
+  const info = org.value;
+  const listed = info.accounts.ok ? info.accounts.value.find((a) => a.id === account.accountId) : undefined;
+  return {
+    memberOf: info.id,
+    centralized: info.centralizedRootCredentials.ok && info.centralizedRootCredentials.value,
+    joinedMethod: listed?.joinedMethod ?? null,
+  };
 }
-
-export function asList(value: string | readonly string[] | undefined): readonly string[] {
-  if (value === undefined) return [];
-  return typeof value === 'string' ? [value] : value;
-}
-
-/** An Allow statement granting every action on every resource (`*` / `*:*` on `*`). */
-export function isFullAdminStatement(statement: PolicyStatement): boolean {
-  if (statement.Effect !== 'Allow') return false;
-  const actions = asList(statement.Action);
-  const resources = asList(statement.Resource);
-  return actions.some((a) => a === '*' || a === '*:*') && resources.includes('*');
-}
-
-export function hasFullAdminStatement(document: PolicyDocument): boolean {
-  return document.Statement.some(isFullAdminStatement);
-}
-
-export const ADMINISTRATOR_ACCESS_SUFFIX = ':iam::aws:policy/AdministratorAccess';
 
 /**
- * Runs `rule` per account with the IAM slice, except member accounts of an organization with centralized
- * root access, which get `central(ref, reason)` whatever the IAM slice holds.
+ * Whether the root user holds any credential, from iam:GetAccountSummary: `absent` only when the summary
+ * says no password (AccountPasswordPresent = 0), no access keys and no signing certificates.
  */
-export function forEachAccountRoot(
-  snapshot: Snapshot,
-  central: (account: AccountSnapshot, reason: string) => CheckOutcome,
-  rule: (iam: IamSlice, account: AccountSnapshot) => readonly CheckOutcome[],
-): CheckOutcome[] {
-  return snapshot.accounts.flatMap((account) => {
-    const reason = account.access.ok ? centralizedRootReason(snapshot, account) : null;
-    if (reason !== null) return [central(account, reason)];
-    return forEachAccount({ ...snapshot, accounts: [account] }, 'iam', rule);
-  });
+export function rootCredentialState(iam: IamSlice): 'absent' | 'present' | 'unknown' {
+  if (!iam.accountSummary.ok) return 'unknown';
+  const s = iam.accountSummary.value;
+  if (s.accountAccessKeysPresent || s.accountPasswordPresent === true || s.accountSigningCertificatesPresent === true) return 'present';
+  return s.accountPasswordPresent === false ? 'absent' : 'unknown';
 }
 
 /**

@@ -1,9 +1,36 @@
 import { accountRef, defineCheck, fail, forEachAccount, notApplicable, pass, unknown } from '../../core/check.js';
+import type { IamUser } from '../../core/slices/iam.js';
 import { userRef } from './iam-helpers.js';
+import { expandActions } from './policy-engine.js';
+
+/** The name the SES console gives the IAM user behind SMTP credentials: `ses-smtp-user.20240115-103045`. */
+const SES_SMTP_USER = /^ses-smtp-user\.\d{8}-\d{6}$/;
+
+/**
+ * An SMTP user as the SES console creates it: its name, no managed policies, and inline policies whose
+ * Allow statements grant nothing but `ses:SendRawEmail` (wildcards expanded by iam-expand).
+ */
+function sesSmtpUsers(users: readonly IamUser[]): Set<string> {
+  const candidates = users.filter(
+    (u) =>
+      SES_SMTP_USER.test(u.name) &&
+      u.attachedPolicies.length === 0 &&
+      u.inlinePolicies.length > 0 &&
+      u.inlinePolicies.every((p) => p.document !== null && p.document.Statement.every((st) => st.NotAction === undefined && st.Action !== undefined)),
+  );
+  const statements = candidates.flatMap((u) =>
+    u.inlinePolicies.flatMap((p) => (p.document?.Statement ?? []).filter((st) => st.Effect === 'Allow').map((st) => ({ user: u.name, actions: st.Action ?? [] }))),
+  );
+  const expanded = expandActions(statements.map((st) => (typeof st.actions === 'string' ? [st.actions] : [...st.actions])));
+  const broader = new Set(statements.filter((_st, i) => (expanded[i] ?? ['?']).some((a) => a.toLowerCase() !== 'ses:sendrawemail')).map((st) => st.user));
+  return new Set(candidates.map((u) => u.name).filter((name) => !broader.has(name)));
+}
 
 /**
  * IAM-006: permissions are granted through groups and roles, never directly to IAM users (attached
- * managed policies or inline policies on the user). One outcome per IAM user.
+ * managed policies or inline policies on the user). One outcome per IAM user. The SMTP users the SES
+ * console creates (an inline policy for ses:SendRawEmail only, the way AWS provisions SMTP credentials)
+ * are NOT_APPLICABLE: least privilege is met and AWS offers no group-based alternative for them.
  */
 export const iamPolicyAttachedOnlyToGroupOrRoles = defineCheck({
   id: 'iam_policy_attached_only_to_group_or_roles',
@@ -24,7 +51,15 @@ export const iamPolicyAttachedOnlyToGroupOrRoles = defineCheck({
       if (!iam.authorizationDetails.ok) return [unknown(accountRef(account), iam.authorizationDetails.error)];
       const users = iam.authorizationDetails.value.users;
       if (users.length === 0) return [notApplicable(accountRef(account), `Account ${account.accountId} has no IAM users.`)];
+      const ses = sesSmtpUsers(users);
       return users.map((u) => {
+        if (ses.has(u.name)) {
+          return notApplicable(
+            userRef(account.accountId, u),
+            `IAM user ${u.name} is an SES SMTP user as the SES console creates it: its inline policy allows only ses:SendRawEmail.`,
+            { sesSmtpUser: true, inlinePolicies: u.inlinePolicies.map((p) => p.name) },
+          );
+        }
         const attached = u.attachedPolicies.map((p) => p.name);
         const inline = u.inlinePolicies.map((p) => p.name);
         const evidence = { attachedPolicies: attached, inlinePolicies: inline, groups: u.groups };

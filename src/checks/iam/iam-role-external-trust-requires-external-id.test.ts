@@ -22,7 +22,8 @@ const cases: [string, Snapshot, string[]][] = [
   ['third party with ExternalId', roles([anIamRole('vendor', trust(assume('arn:aws:iam::444455556666:root', { StringEquals: { 'sts:ExternalId': 'x1' } })))]), ['PASS']],
   ['third party without ExternalId', roles([anIamRole('vendor', trust(assume('444455556666')))]), ['FAIL']],
   ['anyone (*)', roles([anIamRole('open', { trustPolicy: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] } })]), ['FAIL']],
-  ['anyone restricted to the org', roles([anIamRole('org', trust(assume('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } })))]), ['PASS']],
+  // The organization id must be the scanned organization's (o-abc123 in the fixture), not just any organization.
+  ['anyone restricted to our org', roles([anIamRole('org', trust(assume('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } })))], orgWith()), ['PASS']],
   ['same organization', roles([anIamRole('sibling', trust(assume('arn:aws:iam::222222222222:root')))], orgWith('222222222222')), ['PASS']],
   ['org management account', roles([anIamRole('mgmt', trust(assume('arn:aws:iam::999999999999:role/Admin')))], orgWith()), ['PASS']],
   [
@@ -32,13 +33,48 @@ const cases: [string, Snapshot, string[]][] = [
     }),
     ['MANUAL'],
   ],
+  // issue 7 §2.5: conditions a caller can satisfy by choosing a value restrict nothing.
+  ['* with only an exact ExternalId', roles([anIamRole('open', trust(assume('*', { StringEquals: { 'sts:ExternalId': 'x1' } })))]), ['FAIL']],
+  ['account with StringLike ExternalId "*"', roles([anIamRole('vendor', trust(assume('444455556666', { StringLike: { 'sts:ExternalId': '*' } })))]), ['FAIL']],
+  ['account with Null ExternalId false', roles([anIamRole('vendor', trust(assume('444455556666', { Null: { 'sts:ExternalId': 'false' } })))]), ['FAIL']],
+  ['account with StringEqualsIfExists ExternalId', roles([anIamRole('vendor', trust(assume('444455556666', { StringEqualsIfExists: { 'sts:ExternalId': 'x1' } })))]), ['FAIL']],
+  ['account with ForAllValues ExternalId (true when absent)', roles([anIamRole('vendor', trust(assume('444455556666', { 'ForAllValues:StringEquals': { 'sts:ExternalId': ['x1'] } })))]), ['FAIL']],
+  ['account with ForAnyValue exact ExternalId', roles([anIamRole('vendor', trust(assume('444455556666', { 'ForAnyValue:StringEquals': { 'sts:ExternalId': ['x1', 'x2'] } })))]), ['PASS']],
+  ['* pinned to an account of the organization', roles([anIamRole('org', trust(assume('*', { StringEquals: { 'aws:PrincipalAccount': '222222222222' } })))], orgWith('222222222222')), ['PASS']],
+  ['* pinned to a foreign organization', roles([anIamRole('org', trust(assume('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-other99' } })))]), ['FAIL']],
+  ['* with StringLike PrincipalOrgID "*"', roles([anIamRole('org', trust(assume('*', { StringLike: { 'aws:PrincipalOrgID': 'o-*' } })))]), ['FAIL']],
+  [
+    'third party denied by an explicit Deny',
+    roles([anIamRole('vendor', trust(assume('444455556666'), { Effect: 'Deny', Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole' }))]),
+    ['NOT_APPLICABLE'],
+  ],
+  [
+    'ExternalId required by a Deny StringNotEquals statement',
+    roles([
+      anIamRole(
+        'vendor',
+        trust(assume('444455556666'), { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringNotEquals: { 'sts:ExternalId': 'x1' } } }),
+      ),
+    ]),
+    ['PASS'],
+  ],
+  [
+    'DescribeOrganization denied: a named account may be ours',
+    roles([anIamRole('sibling', trust(assume('222222222222')))], { organization: denied('organizations', 'DescribeOrganization') }),
+    ['MANUAL'],
+  ],
+  [
+    'DescribeOrganization denied: * pinned to an organization id we cannot verify',
+    roles([anIamRole('org', trust(assume('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } })))], { organization: denied('organizations', 'DescribeOrganization') }),
+    ['MANUAL'],
+  ],
   ['own account and services only', roles([anIamRole('local', trust(assume('arn:aws:iam::111111111111:root'))), anIamRole('ec2')]), ['NOT_APPLICABLE']],
   ['undecodable trust policy', roles([anIamRole('broken', { trustPolicy: null })]), ['UNKNOWN']],
   ['authorization details denied', iamSnapshot(anIamSlice({ authorizationDetails: denied('iam', 'GetAccountAuthorizationDetails') })), ['UNKNOWN']],
 ];
 
 describe('iam_role_external_trust_requires_external_id', () => {
-  it.each(cases)('%s => %j', (_label, snapshot, statuses) => {
+  it.each(cases)('%s', (_label, snapshot, statuses) => {
     expect(iamRoleExternalTrustRequiresExternalId.evaluate(snapshot).map((o) => o.status)).toEqual(statuses);
   });
 

@@ -2,6 +2,7 @@
 import type { GlobalCollector, RegionalCollector } from '../collector.js';
 import { iamCollector } from './iam/iam.collector.js';
 import { accountCollector } from './account/account.collector.js';
+import { organizationsCollector } from './organizations/organizations.collector.js';
 import { supportCollector } from './support/support.collector.js';
 import { s3Collector } from './s3/s3.collector.js';
 import { cloudfrontCollector } from './cloudfront/cloudfront.collector.js';
@@ -32,6 +33,7 @@ import { taggingCollector } from './tagging/tagging.collector.js';
 export const GLOBAL_COLLECTORS: readonly GlobalCollector[] = [
   iamCollector,
   accountCollector,
+  organizationsCollector,
   supportCollector,
   s3Collector,
   cloudfrontCollector,

@@ -62,6 +62,14 @@ export interface CredentialReportUser {
 export interface AccountSummary {
   readonly accountMfaEnabled: boolean;
   readonly accountAccessKeysPresent: boolean;
+  /**
+   * AccountPasswordPresent: the root user has a password. False for accounts created by AWS Organizations
+   * whose root password was never recovered, and after centralized root access deleted it. null = the
+   * answer had no such key (snapshots from before this field, emulators).
+   */
+  readonly accountPasswordPresent: boolean | null;
+  /** AccountSigningCertificatesPresent (root X.509 certificates); null = not in the answer. */
+  readonly accountSigningCertificatesPresent: boolean | null;
   readonly users: number | null;
   readonly roles: number | null;
 }

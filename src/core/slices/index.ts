@@ -6,6 +6,7 @@
 import type { Observed } from '../observed.js';
 import type { IamSlice } from './iam.js';
 import type { AccountSlice } from './account.js';
+import type { OrganizationsSlice } from './organizations.js';
 import type { SupportSlice } from './support.js';
 import type { S3Slice } from './s3.js';
 import type { CloudFrontSlice } from './cloudfront.js';
@@ -35,6 +36,7 @@ import type { TaggingSlice } from './tagging.js';
 
 export type { IamSlice } from './iam.js';
 export type { AccountSlice } from './account.js';
+export type { OrganizationsSlice } from './organizations.js';
 export type { SupportSlice } from './support.js';
 export type { S3Slice } from './s3.js';
 export type { CloudFrontSlice } from './cloudfront.js';
@@ -66,6 +68,7 @@ export type { TaggingSlice } from './tagging.js';
 export interface GlobalSlices {
   readonly iam?: Observed<IamSlice>;
   readonly account?: Observed<AccountSlice>;
+  readonly organizations?: Observed<OrganizationsSlice>;
   readonly support?: Observed<SupportSlice>;
   readonly s3?: Observed<S3Slice>;
   readonly cloudfront?: Observed<CloudFrontSlice>;
@@ -100,7 +103,7 @@ export interface RegionalSlices {
 
 export type GlobalServiceKey = keyof GlobalSlices;
 export type RegionalServiceKey = keyof RegionalSlices;
-export const GLOBAL_SERVICE_KEYS = ['iam', 'account', 'support', 's3', 'cloudfront', 'costs'] as const satisfies readonly GlobalServiceKey[];
+export const GLOBAL_SERVICE_KEYS = ['iam', 'account', 'organizations', 'support', 's3', 'cloudfront', 'costs'] as const satisfies readonly GlobalServiceKey[];
 export const REGIONAL_SERVICE_KEYS = ['ec2', 'elbv2', 'cloudtrail', 'kms', 'rds', 'dynamodb', 'backup', 'config', 'guardduty', 'securityhub', 'inspector2', 'macie', 'accessanalyzer', 'wellarchitected', 'secrets', 'lambda', 'logs', 'cloudwatch', 'cloudformation', 'autoscaling', 'codepipeline', 'tagging'] as const satisfies readonly RegionalServiceKey[];
 
 /** The value type of a global slice (what its collector returns). */

@@ -42,7 +42,9 @@ function happyPath(): void {
     GeneratedTime: new Date('2026-11-01T09:00:00Z'),
     ReportFormat: 'text/csv',
   });
-  iam.on(GetAccountSummaryCommand).resolves({ SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: 1 } });
+  iam.on(GetAccountSummaryCommand).resolves({
+    SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountPasswordPresent: 1, AccountSigningCertificatesPresent: 0, Users: 1 },
+  });
   iam.on(GetAccountPasswordPolicyCommand).resolves({
     PasswordPolicy: { MinimumPasswordLength: 14, RequireSymbols: true, MaxPasswordAge: 90, PasswordReusePrevention: 24 },
   });
@@ -137,7 +139,7 @@ describe('iam collector', () => {
     });
     expect(slice.accountSummary).toEqual({
       ok: true,
-      value: { accountMfaEnabled: true, accountAccessKeysPresent: false, users: 1, roles: null },
+      value: { accountMfaEnabled: true, accountAccessKeysPresent: false, accountPasswordPresent: true, accountSigningCertificatesPresent: false, users: 1, roles: null },
     });
     expect(slice.passwordPolicy.ok && slice.passwordPolicy.value).toMatchObject({
       minimumPasswordLength: 14,
@@ -178,6 +180,14 @@ describe('iam collector', () => {
     });
     expect(slice.samlProviders).toEqual({ ok: true, value: ['arn:aws:iam::111111111111:saml-provider/Okta'] });
     expect(slice.oidcProviders).toEqual({ ok: true, value: [] });
+  });
+
+  it('keeps root-credential flags it was not given as null (older endpoints, emulators)', async () => {
+    happyPath();
+    iam.on(GetAccountSummaryCommand).resolves({ SummaryMap: { AccountMFAEnabled: 0, AccountAccessKeysPresent: 0, Users: 0 } });
+    const { ctx } = testCollectorContext();
+    const slice = await collector.collect(ctx);
+    expect(slice.accountSummary).toMatchObject({ ok: true, value: { accountPasswordPresent: null, accountSigningCertificatesPresent: null } });
   });
 
   it('keeps collecting after AccessDenied on one operation', async () => {

@@ -162,6 +162,9 @@ export function createIamCollector(options: IamCollectorOptions = {}): GlobalCol
         return {
           accountMfaEnabled: (map.AccountMFAEnabled ?? 0) > 0,
           accountAccessKeysPresent: (map.AccountAccessKeysPresent ?? 0) > 0,
+          // Newer keys: absent from older endpoints and emulators, so "not in the answer" stays null.
+          accountPasswordPresent: map.AccountPasswordPresent === undefined ? null : map.AccountPasswordPresent > 0,
+          accountSigningCertificatesPresent: map.AccountSigningCertificatesPresent === undefined ? null : map.AccountSigningCertificatesPresent > 0,
           users: map.Users ?? null,
           roles: map.Roles ?? null,
         };
