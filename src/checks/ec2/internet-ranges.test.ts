@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cidrFamily, isInternetWide, publicAddressCount } from './internet-ranges.js';
+
+const wide = (...cidrs: string[]) => isInternetWide(publicAddressCount(cidrs));
+
+describe('open to the internet', () => {
+  it.each([
+    [['0.0.0.0/0'], true],
+    [['::/0'], true],
+    [['0.0.0.0/1'], true],
+    [['128.0.0.0/2'], true],
+    [['2000::/3'], true],
+    [['3.0.0.0/8'], true],
+    [['10.0.0.0/8'], false],
+    [['172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'], false],
+    [['52.0.0.0/11'], false],
+    [['203.0.113.7/32'], false],
+    [['fc00::/7'], false],
+    [['2001:db8::/32'], false],
+    [['2a05:d000::/25'], false],
+    [['garbage', '10.0.0.0/33'], false],
+  ])('%j -> %s', (cidrs, expected) => {
+    expect(wide(...cidrs)).toBe(expected);
+  });
+
+  it('counts the union of several narrower ranges (0.0.0.0/0 split across rules)', () => {
+    expect(wide('0.0.0.0/2', '64.0.0.0/2', '128.0.0.0/2', '192.0.0.0/2')).toBe(true);
+    expect(wide('3.0.0.0/9', '3.128.0.0/9')).toBe(true);
+    expect(wide('3.0.0.0/9', '3.0.0.0/9')).toBe(false);
+  });
+
+  it('counts only public addresses: 10.0.0.0/7 holds a /8 of public space (11/8), 10.0.0.0/8 none', () => {
+    expect(publicAddressCount(['10.0.0.0/7']).ipv4).toBe(2n ** 24n);
+    expect(publicAddressCount(['10.0.0.0/8']).ipv4).toBe(0n);
+  });
+
+  it('validates CIDRs instead of trusting the input', () => {
+    expect(cidrFamily('0.0.0.0/0')).toBe('ipv4');
+    expect(cidrFamily('::/0')).toBe('ipv6');
+    expect(cidrFamily('10.0.0.0/33')).toBeNull();
+    expect(cidrFamily('not-a-cidr')).toBeNull();
+  });
+
+  it('property: any split of 0.0.0.0/0 into two halves at a random prefix stays internet-wide', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 255 }), (bits, first) => {
+        // The /bits block that holds first.0.0.0 and everything else: together the whole space.
+        const block = `${first & ~((1 << (8 - bits)) - 1) & 0xff}.0.0.0/${bits}`;
+        const count = publicAddressCount([block]);
+        const rest = publicAddressCount(['0.0.0.0/0']).ipv4 - count.ipv4;
+        return rest + count.ipv4 === publicAddressCount(['0.0.0.0/0']).ipv4 && wide(block) === count.ipv4 >= 2n ** 24n;
+      }),
+    );
+  });
+
+  it('property: private and special-purpose ranges are never the internet', () => {
+    const specials = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', 'fc00::/7', 'fe80::/10', 'ff00::/8'];
+    fc.assert(fc.property(fc.subarray(specials), (subset) => !wide(...subset)));
+  });
+});
