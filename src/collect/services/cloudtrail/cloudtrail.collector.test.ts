@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {
   GetBucketAclCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetBucketVersioningCommand,
@@ -51,6 +52,7 @@ function happyPath() {
   s3.on(GetBucketPolicyStatusCommand).resolves({ PolicyStatus: { IsPublic: false } });
   s3.on(GetBucketAclCommand).resolves({ Owner: { ID: 'c' }, Grants: [] });
   s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
+  s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } });
 }
 
 async function collect(region = 'us-east-1', scannedRegions = ['us-east-1', 'eu-west-1']) {
@@ -88,6 +90,8 @@ describe('cloudtrailCollector', () => {
           owner: { ok: true, value: 'this-account' },
           versioning: { ok: true, value: { status: 'Enabled', mfaDelete: null } },
           policyIsPublic: { ok: true, value: false },
+          // Object Ownership decides whether object ACLs can make log files public.
+          objectOwnership: { ok: true, value: 'BucketOwnerEnforced' },
         },
       },
     });
