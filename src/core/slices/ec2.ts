@@ -149,4 +149,14 @@ export interface Ec2Slice {
    * prefix lists were collected do not have it, and rules that reference one are then UNKNOWN.
    */
   readonly prefixLists?: Observed<readonly ManagedPrefixList[]>;
+  /**
+   * ec2:DescribeSnapshots OwnerIds=self: how many EBS snapshots the account owns in the region, and how many
+   * are unencrypted. Optional: absent in snapshots written before it was collected.
+   */
+  readonly ownedSnapshots?: Observed<OwnedSnapshotCount>;
+}
+
+export interface OwnedSnapshotCount {
+  readonly total: number;
+  readonly unencrypted: number;
 }

@@ -8,6 +8,7 @@ import {
   DescribeNetworkInterfacesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
   DescribeSubnetsCommand,
   DescribeVolumesCommand,
   EC2Client,
@@ -62,6 +63,7 @@ function happyPath(): void {
     ],
   });
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
+  ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
   ec2.on(DescribeVolumesCommand).resolves({
     Volumes: [{ VolumeId: 'vol-1', Encrypted: false, State: 'in-use', Size: 8, Attachments: [{ InstanceId: 'i-web' }], Tags: [{ Key: 'Name', Value: 'root' }] }],
   });
@@ -225,6 +227,21 @@ describe('ec2Collector', () => {
     const slice = await ec2Collector.collect(ctx);
     expect(slice.ebsEncryptionByDefault).toMatchObject({ ok: false, error: { kind: 'unsupported', code: '404' } });
     expect(slice.subnets.ok).toBe(true);
+  });
+});
+
+describe('ec2Collector owned snapshots', () => {
+  beforeEach(() => ec2.reset());
+
+  it('counts the snapshots the account owns (every page) and the unencrypted ones, asking only for its own', async () => {
+    happyPath();
+    ec2
+      .on(DescribeSnapshotsCommand)
+      .resolvesOnce({ Snapshots: [{ SnapshotId: 'snap-1', Encrypted: true, OwnerId: '111111111111' }, { SnapshotId: 'snap-2', Encrypted: false, OwnerId: '111111111111' }], NextToken: 't' })
+      .resolvesOnce({ Snapshots: [{ SnapshotId: 'snap-3', Encrypted: true, OwnerId: '111111111111' }] });
+    const slice = await ec2Collector.collect(testCollectorContext().ctx);
+    expect(slice.ownedSnapshots).toEqual({ ok: true, value: { total: 3, unencrypted: 1 } });
+    expect(ec2.commandCalls(DescribeSnapshotsCommand)[0]?.args[0].input).toMatchObject({ OwnerIds: ['self'] });
   });
 });
 

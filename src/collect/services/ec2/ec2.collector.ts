@@ -16,6 +16,7 @@ import {
   paginateDescribeNetworkInterfaces,
   paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
+  paginateDescribeSnapshots,
   paginateDescribeSubnets,
   paginateDescribeVolumes,
   paginateGetManagedPrefixListEntries,
@@ -32,6 +33,7 @@ import type {
   LaunchTemplateVersion,
   ManagedPrefixList,
   NetworkAcl,
+  OwnedSnapshotCount,
   RouteTable,
   SecurityGroup,
   SecurityGroupRule,
@@ -200,13 +202,14 @@ export const ec2Collector = defineRegionalCollector({
     { operation: 'DescribeLaunchTemplateVersions', iamAction: 'ec2:DescribeLaunchTemplateVersions' },
     { operation: 'DescribeSubnets', iamAction: 'ec2:DescribeSubnets' },
     { operation: 'DescribeRouteTables', iamAction: 'ec2:DescribeRouteTables' },
+    { operation: 'DescribeSnapshots', iamAction: 'ec2:DescribeSnapshots' },
     { operation: 'DescribeManagedPrefixLists', iamAction: 'ec2:DescribeManagedPrefixLists' },
     { operation: 'GetManagedPrefixListEntries', iamAction: 'ec2:GetManagedPrefixListEntries', notFoundCodes: PREFIX_LIST_NOT_FOUND },
   ],
   async collect(ctx) {
     const client = ctx.client(EC2Client);
 
-    const [securityGroups, attachedSecurityGroupIds, networkAcls, ebsDefault, volumes, subnets, routeTables, instances, launchTemplateVersions] =
+    const [securityGroups, attachedSecurityGroupIds, networkAcls, ebsDefault, volumes, subnets, routeTables, instances, launchTemplateVersions, ownedSnapshots] =
       await Promise.all([
         ctx.call(SERVICE, 'DescribeSecurityGroups', async (): Promise<readonly SecurityGroup[]> => {
           const groups = await collectPages(paginateDescribeSecurityGroups({ client }, {}), (p) => p.SecurityGroups);
@@ -274,6 +277,11 @@ export const ec2Collector = defineRegionalCollector({
             userData: v.LaunchTemplateData?.UserData ? scanUserData(v.LaunchTemplateData.UserData) : null,
           }));
         }),
+        // Only the account's own snapshots (never the public ones: emulators pre-create thousands).
+        ctx.call(SERVICE, 'DescribeSnapshots', async (): Promise<OwnedSnapshotCount> => {
+          const snaps = await collectPages(paginateDescribeSnapshots({ client, pageSize: 1000 }, { OwnerIds: ['self'] }), (p) => p.Snapshots);
+          return { total: snaps.length, unencrypted: snaps.filter((s) => s.Encrypted !== true).length };
+        }),
       ]);
 
     const prefixLists = await collectPrefixLists(ctx, client, securityGroups);
@@ -289,6 +297,7 @@ export const ec2Collector = defineRegionalCollector({
       subnets,
       routeTables,
       prefixLists,
+      ownedSnapshots,
     };
   },
 });
