@@ -64,7 +64,7 @@ function ebsUsage(ec2: Ec2Slice): EbsUsage {
     else if (!read.ok) unreadable.push({ what, reason: read.error });
     else if (read.value > 0) found.push(`${read.value} ${what}`);
   };
-  const size = <T>(read: Observed<readonly T[]> | undefined): Observed<number> | undefined => (read === undefined ? undefined : read.ok ? observed(read.value.length) : read);
+  const size = (read: Observed<readonly unknown[]> | undefined): Observed<number> | undefined => (read === undefined ? undefined : read.ok ? observed(read.value.length) : read);
   count('volume(s)', size(ec2.volumes));
   count('instance(s)', size(ec2.instances));
   count('owned snapshot(s)', ec2.ownedSnapshots === undefined ? undefined : ec2.ownedSnapshots.ok ? observed(ec2.ownedSnapshots.value.total) : ec2.ownedSnapshots);

@@ -51,9 +51,10 @@ export const ec2SecuritygroupNoAdminPortsOpenToInternet = defineCheck({
         return fail(ref, `${label} allows ${what}.${use}`, { ...evidence, openRules: open });
       }
       const unresolved = perPort.flatMap(({ name, port, exposure }) => (exposure.state === 'unknown' ? [{ name, port, reason: exposure.reason }] : []));
-      if (unresolved.length > 0) {
+      const first = unresolved[0];
+      if (first) {
         const ports = unresolved.map((u) => `${u.name} (${u.port})`).join(' and ');
-        return unknownBecause(ref, `${label} admits ${ports} from a prefix list whose addresses could not be read.`, [unresolved[0]!.reason], evidence);
+        return unknownBecause(ref, `${label} admits ${ports} from a prefix list whose addresses could not be read.`, [first.reason], evidence);
       }
       return pass(ref, `${label} does not allow SSH or RDP from the internet.`, evidence);
     }),

@@ -86,12 +86,11 @@ export interface CoreReview {
 /** The workload's completed core-pillar review, if any, and when it was last confirmed. */
 export function coreReview(w: WellArchitectedWorkload): CoreReview {
   if (!w.lensReviews.ok) return { completion: { state: 'unknown', error: w.lensReviews.error }, lastReviewedAt: null, unreadable: [w.lensReviews.error] };
-  const framework = w.lensReviews.value.filter((r) => isFrameworkLens(r.lensAlias));
-  if (framework.length === 0) {
+  // A workload has one review per lens; take the Framework one (the first, should the list repeat it).
+  const review = w.lensReviews.value.find((r) => isFrameworkLens(r.lensAlias));
+  if (!review) {
     return { completion: { state: 'incomplete', missing: ['the AWS Well-Architected Framework lens is not applied'] }, lastReviewedAt: null, unreadable: [] };
   }
-  // A workload has one review per lens; take the Framework one (the first, should the list repeat it).
-  const review = framework[0]!;
   const completion = coreCompletion(review);
   if (completion.state !== 'complete') return { completion, lastReviewedAt: null, unreadable: completion.state === 'unknown' ? [completion.error] : [] };
   const milestones = w.milestones.ok ? w.milestones.value.map((m) => m.recordedAt) : [];
