@@ -47,17 +47,23 @@ export const INTERNET_MIN_PUBLIC_ADDRESSES: Readonly<Record<AddressFamily, bigin
   ipv6: 2n ** 112n,
 };
 
-/** The family of a CIDR (or single address), or null when it is not a valid one. */
-export function cidrFamily(cidr: string): AddressFamily | null {
+/** Family and prefix length of a CIDR (a single address is a /32 or /128), or null when it is not valid. */
+export function parseNetwork(cidr: string): { readonly family: AddressFamily; readonly prefix: number } | null {
   try {
     const parsed = parseCidr(cidr.trim());
     const max = parsed.version === 4 ? 32 : 128;
     if (parsed.prefixPresent && !/^\d{1,3}$/.test(parsed.prefix)) return null;
-    if (parsed.prefixPresent && Number(parsed.prefix) > max) return null;
-    return parsed.version === 4 ? 'ipv4' : 'ipv6';
+    const prefix = parsed.prefixPresent ? Number(parsed.prefix) : max;
+    if (prefix > max) return null;
+    return { family: parsed.version === 4 ? 'ipv4' : 'ipv6', prefix };
   } catch {
     return null;
   }
+}
+
+/** The family of a CIDR (or single address), or null when it is not a valid one. */
+export function cidrFamily(cidr: string): AddressFamily | null {
+  return parseNetwork(cidr)?.family ?? null;
 }
 
 /** Only the valid CIDRs of `cidrs`, split by family. */
