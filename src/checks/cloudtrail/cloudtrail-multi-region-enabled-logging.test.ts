@@ -48,6 +48,13 @@ describe('cloudtrail_multi_region_enabled_logging', () => {
     expect((outcome.evidence as { trails: unknown[] }).trails).toHaveLength(1);
   });
 
+  it('FAILs a trail whose advanced selectors record the management events of one service only', () => {
+    const narrowed = trailDetails({ eventSelectors: observed({ managementEvents: 'None', advanced: true, excludedManagementSources: [], partialSelectors: ['eventSource Equals s3.amazonaws.com'] }) });
+    const outcome = evaluate({ 'us-east-1': [aTrail('main', { details: narrowed })] });
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.message).toContain('only part of the management events (selectors limited to eventSource Equals s3.amazonaws.com)');
+  });
+
   it('names the delivery error when the only trail cannot deliver', () => {
     const outcome = evaluate({ 'us-east-1': [aTrail('main', { details: cannotDeliver })] });
     expect(outcome.message).toContain('AccessDenied');

@@ -19,7 +19,9 @@ function judge(trail: Trail): TrailVerdict {
     return { ok: false, why: `${trail.name} is logging but cannot deliver log files to its S3 bucket (LatestDeliveryError ${deliveryError}; ${lastGood})` };
   }
   if (eventSelectors.ok && eventSelectors.value.managementEvents !== 'All') {
-    return { ok: false, why: `${trail.name} records ${eventSelectors.value.managementEvents === 'None' ? 'no' : eventSelectors.value.managementEvents} management events` };
+    const partial = eventSelectors.value.partialSelectors ?? [];
+    const what = eventSelectors.value.managementEvents === 'None' ? (partial.length > 0 ? 'only part of the' : 'no') : eventSelectors.value.managementEvents;
+    return { ok: false, why: `${trail.name} records ${what} management events${partial.length > 0 ? ` (selectors limited to ${partial.join('; ')})` : ''}` };
   }
   if (!status.ok) return { ok: 'unknown', why: status.error };
   if (!eventSelectors.ok) return { ok: 'unknown', why: eventSelectors.error };

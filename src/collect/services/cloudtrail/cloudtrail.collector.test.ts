@@ -196,8 +196,18 @@ describe('summarizeEventSelectors', () => {
     ['advanced management', undefined, [{ FieldSelectors: [mgmt] }], 'All'],
     ['advanced read-only', undefined, [{ FieldSelectors: [mgmt, { Field: 'readOnly', Equals: ['true'] }] }], 'ReadOnly'],
     ['advanced data events only', undefined, [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }] }], 'None'],
+    ['advanced readOnly NotEquals true (writes only)', undefined, [{ FieldSelectors: [mgmt, { Field: 'readOnly', NotEquals: ['true'] }] }], 'WriteOnly'],
+    ['advanced readOnly NotEquals false (reads only)', undefined, [{ FieldSelectors: [mgmt, { Field: 'readOnly', NotEquals: ['false'] }] }], 'ReadOnly'],
+    ['advanced management of one event source only', undefined, [{ FieldSelectors: [mgmt, { Field: 'eventSource', Equals: ['s3.amazonaws.com'] }] }], 'None'],
+    ['advanced management without one principal', undefined, [{ FieldSelectors: [mgmt, { Field: 'userIdentity.arn', NotStartsWith: ['arn:aws:sts::111111111111:assumed-role/Noisy'] }] }], 'None'],
+    ['a narrowed selector next to a full one', undefined, [{ FieldSelectors: [mgmt, { Field: 'eventSource', Equals: ['s3.amazonaws.com'] }] }, { FieldSelectors: [mgmt] }], 'All'],
   ])('%s', (_name, basic, advanced, expected) => {
     expect(summarizeEventSelectors(basic, advanced).managementEvents).toBe(expected);
+  });
+
+  it('describes the selectors that record only part of the management events', () => {
+    const summary = summarizeEventSelectors(undefined, [{ FieldSelectors: [mgmt, { Field: 'eventSource', Equals: ['s3.amazonaws.com'] }] }]);
+    expect(summary.partialSelectors).toEqual(['eventSource Equals s3.amazonaws.com']);
   });
 
   it('lists excluded management event sources', () => {
