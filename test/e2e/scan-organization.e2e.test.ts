@@ -218,6 +218,11 @@ const EXPECTED: readonly Expectation[] = [
   // Network and compute
   { check: 'ec2_securitygroup_no_admin_ports_open_to_internet', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.openSshGroup.id, status: 'FAIL' },
   { check: 'ec2_securitygroup_no_admin_ports_open_to_internet', who: 'good', status: 'PASS' },
+  // Not 0.0.0.0/0 as a string, but the internet all the same: a prefix list of its two halves (decision 0005).
+  { check: 'ec2_securitygroup_no_admin_ports_open_to_internet', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.prefixListSshGroup.id, status: 'FAIL' },
+  // The default VPC's subnets auto-assign public IPs, but the good account runs nothing in eu-west-1: NETSEC-002
+  // is about resources in public subnets, so these subnets are not applicable (they used to FAIL).
+  { check: 'vpc_subnet_no_public_ip_by_default', who: 'good', region: 'eu-west-1', status: 'NOT_APPLICABLE' },
   { check: 'ec2_securitygroup_default_restrict_traffic', who: 'bad', region: 'eu-west-1', resource: (o) => o.bad.defaultSecurityGroupWithRules.id, status: 'FAIL' },
   { check: 'ec2_securitygroup_default_restrict_traffic', who: 'good', region: 'us-east-1', resource: (o) => o.good.defaultSecurityGroups['us-east-1'], status: 'PASS' },
   { check: 'ec2_securitygroup_default_restrict_traffic', who: 'good', region: 'eu-west-1', resource: (o) => o.good.defaultSecurityGroups['eu-west-1'], status: 'PASS' },

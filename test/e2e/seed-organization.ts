@@ -25,6 +25,7 @@ import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
   CreateLaunchTemplateCommand,
+  CreateManagedPrefixListCommand,
   CreateVolumeCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
@@ -153,6 +154,8 @@ export interface BadlyConfiguredAccount {
   readonly externalRoleWithoutExternalId: string;
   readonly buckets: { readonly publicAcl: string; readonly publicPolicy: string; readonly unencrypted: string };
   readonly openSshGroup: { readonly id: string; readonly region: 'eu-west-1' };
+  /** SSH from a customer-managed prefix list that holds 0.0.0.0/1 and 128.0.0.0/1 (the internet, split). */
+  readonly prefixListSshGroup: { readonly id: string; readonly region: 'eu-west-1' };
   readonly defaultSecurityGroupWithRules: { readonly id: string; readonly region: 'eu-west-1' };
   readonly unencryptedVolume: { readonly id: string; readonly region: 'eu-west-1' };
   readonly kmsKeyWithoutRotation: { readonly id: string; readonly region: 'us-east-1' };
@@ -666,6 +669,23 @@ async function seedBad(c: AccountClients, name: string): Promise<BadlyConfigured
       IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
     }),
   );
+  // The internet without writing 0.0.0.0/0: two halves in a customer-managed prefix list.
+  const prefixList = await ec2.send(
+    new CreateManagedPrefixListCommand({
+      PrefixListName: 'partners-anywhere',
+      AddressFamily: 'IPv4',
+      MaxEntries: 5,
+      Entries: [{ Cidr: '0.0.0.0/1', Description: 'half' }, { Cidr: '128.0.0.0/1', Description: 'other half' }],
+    }),
+  );
+  const plSg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'ssh-from-partners', Description: 'ssh via prefix list', VpcId: vpcId }));
+  const plSgId = required(plSg.GroupId, 'security group id');
+  await ec2.send(
+    new AuthorizeSecurityGroupIngressCommand({
+      GroupId: plSgId,
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: required(prefixList.PrefixList?.PrefixListId, 'prefix list id') }] }],
+    }),
+  );
   const defaultSg = await defaultSecurityGroupId(ec2);
   await ec2.send(
     new AuthorizeSecurityGroupIngressCommand({
@@ -785,6 +805,7 @@ async function seedBad(c: AccountClients, name: string): Promise<BadlyConfigured
     externalRoleWithoutExternalId: externalRole,
     buckets: { publicAcl, publicPolicy, unencrypted },
     openSshGroup: { id: sgId, region: 'eu-west-1' },
+    prefixListSshGroup: { id: plSgId, region: 'eu-west-1' },
     defaultSecurityGroupWithRules: { id: defaultSg, region: 'eu-west-1' },
     unencryptedVolume: { id: required(volume.VolumeId, 'volume id'), region: 'eu-west-1' },
     kmsKeyWithoutRotation: { id: required(key2.KeyMetadata?.KeyId, 'key id'), region: 'us-east-1' },

@@ -4,7 +4,7 @@
  */
 import type { Observed } from '../../src/core/observed.js';
 import type { GlobalSlices, RegionalSlices } from '../../src/core/slices/index.js';
-import type { Ec2Slice, Instance, SecurityGroup, SecurityGroupRule, Subnet } from '../../src/core/slices/ec2.js';
+import type { Ec2Slice, Instance, ManagedPrefixList, SecurityGroup, SecurityGroupRule, Subnet } from '../../src/core/slices/ec2.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import { aRegion, aSnapshot, anAccount, observed } from './snapshot-builder.js';
 
@@ -21,6 +21,11 @@ export function aRule(overrides: Partial<SecurityGroupRule> = {}): SecurityGroup
 
 export function aSecurityGroup(overrides: Partial<SecurityGroup> = {}): SecurityGroup {
   return { groupId: 'sg-1', groupName: 'web', vpcId: 'vpc-1', isDefault: false, ingress: [], egress: [], ...overrides };
+}
+
+/** A customer-managed prefix list (DescribeManagedPrefixLists + GetManagedPrefixListEntries). */
+export function aPrefixList(prefixListId: string, name: string, entries: Observed<readonly string[] | null>): ManagedPrefixList {
+  return { prefixListId, name, ownerId: '111111111111', entries };
 }
 
 export function anInstance(overrides: Partial<Instance> = {}): Instance {
@@ -65,6 +70,7 @@ export function anEc2Slice(overrides: Partial<Ec2Slice> = {}): Ec2Slice {
     instances: observed([]),
     subnets: observed([]),
     routeTables: observed([]),
+    prefixLists: observed([]),
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ const dist = (o: Partial<Distribution>): Distribution => ({
   origins: [{ id: 'o1', domainName: 'bucket.s3.amazonaws.com', originProtocolPolicy: null }],
   ...o,
 });
+const website = (domainName: string) => ({ id: 'site', domainName, originProtocolPolicy: 'http-only' });
 const run = (d: Distribution) =>
   check.evaluate(aSnapshot({ accounts: [anAccount({ global: { cloudfront: observed({ distributions: observed([d]) }) } })] }));
 
@@ -22,9 +23,21 @@ describe('cloudfront_distribution_https_only', () => {
     ['one path allows HTTP', dist({ behaviors: [{ pathPattern: '*', viewerProtocolPolicy: 'https-only' }, { pathPattern: '/img/*', viewerProtocolPolicy: 'allow-all' }] }), 'FAIL'],
     ['custom certificate accepting TLS 1.0', dist({ minimumProtocolVersion: 'TLSv1_2016' }), 'FAIL'],
     ['origin over HTTP only', dist({ origins: [{ id: 'o', domainName: 'api.example.com', originProtocolPolicy: 'http-only' }] }), 'FAIL'],
+    // S3 website endpoints speak HTTP only; CloudFront must use http-only to reach them.
+    ['S3 website endpoint origin (s3-website-region form)', dist({ origins: [website('my-site.s3-website-us-east-1.amazonaws.com')] }), 'MANUAL'],
+    ['S3 website endpoint origin (s3-website.region form)', dist({ origins: [website('my-site.s3-website.eu-west-1.amazonaws.com')] }), 'MANUAL'],
+    ['S3 website origin, but viewers may use HTTP', dist({ behaviors: [{ pathPattern: '*', viewerProtocolPolicy: 'allow-all' }], origins: [website('my-site.s3-website-us-east-1.amazonaws.com')] }), 'FAIL'],
+    ['S3 website origin next to an HTTP-only API origin', dist({ origins: [website('my-site.s3-website-us-east-1.amazonaws.com'), { id: 'api', domainName: 'api.example.com', originProtocolPolicy: 'http-only' }] }), 'FAIL'],
   ])('%s -> %s', (_name, d, status) => {
     const [outcome] = run(d);
     expect(outcome).toMatchObject({ status, resourceType: 'AWS::CloudFront::Distribution', resourceId: 'E1', region: null });
+  });
+
+  it('says plainly that the hop to an S3 website endpoint is HTTP', () => {
+    const [outcome] = run(dist({ origins: [website('my-site.s3-website-us-east-1.amazonaws.com')] }));
+    expect(outcome?.message).toContain('viewers must use HTTPS');
+    expect(outcome?.message).toContain('S3 website endpoint my-site.s3-website-us-east-1.amazonaws.com over HTTP');
+    expect(outcome?.evidence).toMatchObject({ s3WebsiteOrigins: ['my-site.s3-website-us-east-1.amazonaws.com'], httpOnlyOrigins: [] });
   });
 
   it('lists every problem', () => {

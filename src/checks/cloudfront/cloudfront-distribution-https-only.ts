@@ -1,10 +1,21 @@
-import { accountRef, defineCheck, fail, forEachAccount, pass, unknown } from '../../core/check.js';
+import { accountRef, defineCheck, fail, forEachAccount, manual, pass, unknown } from '../../core/check.js';
 import type { CheckOutcome } from '../../core/finding.js';
 
 const SECURE_VIEWER_POLICIES = new Set(['redirect-to-https', 'https-only']);
 /** Viewer TLS security policies that still accept SSLv3, TLS 1.0 or TLS 1.1. */
 const WEAK_TLS_POLICIES = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);
+/** S3 static website endpoints (`<bucket>.s3-website-<region>` or `.s3-website.<region>`): HTTP only, by AWS design. */
+const S3_WEBSITE_ENDPOINT = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 
+export function isS3WebsiteEndpoint(domainName: string): boolean {
+  return S3_WEBSITE_ENDPOINT.test(domainName);
+}
+
+/**
+ * SDAT-003 (in transit): viewers reach every cache behavior over HTTPS with TLS 1.2+, and custom origins are
+ * not reached over plain HTTP. An S3 website endpoint origin (HTTP by AWS design) with HTTPS viewers is
+ * MANUAL with that reason, not FAIL: the viewer side crosses the internet, the origin hop stays within AWS.
+ */
 export const cloudfrontDistributionHttpsOnly = defineCheck({
   id: 'cloudfront_distribution_https_only',
   title: 'CloudFront distributions require HTTPS to viewers and origins',
@@ -47,13 +58,17 @@ export const cloudfrontDistributionHttpsOnly = defineCheck({
         const label = `Distribution ${d.id} (${d.aliases[0] ?? d.domainName})`;
         const insecureBehaviors = d.behaviors.filter((b) => !SECURE_VIEWER_POLICIES.has(b.viewerProtocolPolicy));
         const weakTls = !d.cloudFrontDefaultCertificate && d.minimumProtocolVersion !== null && WEAK_TLS_POLICIES.has(d.minimumProtocolVersion);
-        const httpOrigins = d.origins.filter((o) => o.originProtocolPolicy === 'http-only');
+        const plainHttp = d.origins.filter((o) => o.originProtocolPolicy === 'http-only');
+        // An S3 website endpoint cannot speak HTTPS: that hop is reported, not failed (the viewer side decides).
+        const websiteOrigins = plainHttp.filter((o) => isS3WebsiteEndpoint(o.domainName));
+        const httpOrigins = plainHttp.filter((o) => !isS3WebsiteEndpoint(o.domainName));
         const evidence = {
           enabled: d.enabled,
           behaviors: d.behaviors,
           cloudFrontDefaultCertificate: d.cloudFrontDefaultCertificate,
           minimumProtocolVersion: d.minimumProtocolVersion,
           httpOnlyOrigins: httpOrigins.map((o) => o.domainName),
+          s3WebsiteOrigins: websiteOrigins.map((o) => o.domainName),
         };
         const problems = [
           ...(insecureBehaviors.length
@@ -62,11 +77,20 @@ export const cloudfrontDistributionHttpsOnly = defineCheck({
           ...(weakTls ? [`its security policy ${d.minimumProtocolVersion ?? ''} still accepts TLS older than 1.2`] : []),
           ...(httpOrigins.length ? [`it reaches origin(s) ${httpOrigins.map((o) => o.domainName).join(', ')} over HTTP only`] : []),
         ];
-        out.push(
-          problems.length === 0
-            ? pass(ref, `${label} requires HTTPS from viewers${httpOrigins.length === 0 && d.origins.some((o) => o.originProtocolPolicy) ? ' and to its custom origins' : ''}.`, evidence)
-            : fail(ref, `${label}: ${problems.join('; ')}.`, evidence),
-        );
+        const websiteHop = `CloudFront reaches the S3 website endpoint ${websiteOrigins.map((o) => o.domainName).join(', ')} over HTTP (website endpoints do not support HTTPS)`;
+        if (problems.length > 0) {
+          out.push(fail(ref, `${label}: ${problems.join('; ')}${websiteOrigins.length > 0 ? `; ${websiteHop}` : ''}.`, evidence));
+        } else if (websiteOrigins.length > 0) {
+          out.push(
+            manual(
+              ref,
+              `${label}: viewers must use HTTPS, but ${websiteHop}. Serve the bucket through its REST endpoint with origin access control for TLS end to end, or confirm that the content is public and the HTTP hop within AWS is acceptable.`,
+              evidence,
+            ),
+          );
+        } else {
+          out.push(pass(ref, `${label} requires HTTPS from viewers${d.origins.some((o) => o.originProtocolPolicy) ? ' and to its custom origins' : ''}.`, evidence));
+        }
       }
       return out;
     }),

@@ -16,6 +16,8 @@ describe('cloudtrail_logs_bucket_not_public', () => {
     ['private bucket in another account', {}, undefined, 'PASS'],
     ['public policy, own bucket, account PAB off', { ...open, owner: observed('this-account'), policy: publicPolicy }, s3Slice(observed(null)), 'FAIL'],
     ['public policy, own bucket, account RestrictPublicBuckets on', { ...open, owner: observed('this-account'), policy: publicPolicy }, s3Slice(observed(ALL_ON)), 'PASS'],
+    ['own bucket, no public grant, ACLs enabled, nothing ignores public ACLs', { ...open, owner: observed('this-account'), objectOwnership: observed(null) }, s3Slice(observed(null)), 'MANUAL'],
+    ['own bucket, no public grant, ACLs disabled, no PAB', { ...open, owner: observed('this-account'), objectOwnership: observed('BucketOwnerEnforced') }, s3Slice(observed(null)), 'PASS'],
     ['public policy, bucket in another account (owner PAB unreadable)', { ...open, policy: publicPolicy }, undefined, 'UNKNOWN'],
     ['AWS says public, bucket in another account', { ...open, policyIsPublic: observed(true) }, undefined, 'UNKNOWN'],
     ['policy denied, bucket PAB denied (other account)', { publicAccessBlock: denied('s3', 'GetPublicAccessBlock'), policy: denied('s3', 'GetBucketPolicy'), policyIsPublic: denied('s3', 'GetBucketPolicyStatus') }, undefined, 'UNKNOWN'],

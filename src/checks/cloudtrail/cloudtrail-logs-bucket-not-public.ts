@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass } from '../../core/check.js';
+import { defineCheck, fail, manual, pass } from '../../core/check.js';
 import type { TrailLogBucket } from '../../core/slices/cloudtrail.js';
 import type { AccountSnapshot } from '../../core/snapshot.js';
 import { evaluateExposure, type AccountPab } from '../s3/public-exposure.js';
@@ -36,6 +36,7 @@ export const cloudtrailLogsBucketNotPublic = defineCheck({
     's3:GetBucketPolicy',
     's3:GetBucketPolicyStatus',
     's3:GetBucketAcl',
+    's3:GetBucketOwnershipControls',
   ],
   remediation: {
     summary: 'Remove public ACL grants and wildcard-principal statements from the log bucket and turn on all four Block Public Access settings.',
@@ -59,6 +60,12 @@ export const cloudtrailLogsBucketNotPublic = defineCheck({
           return fail(ref, `Log bucket ${bucket.name} of ${label} is public: ${verdict.reasons.join('; ')}.`, evidence);
         case 'not-public':
           return pass(ref, `Log bucket ${bucket.name} of ${label} is not public.`, evidence);
+        case 'objects-unverified':
+          return manual(
+            ref,
+            `Log bucket ${bucket.name} of ${label} grants no public access by bucket ACL or policy, but ${verdict.reasons.join('; ')}. Set Object Ownership to BucketOwnerEnforced or turn on IgnorePublicAcls.`,
+            evidence,
+          );
         case 'unknown':
           return unknownBecause(
             ref,

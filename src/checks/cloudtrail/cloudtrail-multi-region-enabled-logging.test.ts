@@ -12,6 +12,10 @@ const orgTrail = aTrail('org-trail', {
   arn: `arn:aws:cloudtrail:us-east-1:${ORG}:trail/org-trail`,
 });
 const notLogging = trailDetails({ status: observed({ isLogging: false, latestDeliveryTime: null, latestDeliveryError: null }) });
+// GetTrailStatus of a trail whose bucket policy no longer lets CloudTrail write: still logging, nothing delivered.
+const cannotDeliver = trailDetails({
+  status: observed({ isLogging: true, latestDeliveryTime: '2026-09-01T00:00:00.000Z', latestDeliveryError: 'AccessDenied' }),
+});
 const writeOnly = trailDetails({ eventSelectors: observed({ managementEvents: 'WriteOnly', advanced: false, excludedManagementSources: [] }) });
 
 function evaluate(regions: Parameters<typeof trailSnapshot>[0]) {
@@ -30,6 +34,8 @@ describe('cloudtrail_multi_region_enabled_logging', () => {
     ['multi-region trail records write events only', { 'us-east-1': [aTrail('main', { details: writeOnly })] }, 'FAIL'],
     ['status denied (org trail from a member)', { 'us-east-1': [aTrail('org', { details: trailDetails({ status: denied('cloudtrail', 'GetTrailStatus') }) })] }, 'UNKNOWN'],
     ['home region not collected', { 'eu-west-1': [shadowOf(aTrail('main'))] }, 'UNKNOWN'],
+    ['multi-region trail logging but its S3 delivery fails', { 'us-east-1': [aTrail('main', { details: cannotDeliver })] }, 'FAIL'],
+    ['one delivering trail next to a failing one', { 'us-east-1': [aTrail('broken', { details: cannotDeliver }), aTrail('good')] }, 'PASS'],
     ['one good trail among bad ones', { 'us-east-1': [aTrail('bad', { details: notLogging }), aTrail('good')] }, 'PASS'],
   ])('%s => %s', (_name, regions, status) => {
     expect(evaluate(regions)).toMatchObject({ status, resourceType: 'AWS::::Account', accountId: ACCOUNT_A });
@@ -40,6 +46,19 @@ describe('cloudtrail_multi_region_enabled_logging', () => {
     expect(outcome.message).toContain(`Organization trail org-trail (owned by ${ORG})`);
     expect(outcome.evidence).toMatchObject({ coveringTrail: orgTrail.arn });
     expect((outcome.evidence as { trails: unknown[] }).trails).toHaveLength(1);
+  });
+
+  it('FAILs a trail whose advanced selectors record the management events of one service only', () => {
+    const narrowed = trailDetails({ eventSelectors: observed({ managementEvents: 'None', advanced: true, excludedManagementSources: [], partialSelectors: ['eventSource Equals s3.amazonaws.com'] }) });
+    const outcome = evaluate({ 'us-east-1': [aTrail('main', { details: narrowed })] });
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.message).toContain('only part of the management events (selectors limited to eventSource Equals s3.amazonaws.com)');
+  });
+
+  it('names the delivery error when the only trail cannot deliver', () => {
+    const outcome = evaluate({ 'us-east-1': [aTrail('main', { details: cannotDeliver })] });
+    expect(outcome.message).toContain('AccessDenied');
+    expect(outcome.message).toContain('2026-09-01');
   });
 
   it('sees a multi-region trail even when another region failed', () => {

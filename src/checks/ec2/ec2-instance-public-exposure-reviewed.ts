@@ -1,7 +1,7 @@
 import { defineCheck, forEachRegion, manual, pass, regionRef, seen, unknown } from '../../core/check.js';
 import type { CheckOutcome } from '../../core/finding.js';
 import { describeCollectionError } from '../../core/observed.js';
-import { ec2Ref, internetSources, ruleEvidence, subnetRouting } from './network-rules.js';
+import { describePorts, ec2Ref, prefixListLookup, rulesExposure, subnetRouting } from './network-rules.js';
 
 export const ec2InstancePublicExposureReviewed = defineCheck({
   id: 'ec2_instance_public_exposure_reviewed',
@@ -40,6 +40,7 @@ export const ec2InstancePublicExposureReviewed = defineCheck({
       if (!instances) return out;
       const routing = ec2.subnets.ok && ec2.routeTables.ok ? subnetRouting(ec2.subnets.value, ec2.routeTables.value) : null;
       const groups = ec2.securityGroups.ok ? new Map(ec2.securityGroups.value.map((g) => [g.groupId, g])) : null;
+      const prefixLists = prefixListLookup(ec2);
 
       for (const i of instances.value) {
         const ref = ec2Ref(snapshot, account.accountId, region, 'AWS::EC2::Instance', 'instance', i.instanceId);
@@ -69,7 +70,10 @@ export const ec2InstancePublicExposureReviewed = defineCheck({
         // What a reviewer needs to judge "must take public traffic": what the internet can reach, and who runs it.
         const internetIngress = groups
           ? i.securityGroupIds.flatMap((id) =>
-              (groups.get(id)?.ingress ?? []).filter((r) => internetSources(r).length > 0).map((r) => ({ securityGroupId: id, ...ruleEvidence(r) })),
+              (groups.get(id)?.ingress ?? []).flatMap((r) => {
+                const exposure = rulesExposure([r], prefixLists);
+                return exposure.state === 'open' ? [{ securityGroupId: id, ports: describePorts(r), sources: exposure.sources }] : [];
+              }),
             )
           : null;
         const reach =

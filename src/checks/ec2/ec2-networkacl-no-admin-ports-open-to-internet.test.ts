@@ -23,6 +23,15 @@ describe('ec2_networkacl_no_admin_ports_open_to_internet', () => {
     ['allow all before a later deny of 22', acl([entry({}), entry({ ruleNumber: 200, protocol: '6', action: 'deny', portRange: { from: 22, to: 22 } }), denyAll]), 'FAIL'],
     ['allow TCP 1024-65535 covers RDP', acl([entry({ protocol: '6', portRange: { from: 1024, to: 65535 } }), denyAll]), 'FAIL'],
     ['IPv6 allow all', acl([entry({ cidrBlock: null, ipv6CidrBlock: '::/0' }), denyAll]), 'FAIL'],
+    ['allow SSH from 0.0.0.0/1', acl([entry({ protocol: '6', cidrBlock: '0.0.0.0/1', portRange: { from: 22, to: 22 } }), denyAll]), 'FAIL'],
+    ['allow TCP 3389 from 128.0.0.0/2', acl([entry({ protocol: '6', cidrBlock: '128.0.0.0/2', portRange: { from: 3389, to: 3389 } }), denyAll]), 'FAIL'],
+    ['allow SSH from a partner /16', acl([entry({ protocol: '6', cidrBlock: '52.94.0.0/16', portRange: { from: 22, to: 22 } }), denyAll]), 'PASS'],
+    ['deny 22 and 3389 from both halves before allow all', acl([
+      entry({ ruleNumber: 50, protocol: '6', action: 'deny', cidrBlock: '0.0.0.0/1', portRange: { from: 22, to: 22 } }),
+      entry({ ruleNumber: 51, protocol: '6', action: 'deny', cidrBlock: '128.0.0.0/1', portRange: { from: 22, to: 22 } }),
+      entry({ ruleNumber: 60, protocol: '6', action: 'deny', portRange: { from: 3389, to: 3389 } }),
+      entry({}), denyAll]), 'PASS'],
+    ['deny 22 from half the internet only, then allow all', acl([entry({ ruleNumber: 50, protocol: '6', action: 'deny', cidrBlock: '0.0.0.0/1', portRange: { from: 22, to: 22 } }), entry({}), denyAll]), 'FAIL'],
     ['not associated with a subnet', acl([entry({})], []), 'NOT_APPLICABLE'],
   ])('%s -> %s', (_name, networkAcl, status) => {
     const [outcome] = check.evaluate(ec2Region({ networkAcls: observed([networkAcl]) }));

@@ -1,7 +1,14 @@
 import { defineCheck, fail, forEachRegion, notApplicable, pass, regionRef, seen } from '../../core/check.js';
 import type { CheckOutcome } from '../../core/finding.js';
-import { ADMIN_PORTS, ec2Ref, INTERNET_V4, INTERNET_V6, naclAllowsFromInternet } from './network-rules.js';
+import { describePublicCount, isInternetWide } from './internet-ranges.js';
+import { ADMIN_PORTS, ec2Ref, naclExposure } from './network-rules.js';
 
+/**
+ * NETSEC-001 (second layer): no subnet's network ACL lets SSH or RDP in from the internet. Entries are
+ * evaluated in rule-number order over the public address space, so a narrow DENY does not hide a wide
+ * ALLOW and a wide ALLOW other than 0.0.0.0/0 (0.0.0.0/1, 128.0.0.0/2) is seen; "the internet" has the same
+ * meaning as for security groups (internet-ranges.ts).
+ */
 export const ec2NetworkaclNoAdminPortsOpenToInternet = defineCheck({
   id: 'ec2_networkacl_no_admin_ports_open_to_internet',
   title: 'Network ACLs do not allow SSH (22) or RDP (3389) from the internet',
@@ -11,7 +18,7 @@ export const ec2NetworkaclNoAdminPortsOpenToInternet = defineCheck({
   reads: ['ec2:DescribeNetworkAcls'],
   remediation: {
     summary:
-      'Add an inbound DENY entry for TCP 22 and 3389 from 0.0.0.0/0 (and ::/0) with a rule number lower than the ALLOW entry that currently admits them, or narrow that ALLOW entry. Network ACLs are a second layer behind security groups.',
+      'Add an inbound DENY entry for TCP 22 and 3389 from 0.0.0.0/0 (and ::/0) with a rule number lower than the ALLOW entry that currently admits them, or narrow that ALLOW entry (any ALLOW that leaves an IPv4 /8 or IPv6 /16 worth of public addresses reaching the port counts as open to the internet). Network ACLs are a second layer behind security groups.',
     console: 'VPC console > Network ACLs > select the ACL > Inbound rules > Edit inbound rules > add a deny rule numbered before the allow-all rule.',
     cli: [
       'aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number 50 --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny',
@@ -45,8 +52,9 @@ export const ec2NetworkaclNoAdminPortsOpenToInternet = defineCheck({
         }
         const open = ADMIN_PORTS.flatMap(({ port, name }) =>
           (['ipv4', 'ipv6'] as const).flatMap((family) => {
-            const ruleNumber = naclAllowsFromInternet(acl, port, family);
-            return ruleNumber === null ? [] : [{ port, name, source: family === 'ipv4' ? INTERNET_V4 : INTERNET_V6, ruleNumber }];
+            const exposure = naclExposure(acl, port, family);
+            if (!isInternetWide(exposure.allowed)) return [];
+            return exposure.allowingRules.map((r) => ({ port, name, source: r.cidr, ruleNumber: r.ruleNumber, publicAddresses: describePublicCount(exposure.allowed) }));
           }),
         );
         if (open.length === 0) {

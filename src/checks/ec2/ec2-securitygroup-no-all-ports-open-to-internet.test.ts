@@ -14,6 +14,8 @@ describe('ec2_securitygroup_no_all_ports_open_to_internet', () => {
     ['all traffic from 0.0.0.0/0', [aRule({ protocol: '-1', fromPort: null, toPort: null, ...world })], 'FAIL'],
     ['all traffic from ::/0', [aRule({ protocol: '-1', fromPort: null, toPort: null, ipv6Ranges: ['::/0'] })], 'FAIL'],
     ['TCP 0-65535', [aRule({ fromPort: 0, toPort: 65535, ...world })], 'FAIL'],
+    ['all traffic from 0.0.0.0/1', [aRule({ protocol: '-1', fromPort: null, toPort: null, ipv4Ranges: ['0.0.0.0/1'] })], 'FAIL'],
+    ['all traffic from a partner /16', [aRule({ protocol: '-1', fromPort: null, toPort: null, ipv4Ranges: ['52.94.0.0/16'] })], 'PASS'],
     ['UDP 1-65535', [aRule({ protocol: 'udp', fromPort: 1, toPort: 65535, ...world })], 'FAIL'],
   ])('%s -> %s', (_name, ingress, status) => {
     const [outcome] = check.evaluate(ec2Region({ securityGroups: observed([aSecurityGroup({ ingress })]) }));

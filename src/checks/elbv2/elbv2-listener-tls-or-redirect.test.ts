@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Listener, LoadBalancer } from '../../core/slices/elbv2.js';
+import type { Listener, ListenerRule, LoadBalancer } from '../../core/slices/elbv2.js';
 import { inRegion } from '../../../test/helpers/network-fixtures.js';
 import { denied, observed } from '../../../test/helpers/snapshot-builder.js';
 import { elbv2ListenerTlsOrRedirect as check } from './elbv2-listener-tls-or-redirect.js';
@@ -13,12 +13,23 @@ const lb = (listeners: LoadBalancer['listeners'], o: Partial<LoadBalancer> = {})
 });
 const run = (l: Listener, o: Partial<LoadBalancer> = {}) => check.evaluate(inRegion({ elbv2: observed({ loadBalancers: observed([lb(observed([l]), o)]) }) }));
 const http = { port: 80, protocol: 'HTTP', sslPolicy: null };
+const toHttps = { type: 'redirect', redirectProtocol: 'HTTPS', redirectPort: '443' };
+const forward = { type: 'forward', redirectProtocol: null, redirectPort: null };
+/** A DescribeRules entry: Priority is a string ("1".."50000", or "default" for the default rule). */
+const rule = (priority: string, actions: ListenerRule['actions']): ListenerRule => ({ priority, isDefault: priority === 'default', actions });
+const defaultRule = rule('default', [toHttps]);
 
 describe('elbv2_listener_tls_or_redirect', () => {
   it.each<[string, Listener, Partial<LoadBalancer>, string]>([
     ['HTTPS', listener({}), {}, 'PASS'],
     ['TLS on an NLB', listener({ protocol: 'TLS' }), { type: 'network' }, 'PASS'],
-    ['HTTP redirecting to HTTPS', listener({ ...http, defaultActions: [{ type: 'redirect', redirectProtocol: 'HTTPS', redirectPort: '443' }] }), {}, 'PASS'],
+    ['HTTP redirecting to HTTPS', listener({ ...http, defaultActions: [toHttps], rules: observed([defaultRule]) }), {}, 'PASS'],
+    ['HTTP redirecting to HTTPS, other rules redirect too', listener({ ...http, defaultActions: [toHttps], rules: observed([rule('1', [toHttps]), defaultRule]) }), {}, 'PASS'],
+    // The default action is only what no rule matches: a rule can still forward /api/* over plain HTTP.
+    ['HTTP redirecting by default, but a rule forwards /api over HTTP', listener({ ...http, defaultActions: [toHttps], rules: observed([rule('10', [forward]), defaultRule]) }), {}, 'FAIL'],
+    ['HTTP redirecting by default, a rule forwards over HTTP, internal', listener({ ...http, defaultActions: [toHttps], rules: observed([rule('10', [forward]), defaultRule]) }), { scheme: 'internal' }, 'MANUAL'],
+    ['HTTP redirecting by default, rules unreadable', listener({ ...http, defaultActions: [toHttps], rules: denied('elbv2', 'DescribeRules') }), {}, 'UNKNOWN'],
+    ['HTTP redirecting by default, rules not collected (older snapshot)', listener({ ...http, defaultActions: [toHttps] }), {}, 'UNKNOWN'],
     ['HTTP forwarding, internet-facing', listener({ ...http }), {}, 'FAIL'],
     ['HTTP redirect keeping the protocol', listener({ ...http, defaultActions: [{ type: 'redirect', redirectProtocol: '#{protocol}', redirectPort: '8080' }] }), {}, 'FAIL'],
     ['HTTP forwarding, internal', listener({ ...http }), { scheme: 'internal' }, 'MANUAL'],

@@ -1,6 +1,7 @@
 import { defineCheck, fail, forEachRegion, manual, notApplicable, pass, regionRef, seen, unknown } from '../../core/check.js';
 import type { CheckOutcome, ResourceRef } from '../../core/finding.js';
 import type { Listener, LoadBalancer } from '../../core/slices/elbv2.js';
+import { unknownBecause } from '../s3/s3-helpers.js';
 
 const ENCRYPTED = new Set(['HTTPS', 'TLS']);
 
@@ -25,7 +26,19 @@ function evaluateListener(ref: ResourceRef, lb: LoadBalancer, l: Listener): Chec
   const protocol = l.protocol.toUpperCase();
   if (ENCRYPTED.has(protocol)) return pass(ref, `${label} terminates TLS (policy ${l.sslPolicy ?? 'default'}).`, evidence);
   if (protocol === 'GENEVE') return notApplicable(ref, `${label} is a Gateway Load Balancer listener (GENEVE); TLS does not apply.`, evidence);
-  if (protocol === 'HTTP' && redirectsToHttps(l)) return pass(ref, `${label} only redirects to HTTPS.`, evidence);
+  if (protocol === 'HTTP' && redirectsToHttps(l)) {
+    // The default action covers only requests no rule matches: a rule can still forward over plain HTTP.
+    if (!l.rules) return unknown(ref, `${label} redirects to HTTPS by default, but its listener rules were not collected (rescan to read them).`, evidence);
+    if (!l.rules.ok) return unknownBecause(ref, `${label} redirects to HTTPS by default, but its listener rules could not be read.`, [l.rules.error], evidence);
+    const forwarding = l.rules.value.filter((r) => !r.isDefault && r.actions.some((a) => a.type === 'forward'));
+    if (forwarding.length === 0) return pass(ref, `${label} only redirects to HTTPS.`, { ...evidence, rules: l.rules.value.length });
+    const which = `rule(s) with priority ${forwarding.map((r) => r.priority).join(', ')}`;
+    const ruleEvidence = { ...evidence, httpForwardingRules: forwarding.map((r) => r.priority) };
+    if (lb.scheme === 'internal') {
+      return manual(ref, `${label} redirects to HTTPS by default, but ${which} forward plain HTTP on an internal load balancer; confirm no client reaches it across the VPC boundary.`, ruleEvidence);
+    }
+    return fail(ref, `${label} redirects to HTTPS by default, but ${which} forward plain HTTP from the internet to targets.`, ruleEvidence);
+  }
   if (lb.scheme === 'internal') {
     return manual(
       ref,
@@ -47,7 +60,7 @@ export const elbv2ListenerTlsOrRedirect = defineCheck({
   service: 'elbv2',
   resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
   severity: 'medium',
-  reads: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners'],
+  reads: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules'],
   remediation: {
     summary:
       'Serve clients over HTTPS/TLS listeners with a current security policy (e.g. ELBSecurityPolicy-TLS13-1-2-2021-06). Keep port 80 only as a listener whose default action redirects to HTTPS (HTTP 301).',

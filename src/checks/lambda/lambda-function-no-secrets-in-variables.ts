@@ -32,21 +32,42 @@ export const lambdaFunctionNoSecretsInVariables = defineCheck({
       for (const fn of functions.value) {
         const ref = { accountId: account.accountId, region, resourceType: 'AWS::Lambda::Function', resourceId: fn.name, resourceArn: fn.arn };
         const env = fn.environment;
+        // Published versions keep the variables they were published with (and aliases may point at them).
+        const versions = fn.publishedVersions;
+        const versionFindings = versions?.withSecrets ?? [];
+        const versionEvidence = versions ? { publishedVersions: versions.count, versionsWithSecrets: versionFindings.map((v) => v.version) } : {};
+        const latestFindings = env.ok && env.value ? env.value.secretFindings : [];
+        if (latestFindings.length > 0 || versionFindings.length > 0) {
+          const where = [
+            ...(latestFindings.length > 0 ? [latestFindings.map((x) => x.location.replace(/^env:/, '')).join(', ')] : []),
+            ...versionFindings.map((v) => `${v.secretFindings.map((x) => x.location.replace(/^env:/, '')).join(', ')} of published version ${v.version}`),
+          ];
+          out.push(
+            fail(ref, `Function ${fn.name} has likely secrets in ${where.join('; ')}; move them to a secret store and rotate them${versionFindings.length > 0 ? ' (delete or republish the affected versions)' : ''}.`, {
+              runtime: fn.runtime,
+              secretFindings: [...latestFindings, ...versionFindings.flatMap((v) => v.secretFindings.map((f) => ({ ...f, version: v.version })))],
+              ...versionEvidence,
+            }),
+          );
+          continue;
+        }
         if (!env.ok) {
           out.push(unknown(ref, `Could not read the environment variables of function ${fn.name}: ${env.error.code} (${env.error.message}).`, { runtime: fn.runtime }));
-        } else if (env.value === null) {
-          out.push(pass(ref, `Function ${fn.name} has no environment variables.`, { runtime: fn.runtime, variables: 0 }));
-        } else if (env.value.secretFindings.length === 0) {
-          out.push(pass(ref, `Function ${fn.name} has ${env.value.variableNames.length} environment variable(s) and none looks like a secret.`, {
-            runtime: fn.runtime,
-            variableNames: env.value.variableNames,
-          }));
+          continue;
+        }
+        const hidden = versions?.unreadable[0];
+        if (hidden) {
+          out.push(unknown(ref, `Could not read the environment variables of published version ${hidden.version} of function ${fn.name}: ${hidden.error.code} (${hidden.error.message}).`, { runtime: fn.runtime, ...versionEvidence }));
+          continue;
+        }
+        if (env.value === null) {
+          out.push(pass(ref, `Function ${fn.name} has no environment variables${versions && versions.count > 0 ? `, and none of its ${versions.count} published version(s) holds a likely secret` : ''}.`, { runtime: fn.runtime, variables: 0, ...versionEvidence }));
         } else {
-          const f = env.value.secretFindings;
           out.push(
-            fail(ref, `Function ${fn.name} has likely secrets in ${f.map((x) => x.location.replace(/^env:/, '')).join(', ')}; move them to a secret store and rotate them.`, {
+            pass(ref, `Function ${fn.name} has ${env.value.variableNames.length} environment variable(s) and none looks like a secret${versions && versions.count > 0 ? ` (nor in its ${versions.count} published version(s))` : ''}.`, {
               runtime: fn.runtime,
-              secretFindings: f,
+              variableNames: env.value.variableNames,
+              ...versionEvidence,
             }),
           );
         }

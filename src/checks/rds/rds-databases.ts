@@ -7,7 +7,7 @@
 import { forEachRegion, regionRef, unknown } from '../../core/check.js';
 import type { CheckOutcome, ResourceRef } from '../../core/finding.js';
 import type { RdsCluster, RdsInstance } from '../../core/slices/rds.js';
-import type { Snapshot } from '../../core/snapshot.js';
+import type { RegionalSnapshot, Snapshot } from '../../core/snapshot.js';
 
 /** The facts that count for one database, after cluster inheritance. */
 export interface DatabaseFacts {
@@ -22,6 +22,8 @@ export interface DatabaseFacts {
   readonly backupRetentionPeriod: number | null;
   readonly storageEncrypted: boolean | null;
   readonly multiAz: boolean | null;
+  /** The ARN AWS Backup protects for this database: the cluster's for a cluster member, else its own. */
+  readonly backupArn: string | null;
 }
 
 function instanceRef(accountId: string, region: string, db: RdsInstance): ResourceRef {
@@ -33,8 +35,10 @@ function clusterRef(accountId: string, region: string, c: RdsCluster): ResourceR
 }
 
 /** Runs `rule` for every RDS database with its effective facts; unreadable facts become UNKNOWN. */
-export function forEachDatabase(snapshot: Snapshot, rule: (db: DatabaseFacts) => CheckOutcome): CheckOutcome[] {
-  return forEachRegion(snapshot, 'rds', (rds, account, { region }) => {
+export function forEachDatabase(snapshot: Snapshot, rule: (db: DatabaseFacts, regional: RegionalSnapshot) => CheckOutcome): CheckOutcome[] {
+  return forEachRegion(snapshot, 'rds', (rds, account, regional) => {
+    const { region } = regional;
+    const clusterArn = (c: RdsCluster) => c.arn ?? `arn:${snapshot.partition}:rds:${region}:${account.accountId}:cluster:${c.id}`;
     const out: CheckOutcome[] = [];
     const accountId = account.accountId;
     if (!rds.instances.ok) {
@@ -45,7 +49,12 @@ export function forEachDatabase(snapshot: Snapshot, rule: (db: DatabaseFacts) =>
         const label = `RDS instance ${db.id} (${accountId}/${region})`;
         const base = { ref, label, kind: 'instance' as const, engine: db.engine, readReplicaSourceId: db.readReplicaSourceId };
         if (db.clusterId === null) {
-          out.push(rule({ ...base, inheritedFrom: null, backupRetentionPeriod: db.backupRetentionPeriod, storageEncrypted: db.storageEncrypted, multiAz: db.multiAz }));
+          out.push(
+            rule(
+              { ...base, inheritedFrom: null, backupRetentionPeriod: db.backupRetentionPeriod, storageEncrypted: db.storageEncrypted, multiAz: db.multiAz, backupArn: db.arn },
+              regional,
+            ),
+          );
           continue;
         }
         if (!rds.clusters.ok) {
@@ -54,13 +63,17 @@ export function forEachDatabase(snapshot: Snapshot, rule: (db: DatabaseFacts) =>
         }
         const cluster = rds.clusters.value.find((c) => c.id === db.clusterId);
         out.push(
-          rule({
-            ...base,
-            inheritedFrom: cluster ? cluster.id : null,
-            backupRetentionPeriod: cluster?.backupRetentionPeriod ?? db.backupRetentionPeriod,
-            storageEncrypted: cluster?.storageEncrypted ?? db.storageEncrypted,
-            multiAz: cluster?.multiAz ?? db.multiAz,
-          }),
+          rule(
+            {
+              ...base,
+              inheritedFrom: cluster ? cluster.id : null,
+              backupRetentionPeriod: cluster?.backupRetentionPeriod ?? db.backupRetentionPeriod,
+              storageEncrypted: cluster?.storageEncrypted ?? db.storageEncrypted,
+              multiAz: cluster?.multiAz ?? db.multiAz,
+              backupArn: cluster ? clusterArn(cluster) : db.arn,
+            },
+            regional,
+          ),
         );
       }
     }
@@ -73,17 +86,21 @@ export function forEachDatabase(snapshot: Snapshot, rule: (db: DatabaseFacts) =>
     for (const c of rds.clusters.value) {
       if (rds.instances.ok && listed.has(c.id)) continue;
       out.push(
-        rule({
-          ref: clusterRef(accountId, region, c),
-          label: `RDS cluster ${c.id} (${accountId}/${region})`,
-          kind: 'cluster',
-          engine: c.engine,
-          inheritedFrom: null,
-          readReplicaSourceId: null,
-          backupRetentionPeriod: c.backupRetentionPeriod,
-          storageEncrypted: c.storageEncrypted,
-          multiAz: c.multiAz,
-        }),
+        rule(
+          {
+            ref: clusterRef(accountId, region, c),
+            label: `RDS cluster ${c.id} (${accountId}/${region})`,
+            kind: 'cluster',
+            engine: c.engine,
+            inheritedFrom: null,
+            readReplicaSourceId: null,
+            backupRetentionPeriod: c.backupRetentionPeriod,
+            storageEncrypted: c.storageEncrypted,
+            multiAz: c.multiAz,
+            backupArn: clusterArn(c),
+          },
+          regional,
+        ),
       );
     }
     return out;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Observed } from '../../core/observed.js';
+import type { BackupPlan, BackupProtectedResource, BackupSlice } from '../../core/slices/backup.js';
 import type { RdsCluster, RdsInstance } from '../../core/slices/rds.js';
 import { aRegion, aSnapshot, anAccount, denied, observed } from '../../../test/helpers/snapshot-builder.js';
 import { rdsInstanceBackupEnabled } from './rds-instance-backup-enabled.js';
@@ -10,10 +12,15 @@ const db = (o: Partial<RdsInstance> = {}): RdsInstance => ({
 const cluster = (o: Partial<RdsCluster> = {}): RdsCluster => ({
   id: 'aurora', arn: null, engine: 'aurora-postgresql', status: 'available', backupRetentionPeriod: 7, storageEncrypted: true, multiAz: true, memberIds: [], tags: {}, ...o,
 });
-const run = (instances: ReturnType<typeof observed<readonly RdsInstance[]>>, clusters = observed<readonly RdsCluster[]>([])) =>
+/** AWS Backup in the region: no plan and nothing protected unless given (ListProtectedResources shape). */
+const backup = (protectedResources: Observed<readonly BackupProtectedResource[]> = observed([]), plans: Observed<readonly BackupPlan[]> = observed([])): BackupSlice => ({
+  plans, vaults: observed([]), protectedResources, jobsSince: '2025-11-01T00:00:00.000Z', restoreJobs: observed([]), copyJobs: observed([]), restoreTestingPlans: observed([]),
+});
+const run = (instances: ReturnType<typeof observed<readonly RdsInstance[]>>, clusters = observed<readonly RdsCluster[]>([]), backupSlice: BackupSlice = backup()) =>
   rdsInstanceBackupEnabled.evaluate(
-    aSnapshot({ accounts: [anAccount({ regional: [aRegion('eu-west-1', { rds: observed({ instances, clusters }) })] })] }),
+    aSnapshot({ accounts: [anAccount({ regional: [aRegion('eu-west-1', { rds: observed({ instances, clusters }), backup: observed(backupSlice) })] })] }),
   );
+const dailyPlan: BackupPlan = { id: 'p1', arn: null, name: 'daily', versionId: null, lastExecutionDate: null, rules: observed([]), selections: observed([]) };
 
 describe('rds_instance_backup_enabled', () => {
   it.each([
@@ -25,6 +32,19 @@ describe('rds_instance_backup_enabled', () => {
     const [outcome] = run(observed([instance]));
     expect(outcome?.status).toBe(status);
     expect(outcome?.resourceId).toBe('orders-db');
+  });
+
+  it('accepts AWS Backup protection instead of automated backups, and is UNKNOWN when it cannot be read', () => {
+    const off = db({ backupRetentionPeriod: 0 });
+    const recent = backup(observed([{ arn: off.arn ?? '', type: 'RDS', lastBackupTime: '2026-10-31T03:00:00.000Z' }]), observed([dailyPlan]));
+    expect(run(observed([off]), undefined, recent)[0]).toMatchObject({ status: 'PASS', evidence: { awsBackupLastBackupTime: '2026-10-31T03:00:00.000Z' } });
+    expect(run(observed([off]), undefined, backup(denied('backup', 'ListProtectedResources'), observed([dailyPlan])))[0]?.status).toBe('UNKNOWN');
+  });
+
+  it('looks up an Aurora member in AWS Backup by its cluster ARN', () => {
+    const member = db({ id: 'aurora-1', clusterId: 'aurora', backupRetentionPeriod: 0 });
+    const protectedCluster = backup(observed([{ arn: 'arn:aws:rds:eu-west-1:111111111111:cluster:aurora', type: 'Aurora', lastBackupTime: '2026-10-30T00:00:00.000Z' }]), observed([dailyPlan]));
+    expect(run(observed([member]), observed([cluster({ backupRetentionPeriod: 0, memberIds: ['aurora-1'] })]), protectedCluster)[0]?.status).toBe('PASS');
   });
 
   it('takes the retention of an Aurora member from its cluster', () => {

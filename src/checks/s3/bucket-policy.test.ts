@@ -68,8 +68,18 @@ describe('secureTransportStatement', () => {
     ['only GetObject', deny({ Action: 's3:GetObject' }), null],
     ['a single principal', deny({ Principal: { AWS: 'arn:aws:iam::222222222222:root' } }), null],
     ['TLS version only', deny({ Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } } }), null],
+    // Conditions are ANDed: any other condition narrows the Deny to some requests only.
+    ['narrowed to one account by another operator', deny({ Condition: { Bool: { 'aws:SecureTransport': 'false' }, StringEquals: { 'aws:PrincipalAccount': '222222222222' } } }), null],
+    ['narrowed by another key in the Bool block', deny({ Condition: { Bool: { 'aws:SecureTransport': 'false', 'aws:MultiFactorAuthPresent': 'false' } } }), null],
+    ['NotAction that leaves object reads and writes denied', deny({ Action: undefined, NotAction: 's3:ListBucket' }), 'TLS'],
+    ['NotAction that exempts PutObject', deny({ Action: undefined, NotAction: ['s3:PutObject'] }), null],
+    ['NotResource instead of Resource', deny({ Resource: undefined, NotResource: 'arn:aws:s3:::other/*' }), null],
   ])('%s => %s', (_name, statement, expected) => {
     expect(secureTransportStatement([statement], ARN)).toBe(expected);
+  });
+
+  it('accepts GetObject and PutObject denied by two statements', () => {
+    expect(secureTransportStatement([deny({ Sid: 'Get', Action: 's3:GetObject' }), deny({ Sid: 'Put', Action: 's3:PutObject' })], ARN)).toBe('Get, Put');
   });
 });
 

@@ -10,6 +10,8 @@
  * count. When AWS reports `IsPublic` (GetBucketPolicyStatus), callers prefer that answer.
  */
 
+import { parseNetwork } from '../ec2/internet-ranges.js';
+
 export interface PolicyStatement {
   readonly Sid?: string;
   readonly Effect?: string;
@@ -111,13 +113,11 @@ const RESTRICTING_KEYS = new Set([
 /** Operators that require the key to match the listed values (ForAllValues and IfExists pass on a missing key). */
 const MATCHING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike', 'ipaddress']);
 
-/** A CIDR wider than /8 (IPv4) or /32 (IPv6) is treated as "anyone". */
+/** A CIDR wider than /8 (IPv4) or /32 (IPv6), or one that does not parse, is treated as "anyone" (S3's rule). */
 function isBroadCidr(value: string): boolean {
-  const [address, prefixText] = value.split('/');
-  if (address === undefined) return true;
-  const prefix = prefixText === undefined ? (address.includes(':') ? 128 : 32) : Number(prefixText);
-  if (!Number.isFinite(prefix)) return true;
-  return address.includes(':') ? prefix < 32 : prefix < 8;
+  const network = parseNetwork(value);
+  if (!network) return true;
+  return network.family === 'ipv6' ? network.prefix < 32 : network.prefix < 8;
 }
 
 function isFixedValue(key: string, value: string): boolean {
@@ -155,32 +155,52 @@ export function publicStatements(statements: readonly PolicyStatement[]): string
   return out;
 }
 
-function deniesPlainHttp(condition: unknown): boolean {
+/**
+ * Whether a Deny statement's condition is exactly "the request is not over TLS": one Bool/BoolIfExists
+ * operator with the single key aws:SecureTransport = false. Conditions are ANDed, so any other operator or
+ * key narrows the Deny to some plain-HTTP requests only.
+ */
+function deniesEveryPlainHttpRequest(condition: unknown): boolean {
   if (!isRecord(condition)) return false;
-  return Object.entries(condition).some(([operator, block]) => {
-    const op = operator.toLowerCase();
-    if ((op !== 'bool' && op !== 'boolifexists') || !isRecord(block)) return false;
-    return Object.entries(block).some(
-      ([key, value]) => key.toLowerCase() === 'aws:securetransport' && strings(value).some((v) => v.toLowerCase() === 'false'),
-    );
-  });
+  const operators = Object.entries(condition);
+  if (operators.length !== 1) return false;
+  const [operator, block] = operators[0] ?? [];
+  const op = (operator ?? '').toLowerCase();
+  if ((op !== 'bool' && op !== 'boolifexists') || !isRecord(block)) return false;
+  const keys = Object.entries(block);
+  if (keys.length !== 1) return false;
+  const [key, value] = keys[0] ?? [];
+  return (key ?? '').toLowerCase() === 'aws:securetransport' && strings(value).some((v) => v.toLowerCase() === 'false');
+}
+
+/** Whether a statement's Action (or NotAction) covers `action`. */
+function coversAction(statement: PolicyStatement, action: string): boolean {
+  if (statement.NotAction !== undefined) return !strings(statement.NotAction).some((pattern) => globMatch(pattern, action, true));
+  return strings(statement.Action).some((pattern) => globMatch(pattern, action, true));
 }
 
 /**
- * Label of a statement that denies every principal reading and writing objects of `bucketArn` over plain
- * HTTP (Effect Deny, Principal *, actions covering s3:GetObject and s3:PutObject, the objects' ARN as
- * resource, `Bool: { aws:SecureTransport: false }`); null when there is none.
+ * Labels of the statements that together deny every principal reading and writing objects of `bucketArn`
+ * over plain HTTP (Effect Deny, Principal *, the objects' ARN as Resource, a condition that is exactly
+ * `Bool: { aws:SecureTransport: false }`, and between them s3:GetObject and s3:PutObject); null when the
+ * policy does not.
  */
 export function secureTransportStatement(statements: readonly PolicyStatement[], bucketArn: string): string | null {
   const objectArn = `${bucketArn}/any-object-key`;
-  for (const [index, statement] of statements.entries()) {
-    if (statement.Effect !== 'Deny' || !isWildcardPrincipal(statement.Principal)) continue;
-    const actions = strings(statement.Action);
-    const covers = (action: string) => actions.some((pattern) => globMatch(pattern, action, true));
-    if (!covers('s3:GetObject') || !covers('s3:PutObject')) continue;
-    if (!strings(statement.Resource).some((pattern) => globMatch(pattern, objectArn))) continue;
-    if (!deniesPlainHttp(statement.Condition)) continue;
-    return statementLabel(statement, index);
-  }
-  return null;
+  const denying = [...statements.entries()].filter(
+    ([, statement]) =>
+      statement.Effect === 'Deny' &&
+      isWildcardPrincipal(statement.Principal) &&
+      strings(statement.Resource).some((pattern) => globMatch(pattern, objectArn)) &&
+      deniesEveryPlainHttpRequest(statement.Condition),
+  );
+  const covering = (action: string) => denying.filter(([, statement]) => coversAction(statement, action));
+  const get = covering('s3:GetObject');
+  const put = covering('s3:PutObject');
+  if (get.length === 0 || put.length === 0) return null;
+  // Prefer one statement that covers both; otherwise name the pair.
+  const both = get.find(([index]) => put.some(([other]) => other === index));
+  if (both) return statementLabel(both[1], both[0]);
+  const [g, p] = [get[0], put[0]];
+  return g && p ? `${statementLabel(g[1], g[0])}, ${statementLabel(p[1], p[0])}` : null;
 }

@@ -6,6 +6,9 @@
  *  - a public policy is neutralized by RestrictPublicBuckets.
  * BlockPublicAcls and BlockPublicPolicy only reject new public ACLs/policies; they do not change what
  * already exists, so they do not make an existing grant private.
+ * Object ACLs are never read (one call per object). They can make single objects public whenever ACLs are
+ * enabled (Object Ownership other than BucketOwnerEnforced) and IgnorePublicAcls is off: such a bucket is
+ * `objects-unverified`, not private.
  * Each step is three-valued: an unreadable input only matters when the verdict depends on it.
  */
 import type { CollectionError, Observed } from '../../core/observed.js';
@@ -29,12 +32,14 @@ export function publicGrants(grants: readonly AclGrant[]): string[] {
 /** Account-level Block Public Access as the evaluator sees it: read, or not readable (with the reason). */
 export type AccountPab = Observed<PublicAccessBlock | null> | { readonly ok: 'unreadable'; readonly reason: string };
 
-export interface ExposureInput extends Pick<BucketExposureReads, 'publicAccessBlock' | 'policy' | 'policyIsPublic' | 'acl'> {
-  readonly objectOwnership?: Observed<string | null>;
-}
+export type ExposureInput = Pick<BucketExposureReads, 'publicAccessBlock' | 'policy' | 'policyIsPublic' | 'acl' | 'objectOwnership'>;
 
 export interface ExposureVerdict {
-  readonly status: 'public' | 'not-public' | 'unknown';
+  /**
+   * `objects-unverified`: neither the bucket ACL nor the policy makes it public, but ACLs are enabled and
+   * IgnorePublicAcls is off, so any object may carry its own public ACL (object ACLs are not read).
+   */
+  readonly status: 'public' | 'not-public' | 'objects-unverified' | 'unknown';
   /** Why the bucket is public, or why the public grants it has are neutralized: short clauses for messages. */
   readonly reasons: readonly string[];
   /** Why the verdict is unknown: the failed reads that mattered, or a sentence. */
@@ -59,6 +64,9 @@ export function evaluateExposure(input: ExposureInput, account: AccountPab): Exp
     if (account.ok === false) noteError(account.error);
     else if (account.ok === 'unreadable') unknownReasons.push(account.reason);
   };
+
+  let objectAclNote: CollectionError | string | null = null;
+  let objectAclNeedsPab = false;
 
   // ACL
   const ignorePublicAcls = flag('ignorePublicAcls', input.publicAccessBlock, account);
@@ -116,7 +124,39 @@ export function evaluateExposure(input: ExposureInput, account: AccountPab): Exp
     }
   }
 
-  const status = aclExposure === 'yes' || policyExposure === 'yes' ? 'public' : aclExposure === 'no' && policyExposure === 'no' ? 'not-public' : 'unknown';
+  // Object ACLs: matter only when nothing else already decides the verdict.
+  const ownership = input.objectOwnership;
+  let objectAclExposure: Tri = 'no';
+  if (!aclsDisabled && ignorePublicAcls !== 'yes') {
+    if (ownership === undefined) {
+      objectAclExposure = 'unknown';
+      objectAclNote = 'Object Ownership was not collected for this bucket, so whether object ACLs can make objects public is unknown.';
+    } else if (!ownership.ok) {
+      objectAclExposure = 'unknown';
+      objectAclNote = ownership.error;
+    } else if (ignorePublicAcls === 'no') {
+      objectAclExposure = 'yes';
+    } else {
+      objectAclExposure = 'unknown';
+      objectAclNeedsPab = true;
+    }
+  }
+
+  let status: ExposureVerdict['status'];
+  if (aclExposure === 'yes' || policyExposure === 'yes') status = 'public';
+  else if (aclExposure === 'no' && policyExposure === 'no') {
+    if (objectAclExposure === 'no') status = 'not-public';
+    else if (objectAclExposure === 'yes') {
+      status = 'objects-unverified';
+      reasons.push(
+        `ACLs are enabled (Object Ownership ${ownership?.ok && ownership.value ? ownership.value : 'not set, i.e. ObjectWriter'}) and IgnorePublicAcls is off, so any object can be made public by its own object ACL, which the scan does not read`,
+      );
+    } else {
+      status = 'unknown';
+      if (objectAclNeedsPab) pabUnknown();
+      if (objectAclNote !== null) unknownReasons.push(objectAclNote);
+    }
+  } else status = 'unknown';
   return {
     status,
     reasons,
@@ -124,6 +164,7 @@ export function evaluateExposure(input: ExposureInput, account: AccountPab): Exp
     evidence: {
       publicAclGrants: aclGrants,
       aclsDisabled,
+      objectOwnership: ownership === undefined ? 'not collected' : ownership.ok ? ownership.value : 'not observed',
       policyPublic,
       policySource,
       publicPolicyStatements: statements,

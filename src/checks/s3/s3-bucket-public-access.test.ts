@@ -16,12 +16,21 @@ describe('s3_bucket_public_access', () => {
     ['private, blocked', {}, observed(null), 'PASS'],
     ['public-read ACL, nothing blocks', { ...open, acl: publicAcl }, observed(null), 'FAIL'],
     ['public policy, nothing blocks', { ...open, policy: observed(publicReadPolicy('web')) }, observed(null), 'FAIL'],
-    ['public policy neutralized by account RestrictPublicBuckets', { ...open, policy: observed(publicReadPolicy('web')) }, observed({ blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: true }), 'PASS'],
+    ['public policy neutralized by account RestrictPublicBuckets', { ...open, objectOwnership: observed('BucketOwnerEnforced'), policy: observed(publicReadPolicy('web')) }, observed({ blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: true }), 'PASS'],
+    ['no public grant, but ACLs enabled and IgnorePublicAcls off (object ACLs)', { ...open }, observed(null), 'MANUAL'],
+    ['no public grant, ACLs enabled, account IgnorePublicAcls on', { ...open }, observed({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false }), 'PASS'],
     ['ACL unreadable, nothing blocks', { ...open, acl: denied('s3', 'GetBucketAcl') }, observed(null), 'UNKNOWN'],
     ['public policy, account PAB unreadable', { ...open, policy: observed(publicReadPolicy('web')) }, denied('s3control', 'GetPublicAccessBlock'), 'UNKNOWN'],
   ])('%s => %s', (_name, overrides, accountPab, status) => {
     const outcomes = s3BucketPublicAccess.evaluate(s3Snapshot([aBucket('web', overrides)], accountPab));
     expect(outcomes).toEqual([expect.objectContaining({ status, resourceId: 'web' })]);
+  });
+
+  it('explains the MANUAL for object ACLs and how to settle it', () => {
+    const [outcome] = s3BucketPublicAccess.evaluate(s3Snapshot([aBucket('legacy', { ...open, objectOwnership: observed('ObjectWriter') })], observed(null)));
+    expect(outcome?.status).toBe('MANUAL');
+    expect(outcome?.message).toContain('object ACL');
+    expect(outcome?.message).toContain('BucketOwnerEnforced');
   });
 
   it('explains why a bucket is public and why it is UNKNOWN', () => {

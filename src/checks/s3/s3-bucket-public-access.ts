@@ -1,11 +1,12 @@
-import { defineCheck, fail, pass } from '../../core/check.js';
+import { defineCheck, fail, manual, pass } from '../../core/check.js';
 import { evaluateExposure } from './public-exposure.js';
 import { forEachBucket, unknownBecause } from './s3-helpers.js';
 
 /**
  * S3-001: no bucket is public. Public means the ACL grants AllUsers/AuthenticatedUsers or the policy allows
  * a wildcard principal without restricting conditions, and Block Public Access (bucket or account) does
- * not neutralize it (see public-exposure.ts). An intentionally public bucket FAILs here: justify it (S3-001
+ * not neutralize it (see public-exposure.ts). A bucket with ACLs enabled and IgnorePublicAcls off is MANUAL,
+ * not private: its objects can carry public ACLs of their own, which are not read. An intentionally public bucket FAILs here: justify it (S3-001
  * asks for a review of buckets that need public access) and suppress the finding with that justification.
  */
 export const s3BucketPublicAccess = defineCheck({
@@ -51,6 +52,12 @@ export const s3BucketPublicAccess = defineCheck({
             verdict.reasons.length > 0
               ? `Bucket ${bucket.name} is not public: ${verdict.reasons.join('; ')}.`
               : `Bucket ${bucket.name} grants no public access by ACL or bucket policy.`,
+            evidence,
+          );
+        case 'objects-unverified':
+          return manual(
+            ref,
+            `Bucket ${bucket.name} grants no public access by bucket ACL or policy, but ${verdict.reasons.join('; ')}. Set Object Ownership to BucketOwnerEnforced (disables ACLs) or turn on IgnorePublicAcls, or confirm that no object ACL grants AllUsers/AuthenticatedUsers.`,
             evidence,
           );
         case 'unknown':

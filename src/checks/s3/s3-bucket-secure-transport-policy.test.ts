@@ -15,4 +15,12 @@ describe('s3_bucket_secure_transport_policy', () => {
   ])('%s => %s', (_name, policy, status) => {
     expect(s3BucketSecureTransportPolicy.evaluate(s3Snapshot([aBucket('b', { policy })]))).toEqual([expect.objectContaining({ status, resourceId: 'b' })]);
   });
+
+  it('surfaces the data-classification tag a partner uses to scope SDAT-003', () => {
+    const [tagged] = s3BucketSecureTransportPolicy.evaluate(s3Snapshot([aBucket('pii', { policy: observed(null), tags: observed({ 'data-classification': 'pii' }) })]));
+    expect(tagged?.message).toContain('data-classification=pii');
+    expect(tagged?.evidence).toMatchObject({ dataClassification: { key: 'data-classification', value: 'pii' } });
+    const [untagged] = s3BucketSecureTransportPolicy.evaluate(s3Snapshot([aBucket('b', { policy: observed(null) })]));
+    expect(untagged?.evidence).toMatchObject({ dataClassification: null });
+  });
 });

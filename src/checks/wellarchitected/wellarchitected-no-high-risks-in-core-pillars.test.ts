@@ -1,55 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import type { Observed } from '../../core/observed.js';
-import type { WellArchitectedLensReview, WellArchitectedPillarSummary, WellArchitectedWorkload } from '../../core/slices/wellarchitected.js';
-import { aRegion, aSnapshot, anAccount, denied, observed } from '../../../test/helpers/snapshot-builder.js';
+import type { WellArchitectedWorkload } from '../../core/slices/wellarchitected.js';
+import { denied, observed } from '../../../test/helpers/snapshot-builder.js';
+import { aLensReview, aPillar, aWorkload, frameworkPillars, riskCounts, waSnapshot } from '../../../test/helpers/wellarchitected-fixtures.js';
 import { wellarchitectedNoHighRisksInCorePillars as check } from './wellarchitected-no-high-risks-in-core-pillars.js';
 
-const pillar = (pillarId: string, high: number, pillarName: string | null = null): WellArchitectedPillarSummary => ({
-  pillarId, pillarName, riskCounts: { HIGH: high, NONE: 10 },
-});
-const CLEAN = [pillar('operationalExcellence', 0), pillar('security', 0), pillar('reliability', 0), pillar('costOptimization', 3)];
-const lens = (o: Partial<WellArchitectedLensReview> = {}): WellArchitectedLensReview => ({
-  lensAlias: 'wellarchitected', lensName: null, lensStatus: 'CURRENT', updatedAt: '2026-05-01T00:00:00.000Z',
-  riskCounts: { HIGH: 3, NONE: 40 }, pillars: observed(CLEAN), ...o,
-});
-const workload = (o: Partial<WellArchitectedWorkload> = {}): WellArchitectedWorkload => ({
-  id: 'w1', arn: null, name: 'saas-prod', updatedAt: null, owner: null,
-  details: observed({ environment: 'PRODUCTION', reviewOwner: null, updatedAt: null, lenses: ['wellarchitected'], riskCounts: {} }),
-  lensReviews: observed([lens()]), milestones: observed([]), ...o,
-});
-const run = (...regions: [string, Observed<readonly WellArchitectedWorkload[]>][]) =>
-  check.evaluate(aSnapshot({ accounts: [anAccount({ regional: regions.map(([r, workloads]) => aRegion(r, { wellarchitected: observed({ workloads }) })) })] }));
+const run = (...regions: Parameters<typeof waSnapshot>[0]) => check.evaluate(waSnapshot(regions));
+const withPillars = (pillarList: ReturnType<typeof frameworkPillars>, o: Parameters<typeof aLensReview>[0] = {}) =>
+  aWorkload({ lensReviews: observed([aLensReview({ pillarList, ...o })]) });
 
 describe('wellarchitected_no_high_risks_in_core_pillars', () => {
-  it.each([
-    ['recent review, HIGH only in cost optimization', [workload()], 'PASS'],
-    ['recent review, HIGH in security', [workload({ lensReviews: observed([lens({ pillars: observed([pillar('security', 2), pillar('reliability', 0)]) })]) })], 'FAIL'],
-    ['custom lens pillar named "Operational Excellence" with HIGH', [workload({ lensReviews: observed([lens({ lensAlias: 'arn:lens', pillars: observed([pillar('ops', 1, 'Operational Excellence')]) })]) })], 'FAIL'],
-    ['old review (14 months) with no HIGH', [workload({ lensReviews: observed([lens({ updatedAt: '2025-09-01T00:00:00.000Z' })]) })], 'FAIL'],
-    ['old review with HIGH in reliability next to a clean recent one', [workload(), workload({ id: 'w2', name: 'legacy', lensReviews: observed([lens({ updatedAt: '2024-01-01T00:00:00.000Z', pillars: observed([pillar('reliability', 1)]) })]) })], 'FAIL'],
+  it.each<[string, WellArchitectedWorkload[], string]>([
+    ['completed recent review, HIGH only in cost optimization', [withPillars(frameworkPillars({ costOptimization: { HIGH: 3 } }))], 'PASS'],
+    ['completed recent review, HIGH in security', [withPillars(frameworkPillars({ security: { HIGH: 2 } }))], 'FAIL'],
+    ['custom lens pillar named "Operational Excellence" with HIGH', [aWorkload({ lensReviews: observed([aLensReview(), aLensReview({ lensAlias: 'arn:lens', pillarList: [aPillar('ops', { HIGH: 1 }, 'Operational Excellence')] })]) })], 'FAIL'],
+    ['old review (14 months) with no HIGH', [withPillars(frameworkPillars(), { updatedAt: '2025-09-01T00:00:00.000Z' })], 'FAIL'],
+    ['old review with HIGH in reliability next to a clean recent one', [aWorkload(), aWorkload({ id: 'w2', name: 'legacy', lensReviews: observed([aLensReview({ updatedAt: '2024-01-01T00:00:00.000Z', pillarList: frameworkPillars({ reliability: { HIGH: 1 } }) })]) })], 'FAIL'],
     ['no workloads', [], 'FAIL'],
-    ['pillar breakdown unreadable while the lens reports HIGH', [workload({ lensReviews: observed([lens({ pillars: denied('wellarchitected', 'GetLensReview') })]) })], 'UNKNOWN'],
+    ['one question answered (no HIGH yet), updated last month', [withPillars(frameworkPillars({ operationalExcellence: { UNANSWERED: 11 }, security: { NONE: 1, UNANSWERED: 10 }, reliability: { UNANSWERED: 13 } }), { updatedAt: '2026-10-01T00:00:00.000Z' })], 'FAIL'],
+    ['only a recent milestone on an unanswered review', [aWorkload({ lensReviews: observed([aLensReview({ pillarList: frameworkPillars({ operationalExcellence: { UNANSWERED: 11 }, security: { UNANSWERED: 11 }, reliability: { UNANSWERED: 13 } }) })]), milestones: observed([{ number: 1, name: 'm', recordedAt: '2026-10-01T00:00:00.000Z' }]) })], 'FAIL'],
+    ['pillar breakdown unreadable while the lens reports HIGH', [aWorkload({ lensReviews: observed([aLensReview({ riskCounts: riskCounts({ HIGH: 3, NONE: 54 }), pillars: denied('wellarchitected', 'GetLensReview') })]) })], 'UNKNOWN'],
   ])('%s -> %s', (_label, workloads, status) => {
     const outcomes = run(['eu-west-1', observed(workloads)]);
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]?.status).toBe(status);
   });
 
-  it('PASSes when the pillar breakdown is unreadable but the lens review has no HIGH at all', () => {
-    const w = workload({ lensReviews: observed([lens({ riskCounts: { HIGH: 0, NONE: 40 }, pillars: denied('wellarchitected', 'GetLensReview') })]) });
+  it('PASSes when the pillar breakdown is unreadable but the lens review is complete with no HIGH at all', () => {
+    const w = aWorkload({ lensReviews: observed([aLensReview({ pillars: denied('wellarchitected', 'GetLensReview') })]) });
     expect(run(['eu-west-1', observed([w])])[0]?.status).toBe('PASS');
   });
 
   it('names the workload, pillar and count in a FAIL', () => {
-    const w = workload({ lensReviews: observed([lens({ pillars: observed([pillar('security', 2)]) })]) });
-    const [outcome] = run(['eu-west-1', observed([w])]);
+    const [outcome] = run(['eu-west-1', observed([withPillars(frameworkPillars({ security: { HIGH: 2 } }))])]);
     expect(outcome?.message).toContain('saas-prod (eu-west-1): security 2 HIGH (wellarchitected)');
     expect(outcome?.evidence).toMatchObject({ workloads: [{ workload: 'saas-prod', coreHighRisks: [{ pillar: 'security', high: 2 }] }] });
   });
 
+  it('says the review is incomplete rather than clean when core questions are unanswered', () => {
+    const [outcome] = run(['eu-west-1', observed([withPillars(frameworkPillars({ security: { UNANSWERED: 4 } }))])]);
+    expect(outcome?.status).toBe('FAIL');
+    expect(outcome?.message).toContain('Security 4 of 11 unanswered');
+  });
+
   it('FAILs on HIGH risks even when another region is unreadable, and is UNKNOWN otherwise', () => {
-    const bad = workload({ lensReviews: observed([lens({ pillars: observed([pillar('security', 1)]) })]) });
+    const bad = withPillars(frameworkPillars({ security: { HIGH: 1 } }));
     expect(run(['eu-west-1', observed([bad])], ['us-east-1', denied('wellarchitected', 'ListWorkloads')])[0]?.status).toBe('FAIL');
-    expect(run(['eu-west-1', observed([workload()])], ['us-east-1', denied('wellarchitected', 'ListWorkloads')])[0]?.status).toBe('UNKNOWN');
+    expect(run(['eu-west-1', observed([aWorkload()])], ['us-east-1', denied('wellarchitected', 'ListWorkloads')])[0]?.status).toBe('UNKNOWN');
   });
 });

@@ -1,12 +1,13 @@
 import { defineCheck, fail, pass, unknown } from '../../core/check.js';
 import { forEachAccountAcrossRegions, monthsBefore, unknownFromGaps, withinTwelveMonths } from './account-rollup.js';
-import { coreHighRisks, reviewDate, workloadLabel, workloadsOf } from './workload-review.js';
+import { coreHighRisks, coreReview, incompleteLabel, workloadLabel, workloadsOf } from './workload-review.js';
 
 /**
  * Partner Hosted Alternative FTR, route B: a Well-Architected review within 12 months with no high-risk
  * issues (HRIs) open in the Security, Reliability and Operational Excellence pillars. One outcome per account:
- * FAIL when any workload's lens review shows HIGH risks in those pillars, or when no workload was reviewed in
- * the 12 months before the scan; PASS only with a recent review and zero HIGH in the core pillars everywhere.
+ * FAIL when any workload's lens review shows HIGH risks in those pillars, or when no workload has a completed
+ * review of the core pillars (every question answered, see workload-review.ts) in the 12 months before the
+ * scan; PASS only with such a review and zero HIGH in the core pillars everywhere.
  * Whether the review was led by AWS or a Well-Architected Partner is not visible in the API (attest it).
  */
 export const wellarchitectedNoHighRisksInCorePillars = defineCheck({
@@ -28,22 +29,27 @@ export const wellarchitectedNoHighRisksInCorePillars = defineCheck({
       const { account, ref } = view;
       const { workloads, gaps } = workloadsOf(view);
       const since = monthsBefore(snapshot.finishedAt, 12);
-      const rows = workloads.map(({ region, workload }) => ({ region, workload, review: reviewDate(workload), risks: coreHighRisks(workload) }));
+      const rows = workloads.map(({ region, workload }) => ({
+        region,
+        workload,
+        label: workloadLabel(workload, region),
+        review: coreReview(workload),
+        risks: coreHighRisks(workload),
+      }));
       const evidence = {
         since,
         workloads: rows.map(({ region, workload, review, risks }) => ({
           workload: workload.name ?? workload.id,
           region,
+          coreReview: review.completion.state,
+          ...(review.completion.state === 'incomplete' ? { missing: review.completion.missing } : {}),
           lastReviewedAt: review.lastReviewedAt,
           coreHighRisks: risks.found,
         })),
       };
-
       const withHigh = rows.filter(({ risks }) => risks.found.length > 0);
       if (withHigh.length > 0) {
-        const list = withHigh.map(
-          ({ region, workload, risks }) => `${workloadLabel(workload, region)}: ${risks.found.map((r) => `${r.pillar} ${r.high} HIGH (${r.lens})`).join(', ')}`,
-        );
+        const list = withHigh.map(({ label, risks }) => `${label}: ${risks.found.map((r) => `${r.pillar} ${r.high} HIGH (${r.lens})`).join(', ')}`);
         return [fail(ref, `High-risk issues are open in core pillars: ${list.join('; ')}.`, evidence)];
       }
       if (gaps.length > 0) {
@@ -52,20 +58,21 @@ export const wellarchitectedNoHighRisksInCorePillars = defineCheck({
       const unresolved = rows.flatMap(({ risks }) => [...(risks.listError ? [risks.listError] : []), ...risks.unresolved.map((u) => u.error)]);
       const firstUnresolved = unresolved[0];
       if (firstUnresolved) return [unknown(ref, firstUnresolved, { ...evidence, note: 'The pillar breakdown of some lens reviews could not be read.' })];
-
+      // "No HIGH" means something only on a completed review: an unanswered question has no risk yet.
       const recent = rows.filter(({ review }) => withinTwelveMonths(review.lastReviewedAt, snapshot));
       if (recent.length > 0) {
-        const names = recent.map(({ region, workload }) => workloadLabel(workload, region));
-        return [pass(ref, `Well-Architected reviews within 12 months show no high risks in Security, Reliability or Operational Excellence: ${names.join('; ')}.`, evidence)];
+        const names = recent.map(({ label }) => label);
+        return [pass(ref, `Completed Well-Architected reviews within 12 months show no high risks in Security, Reliability or Operational Excellence: ${names.join('; ')}.`, evidence)];
       }
       const hidden = rows.flatMap(({ review }) => review.unreadable)[0];
-      if (hidden) return [unknown(ref, hidden, { ...evidence, note: 'Some review dates could not be read.' })];
+      if (hidden) return [unknown(ref, hidden, { ...evidence, note: 'Some lens reviews or milestones could not be read.' })];
+      const incomplete = rows.flatMap(({ label, review }) => incompleteLabel(label, review) ?? []);
       return [
         fail(
           ref,
           rows.length === 0
             ? `Account ${account.accountId} has no Well-Architected Tool workload in the scanned regions, so route B cannot be evidenced.`
-            : `No Well-Architected review of ${account.accountId} falls within the 12 months before the scan (since ${since.slice(0, 10)}).`,
+            : `No completed Well-Architected review of the core pillars of ${account.accountId} falls within the 12 months before the scan (since ${since.slice(0, 10)})${incomplete.length > 0 ? `; incomplete: ${incomplete.join('; ')}` : ''}.`,
           evidence,
         ),
       ];

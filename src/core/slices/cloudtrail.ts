@@ -55,6 +55,11 @@ export interface EventSelectorSummary {
   readonly advanced: boolean;
   /** Event sources excluded from management events by advanced selectors (e.g. kms.amazonaws.com). */
   readonly excludedManagementSources: readonly string[];
+  /**
+   * Advanced management selectors that record only some management events (e.g. `eventSource Equals
+   * s3.amazonaws.com`); they do not count towards `managementEvents`. Optional: absent when there is none.
+   */
+  readonly partialSelectors?: readonly string[];
 }
 
 /**

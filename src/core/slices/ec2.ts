@@ -116,6 +116,17 @@ export interface RouteTable {
   readonly internetGatewayRoutes: readonly string[];
 }
 
+/** A managed prefix list referenced by a security group rule, with its CIDRs. */
+export interface ManagedPrefixList {
+  readonly prefixListId: string;
+  /** Null when DescribeManagedPrefixLists did not list it. */
+  readonly name: string | null;
+  /** Owner account id, or `AWS` for AWS-managed lists. */
+  readonly ownerId: string | null;
+  /** ec2:GetManagedPrefixListEntries (every page); null value = the list does not exist (InvalidPrefixListID.NotFound). */
+  readonly entries: Observed<readonly string[] | null>;
+}
+
 export interface Ec2Slice {
   readonly securityGroups: Observed<readonly SecurityGroup[]>;
   /** Security groups attached to at least one network interface (ec2:DescribeNetworkInterfaces). */
@@ -132,4 +143,20 @@ export interface Ec2Slice {
   readonly launchTemplateVersions?: Observed<readonly LaunchTemplateVersion[]>;
   readonly subnets: Observed<readonly Subnet[]>;
   readonly routeTables: Observed<readonly RouteTable[]>;
+  /**
+   * The managed prefix lists that inbound security group rules reference (ec2:DescribeManagedPrefixLists for
+   * names and owners, ec2:GetManagedPrefixListEntries for the CIDRs). Optional: snapshots written before
+   * prefix lists were collected do not have it, and rules that reference one are then UNKNOWN.
+   */
+  readonly prefixLists?: Observed<readonly ManagedPrefixList[]>;
+  /**
+   * ec2:DescribeSnapshots OwnerIds=self: how many EBS snapshots the account owns in the region, and how many
+   * are unencrypted. Optional: absent in snapshots written before it was collected.
+   */
+  readonly ownedSnapshots?: Observed<OwnedSnapshotCount>;
+}
+
+export interface OwnedSnapshotCount {
+  readonly total: number;
+  readonly unencrypted: number;
 }

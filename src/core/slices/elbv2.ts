@@ -9,6 +9,13 @@ export interface ListenerAction {
   readonly redirectPort: string | null;
 }
 
+/** One listener rule (elasticloadbalancing:DescribeRules); the default rule has priority `default`. */
+export interface ListenerRule {
+  readonly priority: string;
+  readonly isDefault: boolean;
+  readonly actions: readonly ListenerAction[];
+}
+
 export interface Listener {
   readonly listenerArn: string;
   readonly port: number | null;
@@ -16,6 +23,11 @@ export interface Listener {
   readonly protocol: string;
   readonly sslPolicy: string | null;
   readonly defaultActions: readonly ListenerAction[];
+  /**
+   * elasticloadbalancing:DescribeRules, read only for HTTP listeners whose default action redirects to HTTPS
+   * (another rule may still forward over HTTP). Absent for other listeners and in older snapshots.
+   */
+  readonly rules?: Observed<readonly ListenerRule[]>;
 }
 
 export interface LoadBalancer {

@@ -1,5 +1,5 @@
 /** Snapshot slice for Lambda functions in one region (environment variable VALUES are never stored). */
-import type { Observed } from '../observed.js';
+import type { CollectionError, Observed } from '../observed.js';
 import type { SecretFinding } from './secrets.js';
 
 export interface LambdaEnvironmentScan {
@@ -20,6 +20,18 @@ export interface LambdaFunction {
    * the variables for us (Environment.Error, e.g. KMS access denied on a customer key).
    */
   readonly environment: Observed<LambdaEnvironmentScan | null>;
+  /**
+   * The published versions (ListFunctions FunctionVersion=ALL): each keeps the environment it was
+   * published with. Only versions with likely secrets or an undecryptable environment are kept. Optional:
+   * absent in snapshots written before versions were read.
+   */
+  readonly publishedVersions?: LambdaPublishedVersions;
+}
+
+export interface LambdaPublishedVersions {
+  readonly count: number;
+  readonly withSecrets: readonly { readonly version: string; readonly secretFindings: readonly SecretFinding[] }[];
+  readonly unreadable: readonly { readonly version: string; readonly error: CollectionError }[];
 }
 
 export interface LambdaSlice {

@@ -67,6 +67,11 @@ export interface BucketExposureReads {
   readonly acl: Observed<BucketAcl>;
   /** s3:GetBucketVersioning */
   readonly versioning: Observed<BucketVersioning>;
+  /**
+   * s3:GetBucketOwnershipControls ObjectOwnership (BucketOwnerEnforced = ACLs disabled); null = no ownership
+   * controls (ACLs enabled). Optional: CloudTrail log buckets in snapshots written before it was read there.
+   */
+  readonly objectOwnership?: Observed<string | null>;
 }
 
 export interface S3Bucket extends BucketExposureReads {

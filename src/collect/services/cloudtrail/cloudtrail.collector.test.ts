@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {
   GetBucketAclCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetBucketVersioningCommand,
@@ -51,6 +52,7 @@ function happyPath() {
   s3.on(GetBucketPolicyStatusCommand).resolves({ PolicyStatus: { IsPublic: false } });
   s3.on(GetBucketAclCommand).resolves({ Owner: { ID: 'c' }, Grants: [] });
   s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
+  s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } });
 }
 
 async function collect(region = 'us-east-1', scannedRegions = ['us-east-1', 'eu-west-1']) {
@@ -88,6 +90,8 @@ describe('cloudtrailCollector', () => {
           owner: { ok: true, value: 'this-account' },
           versioning: { ok: true, value: { status: 'Enabled', mfaDelete: null } },
           policyIsPublic: { ok: true, value: false },
+          // Object Ownership decides whether object ACLs can make log files public.
+          objectOwnership: { ok: true, value: 'BucketOwnerEnforced' },
         },
       },
     });
@@ -192,8 +196,18 @@ describe('summarizeEventSelectors', () => {
     ['advanced management', undefined, [{ FieldSelectors: [mgmt] }], 'All'],
     ['advanced read-only', undefined, [{ FieldSelectors: [mgmt, { Field: 'readOnly', Equals: ['true'] }] }], 'ReadOnly'],
     ['advanced data events only', undefined, [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }] }], 'None'],
+    ['advanced readOnly NotEquals true (writes only)', undefined, [{ FieldSelectors: [mgmt, { Field: 'readOnly', NotEquals: ['true'] }] }], 'WriteOnly'],
+    ['advanced readOnly NotEquals false (reads only)', undefined, [{ FieldSelectors: [mgmt, { Field: 'readOnly', NotEquals: ['false'] }] }], 'ReadOnly'],
+    ['advanced management of one event source only', undefined, [{ FieldSelectors: [mgmt, { Field: 'eventSource', Equals: ['s3.amazonaws.com'] }] }], 'None'],
+    ['advanced management without one principal', undefined, [{ FieldSelectors: [mgmt, { Field: 'userIdentity.arn', NotStartsWith: ['arn:aws:sts::111111111111:assumed-role/Noisy'] }] }], 'None'],
+    ['a narrowed selector next to a full one', undefined, [{ FieldSelectors: [mgmt, { Field: 'eventSource', Equals: ['s3.amazonaws.com'] }] }, { FieldSelectors: [mgmt] }], 'All'],
   ])('%s', (_name, basic, advanced, expected) => {
     expect(summarizeEventSelectors(basic, advanced).managementEvents).toBe(expected);
+  });
+
+  it('describes the selectors that record only part of the management events', () => {
+    const summary = summarizeEventSelectors(undefined, [{ FieldSelectors: [mgmt, { Field: 'eventSource', Equals: ['s3.amazonaws.com'] }] }]);
+    expect(summary.partialSelectors).toEqual(['eventSource Equals s3.amazonaws.com']);
   });
 
   it('lists excluded management event sources', () => {

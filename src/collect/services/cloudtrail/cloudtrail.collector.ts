@@ -109,7 +109,7 @@ async function readDetails(
     status: mapObserved(status, (out) => ({
       isLogging: out?.IsLogging === true,
       latestDeliveryTime: out?.LatestDeliveryTime ? out.LatestDeliveryTime.toISOString() : null,
-      latestDeliveryError: out?.LatestDeliveryError ?? null,
+      latestDeliveryError: out?.LatestDeliveryError?.trim() || null,
     })),
     eventSelectors: mapObserved(selectors, (out) => summarizeEventSelectors(out?.EventSelectors, out?.AdvancedEventSelectors)),
     logBucket,

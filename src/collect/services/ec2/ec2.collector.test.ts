@@ -3,14 +3,17 @@ import {
   DescribeInstanceAttributeCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeInstancesCommand,
+  DescribeManagedPrefixListsCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
   DescribeSubnetsCommand,
   DescribeVolumesCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
+  GetManagedPrefixListEntriesCommand,
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +63,7 @@ function happyPath(): void {
     ],
   });
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
+  ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
   ec2.on(DescribeVolumesCommand).resolves({
     Volumes: [{ VolumeId: 'vol-1', Encrypted: false, State: 'in-use', Size: 8, Attachments: [{ InstanceId: 'i-web' }], Tags: [{ Key: 'Name', Value: 'root' }] }],
   });
@@ -223,6 +227,73 @@ describe('ec2Collector', () => {
     const slice = await ec2Collector.collect(ctx);
     expect(slice.ebsEncryptionByDefault).toMatchObject({ ok: false, error: { kind: 'unsupported', code: '404' } });
     expect(slice.subnets.ok).toBe(true);
+  });
+});
+
+describe('ec2Collector owned snapshots', () => {
+  beforeEach(() => ec2.reset());
+
+  it('counts the snapshots the account owns (every page) and the unencrypted ones, asking only for its own', async () => {
+    happyPath();
+    ec2
+      .on(DescribeSnapshotsCommand)
+      .resolvesOnce({ Snapshots: [{ SnapshotId: 'snap-1', Encrypted: true, OwnerId: '111111111111' }, { SnapshotId: 'snap-2', Encrypted: false, OwnerId: '111111111111' }], NextToken: 't' })
+      .resolvesOnce({ Snapshots: [{ SnapshotId: 'snap-3', Encrypted: true, OwnerId: '111111111111' }] });
+    const slice = await ec2Collector.collect(testCollectorContext().ctx);
+    expect(slice.ownedSnapshots).toEqual({ ok: true, value: { total: 3, unencrypted: 1 } });
+    expect(ec2.commandCalls(DescribeSnapshotsCommand)[0]?.args[0].input).toMatchObject({ OwnerIds: ['self'] });
+  });
+});
+
+describe('ec2Collector prefix lists', () => {
+  beforeEach(() => ec2.reset());
+
+  // Shaped like the EC2 API reference answers of DescribeManagedPrefixLists / GetManagedPrefixListEntries.
+  function prefixLists(): void {
+    ec2.on(DescribeManagedPrefixListsCommand).resolves({
+      PrefixLists: [
+        { PrefixListId: 'pl-1', AddressFamily: 'IPv4', State: 'create-complete', PrefixListArn: 'arn:aws:ec2:us-east-1:111111111111:prefix-list/pl-1', PrefixListName: 'corp', MaxEntries: 10, Version: 3, OwnerId: '111111111111' },
+        { PrefixListId: 'pl-63a5400a', AddressFamily: 'IPv4', State: 'create-complete', PrefixListName: 'com.amazonaws.us-east-1.s3', OwnerId: 'AWS' },
+      ],
+    });
+    ec2
+      .on(GetManagedPrefixListEntriesCommand, { PrefixListId: 'pl-1' })
+      .resolvesOnce({ Entries: [{ Cidr: '198.51.100.0/24', Description: 'office' }], NextToken: 'page-2' })
+      .resolvesOnce({ Entries: [{ Cidr: '0.0.0.0/1', Description: 'oops' }] });
+  }
+
+  it('reads the entries (every page) of the prefix lists that inbound rules reference, and only those', async () => {
+    happyPath();
+    prefixLists();
+    const { ctx } = testCollectorContext();
+    const slice = await ec2Collector.collect(ctx);
+    expect(slice.prefixLists).toEqual({
+      ok: true,
+      value: [{ prefixListId: 'pl-1', name: 'corp', ownerId: '111111111111', entries: { ok: true, value: ['198.51.100.0/24', '0.0.0.0/1'] } }],
+    });
+    expect(ec2.commandCalls(GetManagedPrefixListEntriesCommand).map((c) => c.args[0].input.PrefixListId)).toEqual(['pl-1', 'pl-1']);
+  });
+
+  it('makes no prefix-list call when no rule references one', async () => {
+    happyPath();
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'a', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }] });
+    const { ctx } = testCollectorContext();
+    const slice = await ec2Collector.collect(ctx);
+    expect(slice.prefixLists).toEqual({ ok: true, value: [] });
+    expect(ec2.commandCalls(DescribeManagedPrefixListsCommand)).toHaveLength(0);
+  });
+
+  it('keeps a denied entries read as an error value, and a deleted list as null', async () => {
+    happyPath();
+    ec2.on(DescribeManagedPrefixListsCommand).rejects(awsError('UnauthorizedOperation'));
+    ec2.on(GetManagedPrefixListEntriesCommand).rejects(awsError('UnauthorizedOperation'));
+    const denied = await ec2Collector.collect(testCollectorContext().ctx);
+    expect(denied.prefixLists).toMatchObject({ ok: true, value: [{ prefixListId: 'pl-1', name: null, entries: { ok: false, error: { kind: 'access_denied' } } }] });
+
+    ec2.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [] });
+    ec2.on(GetManagedPrefixListEntriesCommand).rejects(awsError('InvalidPrefixListID.NotFound'));
+    const gone = await ec2Collector.collect(testCollectorContext().ctx);
+    expect(gone.prefixLists).toMatchObject({ ok: true, value: [{ prefixListId: 'pl-1', entries: { ok: true, value: null } }] });
   });
 });
 

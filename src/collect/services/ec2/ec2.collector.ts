@@ -1,6 +1,7 @@
 /**
  * EC2/VPC collector (regional): security groups and their use, network ACLs, EBS default encryption and
- * volumes, instances (with a secret scan of their user data), subnets and route tables.
+ * volumes, instances (with a secret scan of their user data), subnets, route tables and the managed prefix
+ * lists that security group rules reference.
  * Public snapshots/AMIs are never described (emulators pre-create thousands of them).
  */
 import { gunzipSync } from 'node:zlib';
@@ -10,12 +11,15 @@ import {
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeInstances,
   paginateDescribeLaunchTemplateVersions,
+  paginateDescribeManagedPrefixLists,
   paginateDescribeNetworkAcls,
   paginateDescribeNetworkInterfaces,
   paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
+  paginateDescribeSnapshots,
   paginateDescribeSubnets,
   paginateDescribeVolumes,
+  paginateGetManagedPrefixListEntries,
   type Instance as SdkInstance,
   type IpPermission,
   type NetworkAcl as SdkNetworkAcl,
@@ -27,7 +31,9 @@ import { observed, type Observed } from '../../../core/observed.js';
 import type {
   Instance,
   LaunchTemplateVersion,
+  ManagedPrefixList,
   NetworkAcl,
+  OwnedSnapshotCount,
   RouteTable,
   SecurityGroup,
   SecurityGroupRule,
@@ -44,6 +50,9 @@ const USER_DATA_CONCURRENCY = 5;
 /** Decompressed user data beyond this size is not scanned (AWS caps user data at 16 KB before encoding). */
 const MAX_USER_DATA_BYTES = 1_000_000;
 const INSTANCE_NOT_FOUND = ['InvalidInstanceID.NotFound'];
+const PREFIX_LIST_NOT_FOUND = ['InvalidPrefixListID.NotFound'];
+/** Parallel GetManagedPrefixListEntries calls per region. */
+const PREFIX_LIST_CONCURRENCY = 5;
 const SKIPPED_STATES = new Set(['terminated', 'shutting-down']);
 
 function nameTag(tags: readonly Tag[] | undefined): string | null {
@@ -148,6 +157,37 @@ async function collectInstances(ctx: CollectorContext, client: EC2Client): Promi
   return observed(instances);
 }
 
+/**
+ * The prefix lists that inbound security group rules reference, with their CIDRs: a rule whose source is a
+ * prefix list is open to whatever the list holds. Names and owners come from one DescribeManagedPrefixLists
+ * (its failure only loses the names); entries are read per referenced list, every page.
+ */
+async function collectPrefixLists(ctx: CollectorContext, client: EC2Client, groups: Observed<readonly SecurityGroup[]>): Promise<Observed<readonly ManagedPrefixList[]>> {
+  if (!groups.ok) return observed([]);
+  const ids = [...new Set(groups.value.flatMap((g) => g.ingress.flatMap((r) => r.prefixListIds)))].sort();
+  if (ids.length === 0) return observed([]);
+  const described = await ctx.call(SERVICE, 'DescribeManagedPrefixLists', () =>
+    collectPages(paginateDescribeManagedPrefixLists({ client }, {}), (p) => p.PrefixLists),
+  );
+  const meta = new Map((described.ok ? described.value : []).map((pl) => [pl.PrefixListId ?? '', pl]));
+  const limit = pLimit(PREFIX_LIST_CONCURRENCY);
+  const lists = await Promise.all(
+    ids.map((id) =>
+      limit(async (): Promise<ManagedPrefixList> => {
+        const entries = await ctx.call(
+          SERVICE,
+          'GetManagedPrefixListEntries',
+          async () =>
+            (await collectPages(paginateGetManagedPrefixListEntries({ client }, { PrefixListId: id }), (p) => p.Entries)).flatMap((e) => (e.Cidr ? [e.Cidr] : [])),
+          { notFoundCodes: PREFIX_LIST_NOT_FOUND },
+        );
+        return { prefixListId: id, name: meta.get(id)?.PrefixListName ?? null, ownerId: meta.get(id)?.OwnerId ?? null, entries };
+      }),
+    ),
+  );
+  return observed(lists);
+}
+
 export const ec2Collector = defineRegionalCollector({
   service: 'ec2',
   scope: 'regional',
@@ -162,11 +202,14 @@ export const ec2Collector = defineRegionalCollector({
     { operation: 'DescribeLaunchTemplateVersions', iamAction: 'ec2:DescribeLaunchTemplateVersions' },
     { operation: 'DescribeSubnets', iamAction: 'ec2:DescribeSubnets' },
     { operation: 'DescribeRouteTables', iamAction: 'ec2:DescribeRouteTables' },
+    { operation: 'DescribeSnapshots', iamAction: 'ec2:DescribeSnapshots' },
+    { operation: 'DescribeManagedPrefixLists', iamAction: 'ec2:DescribeManagedPrefixLists' },
+    { operation: 'GetManagedPrefixListEntries', iamAction: 'ec2:GetManagedPrefixListEntries', notFoundCodes: PREFIX_LIST_NOT_FOUND },
   ],
   async collect(ctx) {
     const client = ctx.client(EC2Client);
 
-    const [securityGroups, attachedSecurityGroupIds, networkAcls, ebsDefault, volumes, subnets, routeTables, instances, launchTemplateVersions] =
+    const [securityGroups, attachedSecurityGroupIds, networkAcls, ebsDefault, volumes, subnets, routeTables, instances, launchTemplateVersions, ownedSnapshots] =
       await Promise.all([
         ctx.call(SERVICE, 'DescribeSecurityGroups', async (): Promise<readonly SecurityGroup[]> => {
           const groups = await collectPages(paginateDescribeSecurityGroups({ client }, {}), (p) => p.SecurityGroups);
@@ -234,7 +277,14 @@ export const ec2Collector = defineRegionalCollector({
             userData: v.LaunchTemplateData?.UserData ? scanUserData(v.LaunchTemplateData.UserData) : null,
           }));
         }),
+        // Only the account's own snapshots (never the public ones: emulators pre-create thousands).
+        ctx.call(SERVICE, 'DescribeSnapshots', async (): Promise<OwnedSnapshotCount> => {
+          const snaps = await collectPages(paginateDescribeSnapshots({ client, pageSize: 1000 }, { OwnerIds: ['self'] }), (p) => p.Snapshots);
+          return { total: snaps.length, unencrypted: snaps.filter((s) => s.Encrypted !== true).length };
+        }),
       ]);
+
+    const prefixLists = await collectPrefixLists(ctx, client, securityGroups);
 
     return {
       securityGroups,
@@ -246,6 +296,8 @@ export const ec2Collector = defineRegionalCollector({
       launchTemplateVersions,
       subnets,
       routeTables,
+      prefixLists,
+      ownedSnapshots,
     };
   },
 });

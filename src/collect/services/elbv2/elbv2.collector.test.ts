@@ -1,6 +1,7 @@
 import {
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
+  DescribeRulesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -25,6 +26,9 @@ function twoLoadBalancers(): void {
       { ListenerArn: `${ALB}/l2`, Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', DefaultActions: [{ Type: 'forward' }] },
     ],
   });
+  elb.on(DescribeRulesCommand).resolves({
+    Rules: [{ RuleArn: `${ALB}/r0`, Priority: 'default', IsDefault: true, Actions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] }],
+  });
   elb.on(DescribeListenersCommand, { LoadBalancerArn: NLB }).resolves({
     Listeners: [{ ListenerArn: `${NLB}/l3`, Port: 5432, Protocol: 'TCP', DefaultActions: [{ Type: 'forward' }] }],
   });
@@ -42,11 +46,41 @@ describe('elbv2Collector', () => {
     expect(alb?.listeners).toEqual({
       ok: true,
       value: [
-        { listenerArn: `${ALB}/l1`, port: 80, protocol: 'HTTP', sslPolicy: null, defaultActions: [{ type: 'redirect', redirectProtocol: 'HTTPS', redirectPort: '443' }] },
+        {
+          listenerArn: `${ALB}/l1`,
+          port: 80,
+          protocol: 'HTTP',
+          sslPolicy: null,
+          defaultActions: [{ type: 'redirect', redirectProtocol: 'HTTPS', redirectPort: '443' }],
+          rules: { ok: true, value: [{ priority: 'default', isDefault: true, actions: [{ type: 'redirect', redirectProtocol: 'HTTPS', redirectPort: '443' }] }] },
+        },
         { listenerArn: `${ALB}/l2`, port: 443, protocol: 'HTTPS', sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', defaultActions: [{ type: 'forward', redirectProtocol: null, redirectPort: null }] },
       ],
     });
     expect(nlb).toMatchObject({ scheme: 'internal', listeners: { ok: true, value: [{ protocol: 'TCP', port: 5432 }] } });
+  });
+
+  it('reads the rules (every page) of HTTP listeners that redirect by default, and only of those', async () => {
+    twoLoadBalancers();
+    elb
+      .on(DescribeRulesCommand, { ListenerArn: `${ALB}/l1` })
+      .resolvesOnce({
+        Rules: [{ RuleArn: `${ALB}/r1`, Priority: '10', IsDefault: false, Conditions: [{ Field: 'path-pattern', Values: ['/api/*'] }], Actions: [{ Type: 'forward', TargetGroupArn: 'arn:tg' }] }],
+        NextMarker: 'm',
+      })
+      .resolvesOnce({ Rules: [{ RuleArn: `${ALB}/r0`, Priority: 'default', IsDefault: true, Actions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] }] });
+    const slice = await elbv2Collector.collect(testCollectorContext().ctx);
+    const [alb] = slice.loadBalancers.ok ? slice.loadBalancers.value : [];
+    const [http, https] = alb?.listeners.ok ? alb.listeners.value : [];
+    expect(http?.rules).toEqual({
+      ok: true,
+      value: [
+        { priority: '10', isDefault: false, actions: [{ type: 'forward', redirectProtocol: null, redirectPort: null }] },
+        { priority: 'default', isDefault: true, actions: [{ type: 'redirect', redirectProtocol: 'HTTPS', redirectPort: '443' }] },
+      ],
+    });
+    expect(https?.rules).toBeUndefined();
+    expect(elb.commandCalls(DescribeRulesCommand).every((c) => c.args[0].input.ListenerArn === `${ALB}/l1`)).toBe(true);
   });
 
   it('keeps other load balancers when listeners of one are denied', async () => {

@@ -1,18 +1,21 @@
-/** ELBv2 collector (regional): load balancers and, per load balancer, their listeners. */
+/** ELBv2 collector (regional): load balancers, their listeners, and the rules of HTTP listeners that redirect to HTTPS. */
 import {
   ElasticLoadBalancingV2Client,
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
+  paginateDescribeRules,
   type Action,
+  type Listener as SdkListener,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import pLimit from 'p-limit';
-import { observed } from '../../../core/observed.js';
-import type { Listener, ListenerAction, LoadBalancer } from '../../../core/slices/elbv2.js';
-import { collectPages, defineRegionalCollector } from '../../collector.js';
+import { observed, type Observed } from '../../../core/observed.js';
+import type { Listener, ListenerAction, ListenerRule, LoadBalancer } from '../../../core/slices/elbv2.js';
+import { collectPages, defineRegionalCollector, type CollectorContext } from '../../collector.js';
 
 const SERVICE = 'elbv2';
 const LISTENER_CONCURRENCY = 5;
 const LB_NOT_FOUND = ['LoadBalancerNotFound', 'LoadBalancerNotFoundException'];
+const LISTENER_NOT_FOUND = ['ListenerNotFound', 'ListenerNotFoundException'];
 
 function toAction(a: Action): ListenerAction {
   return {
@@ -22,12 +25,31 @@ function toAction(a: Action): ListenerAction {
   };
 }
 
+/** An HTTP listener that redirects to HTTPS by default: only its other rules can still serve plain HTTP. */
+function redirectsByDefault(l: SdkListener): boolean {
+  return l.Protocol === 'HTTP' && (l.DefaultActions ?? []).some((a) => a.Type === 'redirect' && a.RedirectConfig?.Protocol?.toUpperCase() === 'HTTPS');
+}
+
+async function readRules(ctx: CollectorContext, client: ElasticLoadBalancingV2Client, listenerArn: string): Promise<Observed<readonly ListenerRule[]>> {
+  const rules = await ctx.call(
+    SERVICE,
+    'DescribeRules',
+    () => collectPages(paginateDescribeRules({ client }, { ListenerArn: listenerArn }), (p) => p.Rules),
+    { notFoundCodes: LISTENER_NOT_FOUND },
+  );
+  if (!rules.ok) return rules;
+  return observed(
+    (rules.value ?? []).map((r) => ({ priority: r.Priority ?? '?', isDefault: r.IsDefault ?? false, actions: (r.Actions ?? []).map(toAction) })),
+  );
+}
+
 export const elbv2Collector = defineRegionalCollector({
   service: 'elbv2',
   scope: 'regional',
   operations: [
     { operation: 'DescribeLoadBalancers', iamAction: 'elasticloadbalancing:DescribeLoadBalancers' },
     { operation: 'DescribeListeners', iamAction: 'elasticloadbalancing:DescribeListeners', notFoundCodes: LB_NOT_FOUND },
+    { operation: 'DescribeRules', iamAction: 'elasticloadbalancing:DescribeRules', notFoundCodes: LISTENER_NOT_FOUND },
   ],
   async collect(ctx) {
     const client = ctx.client(ElasticLoadBalancingV2Client);
@@ -50,13 +72,16 @@ export const elbv2Collector = defineRegionalCollector({
           const listeners = result.ok
             ? observed<readonly Listener[]>(
                 // A load balancer deleted since it was listed has no listeners.
-                (result.value ?? []).map((l) => ({
-                  listenerArn: l.ListenerArn ?? '',
-                  port: l.Port ?? null,
-                  protocol: l.Protocol ?? 'unknown',
-                  sslPolicy: l.SslPolicy ?? null,
-                  defaultActions: (l.DefaultActions ?? []).map(toAction),
-                })),
+                await Promise.all(
+                  (result.value ?? []).map(async (l) => ({
+                    listenerArn: l.ListenerArn ?? '',
+                    port: l.Port ?? null,
+                    protocol: l.Protocol ?? 'unknown',
+                    sslPolicy: l.SslPolicy ?? null,
+                    defaultActions: (l.DefaultActions ?? []).map(toAction),
+                    ...(redirectsByDefault(l) && l.ListenerArn ? { rules: await readRules(ctx, client, l.ListenerArn) } : {}),
+                  })),
+                ),
               )
             : result;
           return {

@@ -35,6 +35,7 @@ describe('lambdaCollector', () => {
         ok: true,
         value: { variableNames: ['JWT_SECRET', 'TABLE'], secretFindings: [{ location: 'env:JWT_SECRET', kind: 'secret-assignment', hint: 'JWT_SECRET set to a 16-character literal' }] },
       },
+      publishedVersions: { count: 0, withSecrets: [], unreadable: [] },
     });
     expect(plain).toMatchObject({ runtime: null, environment: { ok: true, value: null } });
     expect(locked?.environment).toMatchObject({ ok: false, error: { kind: 'access_denied', code: 'AccessDeniedException', operation: 'ListFunctions' } });
@@ -42,6 +43,27 @@ describe('lambdaCollector', () => {
     expect(recorder.errors).toEqual([expect.objectContaining({ kind: 'access_denied', message: expect.stringContaining('locked') })]);
     expect(JSON.stringify(slice)).not.toContain(FAKE_SECRET);
     expect(JSON.stringify(slice)).not.toContain('orders');
+  });
+
+  it('lists every published version (FunctionVersion ALL) and keeps the versions that still hold secrets', async () => {
+    const arn = 'arn:aws:lambda:us-east-1:111111111111:function:api';
+    lambda.on(ListFunctionsCommand).resolves({
+      Functions: [
+        { FunctionName: 'api', FunctionArn: arn, Version: '$LATEST', Role: 'r', Environment: { Variables: { TABLE: 'orders' } } },
+        { FunctionName: 'api', FunctionArn: `${arn}:1`, Version: '1', Role: 'r', Environment: { Variables: { TABLE: 'orders' } } },
+        { FunctionName: 'api', FunctionArn: `${arn}:2`, Version: '2', Role: 'r', Environment: { Variables: { JWT_SECRET: FAKE_SECRET } } },
+      ],
+    });
+    const slice = await lambdaCollector.collect(testCollectorContext().ctx);
+    expect(lambda.commandCalls(ListFunctionsCommand)[0]?.args[0].input).toMatchObject({ FunctionVersion: 'ALL' });
+    const [api, ...rest] = slice.functions.ok ? slice.functions.value : [];
+    expect(rest).toEqual([]);
+    expect(api).toMatchObject({
+      arn,
+      environment: { ok: true, value: { secretFindings: [] } },
+      publishedVersions: { count: 2, withSecrets: [{ version: '2', secretFindings: [{ location: 'env:JWT_SECRET' }] }], unreadable: [] },
+    });
+    expect(JSON.stringify(slice)).not.toContain(FAKE_SECRET);
   });
 
   it('reads a region without functions as an empty list', async () => {

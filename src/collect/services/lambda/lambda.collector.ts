@@ -1,11 +1,12 @@
 /**
- * Lambda collector (regional): ListFunctions returns each function's environment variables; they are
- * scanned for likely secrets right here and only the variable names and findings are kept.
+ * Lambda collector (regional): ListFunctions (FunctionVersion ALL) returns each function's environment
+ * variables, for $LATEST and every published version; they are scanned for likely secrets right here and
+ * only the variable names and findings are kept.
  */
 import { LambdaClient, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { notObserved, observed, type Observed } from '../../../core/observed.js';
 import { redact } from '../../../core/redact.js';
-import type { LambdaEnvironmentScan, LambdaFunction } from '../../../core/slices/lambda.js';
+import type { LambdaEnvironmentScan, LambdaFunction, LambdaPublishedVersions } from '../../../core/slices/lambda.js';
 import { classifyErrorCode } from '../../aws-errors.js';
 import { collectPages, defineRegionalCollector, type CollectorContext } from '../../collector.js';
 import { detectSecretsInVariables } from '../../secret-detection.js';
@@ -39,11 +40,24 @@ export const lambdaCollector = defineRegionalCollector({
   operations: [{ operation: 'ListFunctions', iamAction: 'lambda:ListFunctions' }],
   async collect(ctx) {
     const client = ctx.client(LambdaClient);
+    // ALL: $LATEST and every published version, each with the environment it was published with.
     const listed = await ctx.call('lambda', 'ListFunctions', () =>
-      collectPages(paginateListFunctions({ client }, {}), (p) => p.Functions),
+      collectPages(paginateListFunctions({ client }, { FunctionVersion: 'ALL' }), (p) => p.Functions),
     );
     if (!listed.ok) return { functions: listed };
-    const functions = listed.value.map(
+    const isLatest = (fn: FunctionConfiguration) => fn.Version === undefined || fn.Version === '$LATEST';
+    const versions = new Map<string, { count: number; withSecrets: LambdaPublishedVersions['withSecrets'][number][]; unreadable: LambdaPublishedVersions['unreadable'][number][] }>();
+    for (const fn of listed.value.filter((f) => !isLatest(f))) {
+      const name = fn.FunctionName ?? '';
+      const entry = versions.get(name) ?? { count: 0, withSecrets: [], unreadable: [] };
+      entry.count += 1;
+      const env = scanEnvironment(ctx, fn);
+      const version = fn.Version ?? '?';
+      if (!env.ok) entry.unreadable.push({ version, error: env.error });
+      else if (env.value && env.value.secretFindings.length > 0) entry.withSecrets.push({ version, secretFindings: env.value.secretFindings });
+      versions.set(name, entry);
+    }
+    const functions = listed.value.filter(isLatest).map(
       (fn): LambdaFunction => ({
         name: fn.FunctionName ?? '',
         arn: fn.FunctionArn ?? '',
@@ -51,6 +65,7 @@ export const lambdaCollector = defineRegionalCollector({
         role: fn.Role ?? '',
         packageType: fn.PackageType ?? null,
         environment: scanEnvironment(ctx, fn),
+        publishedVersions: versions.get(fn.FunctionName ?? '') ?? { count: 0, withSecrets: [], unreadable: [] },
       }),
     );
     return { functions: observed(functions) };

@@ -4,6 +4,7 @@
  */
 import {
   GetBucketAclCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetBucketVersioningCommand,
@@ -29,6 +30,7 @@ export const BUCKET_EXPOSURE_OPERATIONS: readonly OperationSpec[] = [
   { operation: 'GetBucketPolicyStatus', iamAction: 's3:GetBucketPolicyStatus', notFoundCodes: NOT_FOUND.policy },
   { operation: 'GetBucketAcl', iamAction: 's3:GetBucketAcl' },
   { operation: 'GetBucketVersioning', iamAction: 's3:GetBucketVersioning' },
+  { operation: 'GetBucketOwnershipControls', iamAction: 's3:GetBucketOwnershipControls', notFoundCodes: NOT_FOUND.ownership },
 ];
 
 interface PabLike {
@@ -62,13 +64,17 @@ const VERSIONING_STATUS = new Set(['Enabled', 'Suspended']);
 const MFA_DELETE = new Set(['Enabled', 'Disabled']);
 
 /**
- * Block Public Access, policy, policy status, ACL and versioning of one bucket, read concurrently.
+ * Block Public Access, policy, policy status, ACL, versioning and Object Ownership of one bucket, read concurrently.
  * `region` is the bucket's region when known; S3 clients follow region redirects otherwise.
  */
-export async function readBucketExposure(ctx: CollectorContext, bucket: string, region: string): Promise<BucketExposureReads> {
+export async function readBucketExposure(
+  ctx: CollectorContext,
+  bucket: string,
+  region: string,
+): Promise<BucketExposureReads & { objectOwnership: Observed<string | null> }> {
   const s3 = ctx.client(S3Client, region);
   const opts = { region };
-  const [publicAccessBlock, policy, policyIsPublic, acl, versioning] = await Promise.all([
+  const [publicAccessBlock, policy, policyIsPublic, acl, versioning, ownership] = await Promise.all([
     ctx.call('s3', 'GetPublicAccessBlock', () => s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })), {
       ...opts,
       notFoundCodes: NOT_FOUND.publicAccessBlock,
@@ -83,6 +89,10 @@ export async function readBucketExposure(ctx: CollectorContext, bucket: string, 
     }),
     ctx.call('s3', 'GetBucketAcl', () => s3.send(new GetBucketAclCommand({ Bucket: bucket })), opts),
     ctx.call('s3', 'GetBucketVersioning', () => s3.send(new GetBucketVersioningCommand({ Bucket: bucket })), opts),
+    ctx.call('s3', 'GetBucketOwnershipControls', () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket: bucket })), {
+      ...opts,
+      notFoundCodes: NOT_FOUND.ownership,
+    }),
   ]);
   return {
     publicAccessBlock: mapObserved(publicAccessBlock, (out) => toPublicAccessBlock(out?.PublicAccessBlockConfiguration)),
@@ -118,6 +128,7 @@ export async function readBucketExposure(ctx: CollectorContext, bucket: string, 
       }),
       { status: null, mfaDelete: null },
     ),
+    objectOwnership: mapObserved(ownership, (out) => out?.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null),
   };
 }
 

@@ -7,7 +7,6 @@
 import {
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
-  GetBucketOwnershipControlsCommand,
   GetBucketTaggingCommand,
   paginateListBuckets,
   S3Client,
@@ -39,7 +38,6 @@ export const s3Collector = defineGlobalCollector({
     { operation: 'ListBuckets', iamAction: 's3:ListAllMyBuckets' },
     { operation: 'GetBucketLocation', iamAction: 's3:GetBucketLocation' },
     ...BUCKET_EXPOSURE_OPERATIONS,
-    { operation: 'GetBucketOwnershipControls', iamAction: 's3:GetBucketOwnershipControls', notFoundCodes: NOT_FOUND.ownership },
     { operation: 'GetBucketEncryption', iamAction: 's3:GetEncryptionConfiguration', notFoundCodes: NOT_FOUND.encryption },
     { operation: 'GetBucketTagging', iamAction: 's3:GetBucketTagging', notFoundCodes: NOT_FOUND.tagging },
   ],
@@ -89,12 +87,8 @@ async function readBucket(ctx: CollectorContext, bucket: Bucket & { Name: string
   const s3 = ctx.client(S3Client, callRegion);
   const opts = { region: callRegion };
 
-  const [exposure, ownership, encryption, tagging] = await Promise.all([
+  const [exposure, encryption, tagging] = await Promise.all([
     readBucketExposure(ctx, name, callRegion),
-    ctx.call('s3', 'GetBucketOwnershipControls', () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket: name })), {
-      ...opts,
-      notFoundCodes: NOT_FOUND.ownership,
-    }),
     ctx.call('s3', 'GetBucketEncryption', () => s3.send(new GetBucketEncryptionCommand({ Bucket: name })), {
       ...opts,
       notFoundCodes: NOT_FOUND.encryption,
@@ -112,7 +106,6 @@ async function readBucket(ctx: CollectorContext, bucket: Bucket & { Name: string
     region,
     inScannedRegion: region.ok ? ctx.scannedRegions.includes(region.value) : null,
     ...exposure,
-    objectOwnership: mapObserved(ownership, (out) => out?.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null),
     encryption: mapObserved(encryption, (out): BucketEncryption | null => {
       const rule = out?.ServerSideEncryptionConfiguration?.Rules?.[0];
       const sse = rule?.ApplyServerSideEncryptionByDefault;
