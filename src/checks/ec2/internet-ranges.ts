@@ -8,7 +8,7 @@
  * `0.0.0.0/0` and `::/0` of course, but also `0.0.0.0/1`, `128.0.0.0/2`, `2000::/3`, the same space split
  * over several rules, or a prefix list that holds it. Private and special-purpose ranges (RFC 1918, CGNAT,
  * loopback, link-local, documentation, multicast, reserved; for IPv6 everything outside global unicast
- * 2000::/3) are not public and never count. See docs/decisions/0005-open-to-the-internet.md.
+ * 2000::/3) are not public and never count. See docs/decisions/0006-open-to-the-internet.md.
  */
 import { excludeCidr, mergeCidr, parseCidr } from 'cidr-tools';
 
