@@ -21,7 +21,7 @@ describe('snapshot files', () => {
   it('reports a truncated gzip file', () => {
     const bytes = serializeSnapshot(aSnapshot(), true);
     const truncated = bytes.subarray(0, Math.floor(bytes.length / 2));
-    expect(() => parseSnapshot(truncated, 'snap.json.gz')).toThrow(/snap\.json\.gz is a corrupt or truncated gzip file/);
+    expect(() => parseSnapshot(truncated, 'snap.json.gz')).toThrow(/snap\.json\.gz: a corrupt or truncated gzip file/);
   });
 
   it('reports a truncated JSON file', () => {
