@@ -74,6 +74,12 @@ function sizeText(bytes: number): string {
   return bytes >= MiB ? `${Math.floor(bytes / MiB)} MB` : `${bytes} bytes`;
 }
 
+/** "a snapshot file", "an evidence file". */
+function withArticle(kind: InputKind): string {
+  const label = INPUT_LIMITS[kind].label;
+  return /^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`;
+}
+
 function limitHint(kind: InputKind): string {
   const env = INPUT_LIMITS[kind].env;
   return env === null ? '' : ` (set ${env} to change it)`;
@@ -131,7 +137,7 @@ function checkStats(st: Stats, file: string, kind: InputKind, limit: number): vo
 
 function tooLarge(file: string, kind: InputKind, limit: number, size: number | null): InputReadError {
   const what = size === null ? 'it is larger than' : `it is ${sizeText(size)}, larger than`;
-  return fail(file, kind, 'too-large', `${what} the ${sizeText(limit)} limit for a ${INPUT_LIMITS[kind].label}${limitHint(kind)}`);
+  return fail(file, kind, 'too-large', `${what} the ${sizeText(limit)} limit for ${withArticle(kind)}${limitHint(kind)}`);
 }
 
 // O_NONBLOCK: opening a FIFO swapped in after the stat returns at once instead of waiting for a writer.
@@ -231,7 +237,7 @@ function gunzipFailure(err: unknown, file: string, kind: InputKind, limit: numbe
       file,
       kind,
       'decompressed-too-large',
-      `decompressed size exceeds ${sizeText(limit)}, the limit for a ${INPUT_LIMITS[kind].label}: a corrupt file or a gzip bomb${limitHint(kind)}`,
+      `decompressed size exceeds ${sizeText(limit)}, the limit for ${withArticle(kind)}: a corrupt file or a gzip bomb${limitHint(kind)}`,
     );
   }
   // zlib's messages ("unexpected end of file", "incorrect header check") say nothing about the content.

@@ -37,6 +37,8 @@ export interface ScanCommandOptions {
   readonly attestationsFile: string | undefined;
   readonly scopeFile: string | undefined;
   readonly scopeName: string | undefined;
+  /** `--evidence-root`: more folders attestation evidence files may be in. */
+  readonly evidenceRoots?: readonly string[] | undefined;
   /** Exit 1 when a FAIL of this severity or worse remains. */
   readonly failOn: Severity | undefined;
 }
@@ -109,6 +111,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               framework: options.framework,
               delivery: options.delivery,
               attestationsFile: findAttestationsFile(options.attestationsFile, options.out),
+              evidenceRoots: options.evidenceRoots,
               scopes,
               outDir: options.out,
             });
