@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sampleAssessment } from '../../test/fixtures/assessments/sample.js';
+import { aSnapshot } from '../../test/helpers/snapshot-builder.js';
+import { UserError } from '../core/errors.js';
 import { parseAssessment, readAssessment } from './assessment-file.js';
+import { serializeSnapshot } from './snapshot-file.js';
 
 describe('assessment files', () => {
   it('reports invalid JSON', () => {
@@ -13,5 +17,48 @@ describe('assessment files', () => {
   });
   it('says when the file does not exist', async () => {
     await expect(readAssessment('/nonexistent/assessment.json')).rejects.toThrow(/Assessment file not found/);
+  });
+  it('reads the sample fixture unchanged', () => {
+    const text = JSON.stringify(sampleAssessment());
+    expect(parseAssessment(text, 'a.json')).toEqual(JSON.parse(text));
+  });
+});
+
+function mutated(change: (a: Record<string, any>) => void): string {
+  const assessment = JSON.parse(JSON.stringify(sampleAssessment()));
+  change(assessment);
+  return JSON.stringify(assessment);
+}
+
+describe('malformed assessments are refused before any renderer sees them (fuzzer findings)', () => {
+  it.each([
+    ['a finding without resourceId', (a: any) => delete a.findings[0].resourceId, /findings\.0\.resourceId: /],
+    ['checkIds as a string', (a: any) => (a.items[0].checkIds = 'iam_root_mfa_enabled'), /items\.0\.checkIds: /],
+    ['a resource without tags', (a: any) => delete a.resources[0].tags, /resources\.0\.tags: /],
+    ['a generatedAt that is not a date (broke the XLSX writer)', (a: any) => (a.generatedAt = 'not a date'), /generatedAt: not an ISO 8601 date-time/],
+    ['a non-ISO currency (broke Intl in HTML and Markdown)', (a: any) => (a.costs = { period: null, resourcePeriod: null, currency: 'dollars', accounts: [] }), /costs\.currency: not an ISO 4217/],
+    ['an unknown verdict', (a: any) => (a.items[0].verdict = 'PASSISH'), /items\.0\.verdict: /],
+    ['evidence that is not an object', (a: any) => (a.findings[0].evidence = 'x'), /findings\.0\.evidence: /],
+  ])('%s', (_name, change, message) => {
+    expect(() => parseAssessment(mutated(change), 'a.json')).toThrow(UserError);
+    expect(() => parseAssessment(mutated(change), 'a.json')).toThrow(message);
+  });
+
+  it('refuses evidence nested 200,000 levels deep without overflowing the stack', () => {
+    const text = mutated((a) => (a.findings[0].evidence = { deep: 'DEEP' })).replace('"DEEP"', '['.repeat(200_000) + ']'.repeat(200_000));
+    expect(() => parseAssessment(text, 'a.json')).toThrow(/a\.json is refused: objects and arrays are nested deeper than 100 levels/);
+  });
+});
+
+describe('assessment files that are not assessments', () => {
+  it('says a snapshot (gzip) is a snapshot and which command reads it', () => {
+    const bytes = serializeSnapshot(aSnapshot(), true);
+    expect(() => parseAssessment(bytes, 'out/snapshot.json.gz')).toThrow(
+      'out/snapshot.json.gz is a snapshot (written by `ftr scan`), not an assessment: evaluate it with `ftr evaluate out/snapshot.json.gz`, which writes assessment.json.',
+    );
+  });
+
+  it('refuses /dev/zero at once', async () => {
+    await expect(readAssessment('/dev/zero')).rejects.toThrow('Cannot read assessment file /dev/zero: it is a character device; only regular files are read.');
   });
 });

@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { aSnapshot } from '../../test/helpers/snapshot-builder.js';
+import { describe, expect, it, vi } from 'vitest';
+import { aRegion, anAccount, aSnapshot, observed } from '../../test/helpers/snapshot-builder.js';
+import { sampleAssessment } from '../../test/fixtures/assessments/sample.js';
 import { UserError } from '../core/errors.js';
 import { parseSnapshot, readSnapshot, serializeSnapshot, writeSnapshot } from './snapshot-file.js';
 
@@ -54,5 +56,94 @@ describe('snapshot files', () => {
     const path = join(dir, 'snapshot.json');
     await writeFile(path, JSON.stringify(aSnapshot()));
     expect((await readSnapshot(path)).schemaVersion).toBe('1.0');
+  });
+
+  it('reads the bundled sample', async () => {
+    const sample = await readSnapshot(new URL('../../samples/sample-org.snapshot.json.gz', import.meta.url).pathname);
+    expect(sample.accounts.length).toBeGreaterThan(1);
+  });
+});
+
+/** A snapshot as JSON with one change, as a fuzzer or a hand edit would make it. */
+function mutated(change: (s: Record<string, any>) => void): Buffer {
+  const snapshot = JSON.parse(
+    JSON.stringify(aSnapshot({ accounts: [anAccount({ regional: [aRegion('eu-west-1', { tagging: observed({ resources: observed([]) }) })] })] })),
+  );
+  change(snapshot);
+  return Buffer.from(JSON.stringify(snapshot));
+}
+
+describe('malformed snapshots are refused at the boundary (fuzzer findings)', () => {
+  it.each([
+    ['a slice value of the wrong shape (tagging.value = {})', (s: any) => (s.accounts[0].regional[0].tagging.value = {}), /accounts\.0\.regional\.0\.tagging\.value\.resources: /],
+    [
+      'a string where a list belongs',
+      (s: any) => (s.accounts[0].regional[0].tagging.value.resources.value = [{ arn: 'arn:x', tags: 'Name=web' }]),
+      /accounts\.0\.regional\.0\.tagging\.value\.resources\.value\.0\.tags: /,
+    ],
+    ['a finishedAt that is not a date', (s: any) => (s.finishedAt = 'yesterday'), /finishedAt: not an ISO 8601 date-time/],
+    [
+      'a non-ISO currency from Cost Explorer',
+      (s: any) =>
+        (s.accounts[0].global.costs = {
+          ok: true,
+          value: {
+            monthly: { ok: true, value: { period: { start: '2026-10-01', end: '2026-11-01' }, lines: [{ accountId: '111111111111', service: 'EC2', amount: 1, currency: 'US$' }] } },
+            resources: { ok: false, error: { kind: 'access_denied', accountId: '111111111111', region: 'us-east-1', service: 'ce', operation: 'GetCostAndUsageWithResources', code: 'AccessDenied', message: 'x' } },
+          },
+        }),
+      /lines\.0\.currency: not an ISO 4217 currency code/,
+    ],
+    ['an Observed value without "ok"', (s: any) => (s.organization = { value: null }), /organization\.ok: expected an Observed value/],
+    ['an unknown collection error kind', (s: any) => (s.errors = [{ kind: 'boom', accountId: '1', region: 'r', service: 's', operation: 'o', code: 'c', message: 'm' }]), /errors\.0\.kind: /],
+  ])('%s', (_name, change, message) => {
+    expect(() => parseSnapshot(mutated(change), 's.json')).toThrow(UserError);
+    expect(() => parseSnapshot(mutated(change), 's.json')).toThrow(message);
+  });
+
+  it('drops fields it does not know (a newer minor version) instead of passing them on', () => {
+    const parsed = parseSnapshot(mutated((s) => (s.accounts[0].regional[0].tagging.value.futureField = 1)), 's.json');
+    expect(parsed.accounts[0]?.regional[0]?.tagging).toEqual(observed({ resources: observed([]) }));
+  });
+
+  it('refuses nesting 200,000 levels deep before parsing it', () => {
+    const deep = '{"a":'.repeat(200_000) + '1' + '}'.repeat(200_000);
+    expect(() => parseSnapshot(Buffer.from(deep), 'deep.json')).toThrow(/deep\.json is refused: objects and arrays are nested deeper than 100 levels/);
+  });
+});
+
+describe('snapshot files that are not snapshots', () => {
+  it('says an assessment is an assessment and which command reads it', () => {
+    const bytes = Buffer.from(JSON.stringify(sampleAssessment()));
+    expect(() => parseSnapshot(bytes, 'out/assessment.json')).toThrow(
+      'out/assessment.json is an assessment (assessment.json), not a snapshot: render it with `ftr report out/assessment.json`.',
+    );
+  });
+
+  it('says an attestations YAML file is one', () => {
+    const bytes = Buffer.from('version: "1"\nframework: ftr-partner-hosted\nitems:\n');
+    expect(() => parseSnapshot(bytes, 'ftr-attestations.yaml')).toThrow(/ftr-attestations\.yaml is an attestations file: pass it to `ftr evaluate <snapshot> --attestations/);
+  });
+
+  it('never prints the content of a non-JSON file reached through a symbolic link', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ftr-snap-'));
+    await writeFile(join(dir, 'shadow'), 'root:*:19000:0:99999:7:::\n');
+    await symlink(join(dir, 'shadow'), join(dir, 'snapshot.json.gz'));
+    const error = await readSnapshot(join(dir, 'snapshot.json.gz')).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/snapshot\.json\.gz is not valid JSON \(line 1, column 1: a letter where a value was expected\)/);
+    expect((error as Error).message).not.toContain('root');
+  });
+
+  it('refuses /dev/zero and a FIFO at once, and gzip past the decompressed limit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ftr-snap-'));
+    await expect(readSnapshot('/dev/zero')).rejects.toThrow('Cannot read snapshot file /dev/zero: it is a character device; only regular files are read.');
+    execFileSync('mkfifo', [join(dir, 'fifo.json.gz')]);
+    await expect(readSnapshot(join(dir, 'fifo.json.gz'))).rejects.toThrow(/it is a named pipe \(FIFO\)/);
+    // The gzip bomb at the default limit is in bounded-read.test.ts; here with a lowered limit.
+    vi.stubEnv('FTR_MAX_SNAPSHOT_MB', '1');
+    await writeFile(join(dir, 'bomb.json.gz'), gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x20)));
+    await expect(readSnapshot(join(dir, 'bomb.json.gz'))).rejects.toThrow(/bomb\.json\.gz: decompressed size exceeds 1 MB, the limit for a snapshot file/);
+    vi.unstubAllEnvs();
   });
 });
