@@ -7,8 +7,10 @@ import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../core/assessment.j
 import { UserError } from '../core/errors.js';
 import { assessmentSchema } from '../core/schemas/assessment.js';
 import { gunzipBoundedSync, isGzip, readInputFile } from './bounded-read.js';
-import { adviceFor, describeIssues, jsonFileKind, yamlFileKind } from './file-kind.js';
+import { adviceFor, describeIssues, versionText, jsonFileKind, schemaFieldNames, yamlFileKind } from './file-kind.js';
 import { parseJsonText } from './json-text.js';
+
+const FIELD_NAMES = schemaFieldNames(assessmentSchema);
 
 /** Validates assessment JSON text (or gzip bytes: a snapshot given by mistake is usually gzip). */
 export function parseAssessment(input: string | Buffer, path: string): Assessment {
@@ -20,10 +22,10 @@ export function parseAssessment(input: string | Buffer, path: string): Assessmen
   if (kind !== null && kind !== 'assessment') throw new UserError(`${adviceFor(kind, path)}.`);
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'string' && version.split('.')[0] !== ASSESSMENT_SCHEMA_VERSION.split('.')[0]) {
-    throw new UserError(`${path} has assessment schema version ${version.slice(0, 20)}; this ftr-ready reads ${ASSESSMENT_SCHEMA_VERSION}. Re-run \`ftr evaluate\`.`);
+    throw new UserError(`${path} has assessment schema version ${versionText(version)}; this ftr-ready reads ${ASSESSMENT_SCHEMA_VERSION}. Re-run \`ftr evaluate\`.`);
   }
   const parsed = assessmentSchema.safeParse(data);
-  if (!parsed.success) throw new UserError(`${path} is not an ftr-ready assessment: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new UserError(`${path} is not an ftr-ready assessment: ${describeIssues(parsed.error, FIELD_NAMES)}`);
   return parsed.data;
 }
 

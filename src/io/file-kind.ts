@@ -40,10 +40,42 @@ export function adviceFor(kind: FtrFileKind, file: string): string {
   }
 }
 
-/** "path: message" lines for the first few zod issues; paths only, never the offending values. */
-export function describeIssues(error: z.ZodError, max = 5): string {
+/** A schema version as found in a file, repeated only when it looks like one ("2.0"). */
+export function versionText(version: string): string {
+  return /^\d{1,4}(\.\d{1,4}){0,2}$/.test(version) ? version : '(not a version number)';
+}
+
+/** Every object field name a schema defines, at any depth: the path segments an error may show as they are. */
+export function schemaFieldNames(schema: z.ZodType): ReadonlySet<string> {
+  const names = new Set<string>();
+  const seen = new Set<unknown>();
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    const def = (node as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return;
+    const shape = def.shape as Record<string, unknown> | undefined;
+    if (shape) {
+      for (const [key, value] of Object.entries(shape)) {
+        names.add(key);
+        walk(value);
+      }
+    }
+    for (const key of ['innerType', 'element', 'valueType', 'in', 'out'] as const) walk(def[key]);
+    if (Array.isArray(def.options)) def.options.forEach(walk);
+  };
+  walk(schema);
+  return names;
+}
+
+/**
+ * "path: message" lines for the first few zod issues. Paths show array indexes and the schema's own field
+ * names; any other key (a record key from the file: a tag key, a risk name) is shown as `[key]`, and zod's
+ * messages do not include the offending values, so nothing of the file's content is repeated.
+ */
+export function describeIssues(error: z.ZodError, fieldNames: ReadonlySet<string>, max = 5): string {
   const lines = error.issues.slice(0, max).map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'string' && p.length > 40 ? `${p.slice(0, 40)}…` : String(p))).join('.');
+    const path = issue.path.map((p) => (typeof p === 'number' || (typeof p === 'string' && fieldNames.has(p)) ? String(p) : '[key]')).join('.');
     return `${path === '' ? '(root)' : path}: ${issue.message}`;
   });
   const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';

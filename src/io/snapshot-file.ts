@@ -12,8 +12,10 @@ import { UserError } from '../core/errors.js';
 import { snapshotSchema } from '../core/schemas/snapshot.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../core/snapshot.js';
 import { gunzipBounded, gunzipBoundedSync, isGzip, readInputFile } from './bounded-read.js';
-import { adviceFor, describeIssues, jsonFileKind, yamlFileKind } from './file-kind.js';
+import { adviceFor, describeIssues, versionText, jsonFileKind, schemaFieldNames, yamlFileKind } from './file-kind.js';
 import { parseJsonText } from './json-text.js';
+
+const FIELD_NAMES = schemaFieldNames(snapshotSchema);
 
 const SUPPORTED_MAJOR = SNAPSHOT_SCHEMA_VERSION.split('.')[0];
 
@@ -41,11 +43,11 @@ function parseSnapshotJson(json: Buffer, path: string): Snapshot {
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'string' && version.split('.')[0] !== SUPPORTED_MAJOR) {
     throw new UserError(
-      `${path} has snapshot schema version ${version.slice(0, 20)}; this ftr-ready reads version ${SNAPSHOT_SCHEMA_VERSION}. Re-scan, or use a matching ftr-ready.`,
+      `${path} has snapshot schema version ${versionText(version)}; this ftr-ready reads version ${SNAPSHOT_SCHEMA_VERSION}. Re-scan, or use a matching ftr-ready.`,
     );
   }
   const parsed = snapshotSchema.safeParse(data);
-  if (!parsed.success) throw new UserError(`${path} is not an ftr-ready snapshot: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new UserError(`${path} is not an ftr-ready snapshot: ${describeIssues(parsed.error, FIELD_NAMES)}`);
   return parsed.data;
 }
 
