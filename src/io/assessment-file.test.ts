@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleAssessment } from '../../test/fixtures/assessments/sample.js';
+import { DELETE, withChange, type JsonEditPath } from '../../test/helpers/json-edit.js';
 import { aSnapshot } from '../../test/helpers/snapshot-builder.js';
 import { UserError } from '../core/errors.js';
 import { parseAssessment, readAssessment } from './assessment-file.js';
@@ -24,28 +25,28 @@ describe('assessment files', () => {
   });
 });
 
-function mutated(change: (a: Record<string, any>) => void): string {
-  const assessment = JSON.parse(JSON.stringify(sampleAssessment()));
-  change(assessment);
-  return JSON.stringify(assessment);
+const base = JSON.parse(JSON.stringify(sampleAssessment())) as unknown;
+
+function mutated(path: JsonEditPath, value: unknown): string {
+  return JSON.stringify(withChange(base, path, value));
 }
 
 describe('malformed assessments are refused before any renderer sees them (fuzzer findings)', () => {
   it.each([
-    ['a finding without resourceId', (a: any) => delete a.findings[0].resourceId, /findings\.0\.resourceId: /],
-    ['checkIds as a string', (a: any) => (a.items[0].checkIds = 'iam_root_mfa_enabled'), /items\.0\.checkIds: /],
-    ['a resource without tags', (a: any) => delete a.resources[0].tags, /resources\.0\.tags: /],
-    ['a generatedAt that is not a date (broke the XLSX writer)', (a: any) => (a.generatedAt = 'not a date'), /generatedAt: not an ISO 8601 date-time/],
-    ['a non-ISO currency (broke Intl in HTML and Markdown)', (a: any) => (a.costs = { period: null, resourcePeriod: null, currency: 'dollars', accounts: [] }), /costs\.currency: not an ISO 4217/],
-    ['an unknown verdict', (a: any) => (a.items[0].verdict = 'PASSISH'), /items\.0\.verdict: /],
-    ['evidence that is not an object', (a: any) => (a.findings[0].evidence = 'x'), /findings\.0\.evidence: /],
-  ])('%s', (_name, change, message) => {
-    expect(() => parseAssessment(mutated(change), 'a.json')).toThrow(UserError);
-    expect(() => parseAssessment(mutated(change), 'a.json')).toThrow(message);
+    ['a finding without resourceId', ['findings', 0, 'resourceId'], DELETE, /findings\.0\.resourceId: /],
+    ['checkIds as a string', ['items', 0, 'checkIds'], 'iam_root_mfa_enabled', /items\.0\.checkIds: /],
+    ['a resource without tags', ['resources', 0, 'tags'], DELETE, /resources\.0\.tags: /],
+    ['a generatedAt that is not a date (broke the XLSX writer)', ['generatedAt'], 'not a date', /generatedAt: not an ISO 8601 date-time/],
+    ['a non-ISO currency (broke Intl in HTML and Markdown)', ['costs'], { period: null, resourcePeriod: null, currency: 'dollars', accounts: [] }, /costs\.currency: not an ISO 4217/],
+    ['an unknown verdict', ['items', 0, 'verdict'], 'PASSISH', /items\.0\.verdict: /],
+    ['evidence that is not an object', ['findings', 0, 'evidence'], 'x', /findings\.0\.evidence: /],
+  ])('%s', (_name, path, value, message) => {
+    expect(() => parseAssessment(mutated(path, value), 'a.json')).toThrow(UserError);
+    expect(() => parseAssessment(mutated(path, value), 'a.json')).toThrow(message);
   });
 
   it('refuses evidence nested 200,000 levels deep without overflowing the stack', () => {
-    const text = mutated((a) => (a.findings[0].evidence = { deep: 'DEEP' })).replace('"DEEP"', '['.repeat(200_000) + ']'.repeat(200_000));
+    const text = mutated(['findings', 0, 'evidence'], { deep: 'DEEP' }).replace('"DEEP"', '['.repeat(200_000) + ']'.repeat(200_000));
     expect(() => parseAssessment(text, 'a.json')).toThrow(/a\.json is refused: objects and arrays are nested deeper than 100 levels/);
   });
 });

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { aRegion, anAccount, aSnapshot, observed } from '../../test/helpers/snapshot-builder.js';
 import { sampleAssessment } from '../../test/fixtures/assessments/sample.js';
+import { DELETE, withChange, type JsonEditPath } from '../../test/helpers/json-edit.js';
 import { UserError } from '../core/errors.js';
 import { parseSnapshot, readSnapshot, serializeSnapshot, writeSnapshot } from './snapshot-file.js';
 
@@ -64,45 +65,46 @@ describe('snapshot files', () => {
   });
 });
 
-/** A snapshot as JSON with one change, as a fuzzer or a hand edit would make it. */
-function mutated(change: (s: Record<string, any>) => void): Buffer {
-  const snapshot = JSON.parse(
-    JSON.stringify(aSnapshot({ accounts: [anAccount({ regional: [aRegion('eu-west-1', { tagging: observed({ resources: observed([]) }) })] })] })),
-  );
-  change(snapshot);
-  return Buffer.from(JSON.stringify(snapshot));
+const base = JSON.parse(
+  JSON.stringify(aSnapshot({ accounts: [anAccount({ regional: [aRegion('eu-west-1', { tagging: observed({ resources: observed([]) }) })] })] })),
+) as unknown;
+
+/** The base snapshot as JSON with one change, as a fuzzer or a hand edit would make it. */
+function mutated(path: JsonEditPath, value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(withChange(base, path, value)));
 }
 
+const COSTS_WITH_BAD_CURRENCY = {
+  ok: true,
+  value: {
+    monthly: { ok: true, value: { period: { start: '2026-10-01', end: '2026-11-01' }, lines: [{ accountId: '111111111111', service: 'EC2', amount: 1, currency: 'US$' }] } },
+    resources: { ok: false, error: { kind: 'access_denied', accountId: '111111111111', region: 'us-east-1', service: 'ce', operation: 'GetCostAndUsageWithResources', code: 'AccessDenied', message: 'x' } },
+  },
+};
+
 describe('malformed snapshots are refused at the boundary (fuzzer findings)', () => {
+  const tagging = ['accounts', 0, 'regional', 0, 'tagging'];
   it.each([
-    ['a slice value of the wrong shape (tagging.value = {})', (s: any) => (s.accounts[0].regional[0].tagging.value = {}), /accounts\.0\.regional\.0\.tagging\.value\.resources: /],
-    [
-      'a string where a list belongs',
-      (s: any) => (s.accounts[0].regional[0].tagging.value.resources.value = [{ arn: 'arn:x', tags: 'Name=web' }]),
-      /accounts\.0\.regional\.0\.tagging\.value\.resources\.value\.0\.tags: /,
-    ],
-    ['a finishedAt that is not a date', (s: any) => (s.finishedAt = 'yesterday'), /finishedAt: not an ISO 8601 date-time/],
-    [
-      'a non-ISO currency from Cost Explorer',
-      (s: any) =>
-        (s.accounts[0].global.costs = {
-          ok: true,
-          value: {
-            monthly: { ok: true, value: { period: { start: '2026-10-01', end: '2026-11-01' }, lines: [{ accountId: '111111111111', service: 'EC2', amount: 1, currency: 'US$' }] } },
-            resources: { ok: false, error: { kind: 'access_denied', accountId: '111111111111', region: 'us-east-1', service: 'ce', operation: 'GetCostAndUsageWithResources', code: 'AccessDenied', message: 'x' } },
-          },
-        }),
-      /lines\.0\.currency: not an ISO 4217 currency code/,
-    ],
-    ['an Observed value without "ok"', (s: any) => (s.organization = { value: null }), /organization\.ok: expected an Observed value/],
-    ['an unknown collection error kind', (s: any) => (s.errors = [{ kind: 'boom', accountId: '1', region: 'r', service: 's', operation: 'o', code: 'c', message: 'm' }]), /errors\.0\.kind: /],
-  ])('%s', (_name, change, message) => {
-    expect(() => parseSnapshot(mutated(change), 's.json')).toThrow(UserError);
-    expect(() => parseSnapshot(mutated(change), 's.json')).toThrow(message);
+    ['a slice value of the wrong shape (tagging.value = {})', [...tagging, 'value'], {}, /accounts\.0\.regional\.0\.tagging\.value\.resources: /],
+    ['a string where a list belongs', [...tagging, 'value', 'resources', 'value'], [{ arn: 'arn:x', tags: 'Name=web' }], /tagging\.value\.resources\.value\.0\.tags: /],
+    ['a finishedAt that is not a date', ['finishedAt'], 'yesterday', /finishedAt: not an ISO 8601 date-time/],
+    ['a non-ISO currency from Cost Explorer', ['accounts', 0, 'global', 'costs'], COSTS_WITH_BAD_CURRENCY, /lines\.0\.currency: not an ISO 4217 currency code/],
+    ['an Observed value without "ok"', ['organization'], { value: null }, /organization\.ok: expected an Observed value/],
+    ['an unknown collection error kind', ['errors'], [{ kind: 'boom', accountId: '1', region: 'r', service: 's', operation: 'o', code: 'c', message: 'm' }], /errors\.0\.kind: /],
+    ['a missing required field', ['accounts', 0, 'homeRegion'], DELETE, /accounts\.0\.homeRegion: /],
+  ])('%s', (_name, path, value, message) => {
+    expect(() => parseSnapshot(mutated(path, value), 's.json')).toThrow(UserError);
+    expect(() => parseSnapshot(mutated(path, value), 's.json')).toThrow(message);
+  });
+
+  it('shows record keys from the file as [key], never their text', () => {
+    const bad = mutated([...tagging, 'value', 'resources', 'value'], [{ arn: 'arn:x', tags: { 'secret-tag-key': 1 } }]);
+    expect(() => parseSnapshot(bad, 's.json')).toThrow(/tags\.\[key\]: /);
+    expect(() => parseSnapshot(bad, 's.json')).not.toThrow(/secret-tag-key/);
   });
 
   it('drops fields it does not know (a newer minor version) instead of passing them on', () => {
-    const parsed = parseSnapshot(mutated((s) => (s.accounts[0].regional[0].tagging.value.futureField = 1)), 's.json');
+    const parsed = parseSnapshot(mutated([...tagging, 'value', 'futureField'], 1), 's.json');
     expect(parsed.accounts[0]?.regional[0]?.tagging).toEqual(observed({ resources: observed([]) }));
   });
 

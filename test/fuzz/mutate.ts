@@ -129,7 +129,7 @@ export function applyMutations<T>(doc: T, paths: readonly JsonPath[], list: read
         break;
       case 'delete':
         if (Array.isArray(container) && typeof key === 'number') container.splice(key, 1);
-        else delete container[key];
+        else Reflect.deleteProperty(container, key);
         break;
       case 'wrap':
         container[key] = [container[key]];

@@ -6,7 +6,6 @@
  * Every bad input is an AttestationError (a UserError: exit code 2) with file:line:column.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { FileExistsError } from '../../attest/errors.js';
 import { resolveEvidencePath, sha256OfFile } from '../../attest/evidence-hash.js';

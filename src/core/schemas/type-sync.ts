@@ -14,11 +14,13 @@ export type Normalize<T> = T extends readonly (infer E)[]
     : T;
 
 /** TypeScript's own identity check (distinguishes optional from required and `unknown` from `any`). */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the identity trick needs the generic signatures
 type Identical<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 
 export type SameShape<A, B> = Identical<Normalize<A>, Normalize<B>>;
 
 /** Compiles only when its type argument is `true`: `assertType<SameShape<z.output<typeof s>, T>>()`. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the type argument is the assertion
 export function assertType<T extends true>(): T | undefined {
   return undefined;
 }
