@@ -19,6 +19,12 @@ describe('assessment files', () => {
   it('says when the file does not exist', async () => {
     await expect(readAssessment('/nonexistent/assessment.json')).rejects.toThrow(/Assessment file not found/);
   });
+  it('reads an assessment written before costs, sections and case studies existed', () => {
+    const old = withChange(withChange(withChange(base, ['costs'], DELETE), ['sections'], DELETE), ['caseStudy'], DELETE);
+    const withoutResourceCosts = JSON.parse(JSON.stringify(old, (key, value: unknown) => (key === 'cost' ? undefined : value))) as unknown;
+    expect(parseAssessment(JSON.stringify(withoutResourceCosts), 'old.json')).toEqual(withoutResourceCosts);
+  });
+
   it('reads the sample fixture unchanged', () => {
     const text = JSON.stringify(sampleAssessment());
     expect(parseAssessment(text, 'a.json')).toEqual(JSON.parse(text));

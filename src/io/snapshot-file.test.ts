@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { aRegion, anAccount, aSnapshot, observed } from '../../test/helpers/snapshot-builder.js';
 import { sampleAssessment } from '../../test/fixtures/assessments/sample.js';
 import { DELETE, withChange, type JsonEditPath } from '../../test/helpers/json-edit.js';
 import { UserError } from '../core/errors.js';
-import { parseSnapshot, readSnapshot, serializeSnapshot, writeSnapshot } from './snapshot-file.js';
+import { parseSnapshot, readSnapshot, serializeSnapshot, validateSnapshot, writeSnapshot } from './snapshot-file.js';
 
 describe('snapshot files', () => {
   it('round-trips a snapshot through snapshot.json.gz', async () => {
@@ -59,6 +59,16 @@ describe('snapshot files', () => {
     expect((await readSnapshot(path)).schemaVersion).toBe('1.0');
   });
 
+  it('reads a snapshot written before launch templates were collected (ec2 without launchTemplateVersions)', async () => {
+    const sample = JSON.parse(gunzipSync(await readFile(new URL('../../samples/sample-org.snapshot.json.gz', import.meta.url))).toString('utf8'));
+    const ec2 = sample.accounts[0].regional[0].ec2.value;
+    expect(ec2.launchTemplateVersions).toBeDefined();
+    delete ec2.launchTemplateVersions;
+    const parsed = parseSnapshot(Buffer.from(JSON.stringify(sample)), 'old.json');
+    const slice = parsed.accounts[0]?.regional[0]?.ec2;
+    expect(slice?.ok && slice.value.launchTemplateVersions).toBeUndefined();
+  });
+
   it('reads the bundled sample', async () => {
     const sample = await readSnapshot(new URL('../../samples/sample-org.snapshot.json.gz', import.meta.url).pathname);
     expect(sample.accounts.length).toBeGreaterThan(1);
@@ -95,6 +105,14 @@ describe('malformed snapshots are refused at the boundary (fuzzer findings)', ()
   ])('%s', (_name, path, value, message) => {
     expect(() => parseSnapshot(mutated(path, value), 's.json')).toThrow(UserError);
     expect(() => parseSnapshot(mutated(path, value), 's.json')).toThrow(message);
+  });
+
+  it('validates a snapshot in memory the same way (ftr scan, before evaluating what it collected)', () => {
+    const collected = withChange(base, ['accounts', 0, 'global', 'costs'], COSTS_WITH_BAD_CURRENCY);
+    expect(() => validateSnapshot(collected, 'out/snapshot.json.gz')).toThrow(
+      /out\/snapshot\.json\.gz is not an ftr-ready snapshot: accounts\.0\.global\.costs\.value\.monthly\.value\.lines\.0\.currency: not an ISO 4217/,
+    );
+    expect(validateSnapshot(base, 'out/snapshot.json.gz')).toEqual(base);
   });
 
   it('shows record keys from the file as [key], never their text', () => {

@@ -46,6 +46,15 @@ function parseSnapshotJson(json: Buffer, path: string): Snapshot {
       `${path} has snapshot schema version ${versionText(version)}; this ftr-ready reads version ${SNAPSHOT_SCHEMA_VERSION}. Re-scan, or use a matching ftr-ready.`,
     );
   }
+  return validateSnapshot(data, path);
+}
+
+/**
+ * The schema check alone, for a snapshot already in memory: `ftr scan` evaluates what it collected only
+ * after this check, so a value AWS returned in an unexpected form (a currency Intl refuses) is reported the
+ * same way `ftr evaluate` would report it, never passed to a check or a renderer.
+ */
+export function validateSnapshot(data: unknown, path: string): Snapshot {
   const parsed = snapshotSchema.safeParse(data);
   if (!parsed.success) throw new UserError(`${path} is not an ftr-ready snapshot: ${describeIssues(parsed.error, FIELD_NAMES)}`);
   return parsed.data;
