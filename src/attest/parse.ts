@@ -3,15 +3,15 @@
  * unknown item or gating id, wrong or future date, evidence file missing or changed) becomes an
  * AttestationError listing each issue with file:line:column. Nothing here guesses or skips silently.
  */
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DeliveryCategory, Framework } from '../core/framework.js';
+import { InputReadError, readInputFileSync } from '../io/bounded-read.js';
 import { AttestationError, type InputIssue } from './errors.js';
 import { checkEvidenceFile } from './evidence-hash.js';
 import { dayOf } from './expiry.js';
 import { attestationFileSchema, type AttestationFile } from './schema.js';
 import type { AttestationAnswer, AttestationSet, EvidenceRef, GatingAnswer, ItemAttestation, Suppression } from './types.js';
-import { issueAt, parseYamlSource, zodIssues, type YamlSource } from './yaml-source.js';
+import { issueAt, loadYamlDocument, zodIssues, type YamlSource } from './yaml-source.js';
 
 export const DEFAULT_ATTESTATIONS_FILE = 'ftr-attestations.yaml';
 
@@ -25,20 +25,29 @@ export interface AttestationContext {
   readonly delivery?: DeliveryCategory;
   /** The evaluated scope; a file written for another scope is rejected (undefined: not checked). */
   readonly scopeName?: string | null;
-  /** Directory evidence file paths are relative to; defaults to the attestations file's directory. */
+  /**
+   * Directory evidence file paths are relative to, and the folder evidence files must be in (after
+   * resolving `..` and symbolic links); defaults to the attestations file's directory.
+   */
   readonly baseDir?: string;
+  /**
+   * More folders evidence files may be in (`--evidence-root`). By default an evidence file outside
+   * `baseDir` is refused without being read or hashed.
+   */
+  readonly evidenceRoots?: readonly string[];
   /** Verify local evidence files against their recorded sha256 (default true). */
   readonly verifyEvidence?: boolean;
 }
 
 /** Parses attestation YAML text. Throws AttestationError on any problem. */
 export function parseAttestations(text: string, file: string, ctx: AttestationContext): AttestationSet {
-  const source = parseYamlSource(text, file);
-  if (source.syntaxIssues.length > 0) throw new AttestationError(file, source.syntaxIssues);
-  const raw: unknown = source.doc.toJS();
-  if (raw === null || raw === undefined || raw === '') {
-    throw new AttestationError(file, [{ file, line: 1, column: 1, path: '', message: 'the file is empty; run `ftr attest init` to start one' }]);
-  }
+  const loaded = loadYamlDocument(text, file, {
+    what: 'attestations',
+    keys: ['version', 'framework'],
+    whenEmpty: 'the file is empty; run `ftr attest init` to start one',
+  });
+  if ('issues' in loaded) throw new AttestationError(file, loaded.issues);
+  const { source, raw } = loaded;
   const parsed = attestationFileSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new AttestationError(file, zodIssues(source, parsed.error));
   const issues: InputIssue[] = [];
@@ -47,14 +56,17 @@ export function parseAttestations(text: string, file: string, ctx: AttestationCo
   return set;
 }
 
-/** Reads the file and parses it. An unreadable file is an AttestationError at 1:1. */
+/**
+ * Reads the file (a regular file of at most 4 MB, see src/io/bounded-read.ts) and parses it. An unreadable
+ * file is an AttestationError at 1:1 that says why, never what the file holds.
+ */
 export function loadAttestations(file: string, ctx: AttestationContext): AttestationSet {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFileSync(file, 'attestations').toString('utf8');
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new AttestationError(file, [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${reason}` }]);
+    if (!(err instanceof InputReadError)) throw err;
+    throw new AttestationError(file, [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${err.reason}` }]);
   }
   return parseAttestations(text, file, { baseDir: dirname(file), ...ctx });
 }
@@ -118,7 +130,7 @@ function build(data: AttestationFile, source: YamlSource, ctx: AttestationContex
       }
       const ref = e.file ?? '';
       if (ctx.verifyEvidence !== false) {
-        const check = checkEvidenceFile(baseDir, ref, e.sha256);
+        const check = checkEvidenceFile(baseDir, ref, e.sha256, ctx.evidenceRoots ?? []);
         if (!check.ok) {
           const field = check.reason === 'mismatch' ? 'sha256' : 'file';
           at(['items', id, 'evidence', index, field], check.message);

@@ -28,6 +28,7 @@ const attestationOptions = (command: Command) =>
     .option('--attestations <file>', 'attestations file (default: ftr-attestations.yaml next to the output, then in the current directory)')
     .option('--scope <file>', 'scope file: evaluate per workload scope / competency case study')
     .option('--scope-name <name>', 'with --scope: only this scope')
+    .option('--evidence-root <dir>', 'also accept attestation evidence files inside this folder (default: only the attestations file’s folder)')
     .option('--fail-on <severity>', 'exit 1 when a FAIL of this severity or worse remains: critical, high, medium, low, info');
 
 const deliveryOption = () =>
@@ -78,6 +79,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           attestationsFile: typeof o.attestations === 'string' ? o.attestations : undefined,
           scopeFile: typeof o.scope === 'string' ? o.scope : undefined,
           scopeName: typeof o.scopeName === 'string' ? o.scopeName : undefined,
+          evidenceRoots: typeof o.evidenceRoot === 'string' ? [o.evidenceRoot] : undefined,
           failOn: typeof o.failOn === 'string' ? parseSeverity(o.failOn) : undefined,
         }),
       );
@@ -102,6 +104,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         attestations?: string;
         scope?: string;
         scopeName?: string;
+        evidenceRoot?: string;
         failOn?: string;
       },
     ) => {
@@ -114,6 +117,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           attestationsFile: o.attestations,
           scopeFile: o.scope,
           scopeName: o.scopeName,
+          evidenceRoots: o.evidenceRoot !== undefined ? [o.evidenceRoot] : undefined,
           formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
           chromiumPath: o.chromium,
           failOn: o.failOn !== undefined ? parseSeverity(o.failOn) : undefined,

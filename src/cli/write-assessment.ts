@@ -21,6 +21,8 @@ export interface AssessOptions {
   readonly delivery: DeliveryCategory;
   /** The attestations file; found automatically when undefined (see findAttestationsFile). */
   readonly attestationsFile?: string | undefined;
+  /** More folders attestation evidence files may be in (`--evidence-root`). */
+  readonly evidenceRoots?: readonly string[] | undefined;
   readonly scope?: Scope | null;
 }
 
@@ -34,6 +36,7 @@ export function assess(snapshot: Snapshot, options: AssessOptions): AssessResult
   const scope = options.scope ?? null;
   const inputs = readAttestationInputs({
     file: options.attestationsFile,
+    evidenceRoots: options.evidenceRoots,
     framework: options.framework,
     delivery: options.delivery,
     scopeName: scope?.name ?? null,
@@ -94,6 +97,7 @@ export interface AssessAndWriteOptions {
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
   readonly attestationsFile: string | undefined;
+  readonly evidenceRoots?: readonly string[] | undefined;
   readonly scopes: readonly (Scope | null)[];
   readonly outDir: string;
 }
@@ -111,7 +115,13 @@ export async function assessAndWrite(snapshot: Snapshot, options: AssessAndWrite
   const warnings = new Set<string>();
   const many = options.scopes.length > 1;
   for (const scope of options.scopes) {
-    const result = assess(snapshot, { framework: options.framework, delivery: options.delivery, attestationsFile: options.attestationsFile, scope });
+    const result = assess(snapshot, {
+      framework: options.framework,
+      delivery: options.delivery,
+      attestationsFile: options.attestationsFile,
+      evidenceRoots: options.evidenceRoots,
+      scope,
+    });
     result.warnings.forEach((w) => warnings.add(w));
     assessments.push(result.assessment);
     files.push(await writeAssessment(options.outDir, result.assessment, assessmentFileName(scope, many)));

@@ -1,53 +1,34 @@
-/** Reading assessment.json for `ftr report` and `--compare`, with specific errors for bad files. */
-import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+/**
+ * Reading assessment.json for `ftr report` and `--compare`: bounded read, JSON text check, and full zod
+ * validation (src/core/schemas/assessment.ts), so renderers only ever see a well-formed Assessment. A
+ * snapshot given here is recognised and the message says to evaluate it. Errors never quote the content.
+ */
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../core/assessment.js';
 import { UserError } from '../core/errors.js';
+import { assessmentSchema } from '../core/schemas/assessment.js';
+import { gunzipBoundedSync, isGzip, readInputFile } from './bounded-read.js';
+import { adviceFor, describeIssues, versionText, jsonFileKind, schemaFieldNames, yamlFileKind } from './file-kind.js';
+import { parseJsonText } from './json-text.js';
 
-const envelope = z
-  .object({
-    schemaVersion: z.string(),
-    framework: z.object({ id: z.string(), title: z.string(), version: z.string() }).loose(),
-    deliveryCategory: z.string(),
-    scope: z.object({ accounts: z.array(z.string()), regions: z.array(z.string()) }).loose(),
-    summary: z.object({}).loose(),
-    items: z.array(z.object({ itemId: z.string(), verdict: z.string(), section: z.string() }).loose()),
-    checks: z.array(z.object({ id: z.string() }).loose()),
-    findings: z.array(z.object({ checkId: z.string(), status: z.string(), accountId: z.string() }).loose()),
-    resources: z.array(z.object({ resourceId: z.string() }).loose()),
-    collectionErrors: z.array(z.unknown()),
-  })
-  .loose();
+const FIELD_NAMES = schemaFieldNames(assessmentSchema);
 
-export function parseAssessment(text: string, path: string): Assessment {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
-  }
+/** Validates assessment JSON text (or gzip bytes: a snapshot given by mistake is usually gzip). */
+export function parseAssessment(input: string | Buffer, path: string): Assessment {
+  const text = typeof input === 'string' ? input : (isGzip(input) ? gunzipBoundedSync(input, path, 'assessment') : input).toString('utf8');
+  const yamlKind = yamlFileKind(text);
+  if (yamlKind !== null) throw new UserError(`${adviceFor(yamlKind, path)}; \`ftr report\` reads the assessment.json written by \`ftr evaluate\` or \`ftr scan\`.`);
+  const data = parseJsonText(text, path, 'the file is corrupt or truncated, or it is not an assessment.json written by ftr-ready');
+  const kind = jsonFileKind(data);
+  if (kind !== null && kind !== 'assessment') throw new UserError(`${adviceFor(kind, path)}.`);
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'string' && version.split('.')[0] !== ASSESSMENT_SCHEMA_VERSION.split('.')[0]) {
-    throw new UserError(`${path} has assessment schema version ${version}; this ftr-ready reads ${ASSESSMENT_SCHEMA_VERSION}. Re-run \`ftr evaluate\`.`);
+    throw new UserError(`${path} has assessment schema version ${versionText(version)}; this ftr-ready reads ${ASSESSMENT_SCHEMA_VERSION}. Re-run \`ftr evaluate\`.`);
   }
-  const parsed = envelope.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
-      .join('; ');
-    throw new UserError(`${path} is not an ftr-ready assessment: ${issues}`);
-  }
-  return data as Assessment;
+  const parsed = assessmentSchema.safeParse(data);
+  if (!parsed.success) throw new UserError(`${path} is not an ftr-ready assessment: ${describeIssues(parsed.error, FIELD_NAMES)}`);
+  return parsed.data;
 }
 
 export async function readAssessment(path: string): Promise<Assessment> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    throw new UserError(code === 'ENOENT' ? `Assessment file not found: ${path}` : `Cannot read ${path}: ${String(err)}`);
-  }
-  return parseAssessment(text, path);
+  return parseAssessment(await readInputFile(path, 'assessment'), path);
 }

@@ -1,50 +1,21 @@
 /**
- * Reading and writing snapshot files (`snapshot.json.gz`, or plain `.json`). Reading validates the
- * envelope with zod and reports a corrupt, truncated or foreign file with a specific message.
+ * Reading and writing snapshot files (`snapshot.json.gz`, or plain `.json`). Reading goes through the
+ * bounded reader (regular files only, size limits before and after gunzip), checks the JSON text (syntax
+ * and nesting depth) and validates the whole document, slices included, with the zod schema in
+ * src/core/schemas/: what reaches the checks is exactly what the Snapshot type says. Every problem is a
+ * UserError (exit 2) that names the file and the problem, never the file's content.
  */
-import { readFile, writeFile, mkdir, rename } from 'node:fs/promises';
+import { writeFile, mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { z } from 'zod';
+import { gzipSync } from 'node:zlib';
 import { UserError } from '../core/errors.js';
+import { snapshotSchema } from '../core/schemas/snapshot.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../core/snapshot.js';
+import { gunzipBounded, gunzipBoundedSync, isGzip, readInputFile } from './bounded-read.js';
+import { adviceFor, describeIssues, versionText, jsonFileKind, schemaFieldNames, yamlFileKind } from './file-kind.js';
+import { parseJsonText } from './json-text.js';
 
-const observedSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ kind: z.string(), code: z.string(), message: z.string() }).loose() }),
-]);
-
-/** The envelope: what evaluation relies on. Slices are validated by the checks' own Observed handling. */
-const snapshotEnvelope = z
-  .object({
-    schemaVersion: z.string(),
-    tool: z.object({ name: z.literal('ftr-ready'), version: z.string() }),
-    startedAt: z.string(),
-    finishedAt: z.string(),
-    complete: z.boolean(),
-    interruption: z.object({ reason: z.string() }).nullable(),
-    principal: z.object({ arn: z.string(), accountId: z.string() }),
-    partition: z.string(),
-    mode: z.enum(['account', 'organization']),
-    requestedRegions: z.array(z.string()).nullable(),
-    organization: observedSchema,
-    accounts: z.array(
-      z
-        .object({
-          accountId: z.string().regex(/^\d{12}$/, 'an account id has 12 digits'),
-          name: z.string().nullable(),
-          access: observedSchema,
-          regions: observedSchema,
-          homeRegion: z.string(),
-          global: z.record(z.string(), observedSchema),
-          regional: z.array(z.object({ region: z.string() }).catchall(observedSchema)),
-        })
-        .loose(),
-    ),
-    errors: z.array(z.object({ kind: z.string(), code: z.string() }).loose()),
-    operations: z.array(z.object({ operation: z.string(), outcome: z.string() }).loose()),
-  })
-  .loose();
+const FIELD_NAMES = schemaFieldNames(snapshotSchema);
 
 const SUPPORTED_MAJOR = SNAPSHOT_SCHEMA_VERSION.split('.')[0];
 
@@ -61,50 +32,40 @@ export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<v
   await rename(tmp, path);
 }
 
-export function parseSnapshot(bytes: Buffer, path: string): Snapshot {
-  let text: string;
-  const gzipped = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  if (gzipped) {
-    try {
-      text = gunzipSync(bytes).toString('utf8');
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      throw new UserError(`${path} is a corrupt or truncated gzip file (${why}). Re-run the scan or restore the file.`);
-    }
-  } else {
-    text = bytes.toString('utf8');
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new UserError(`${path} is not valid JSON (${why}); the file is corrupt or truncated.`);
-  }
+/** Validates decompressed snapshot JSON. */
+function parseSnapshotJson(json: Buffer, path: string): Snapshot {
+  const text = json.toString('utf8');
+  const yamlKind = yamlFileKind(text);
+  if (yamlKind !== null) throw new UserError(`${adviceFor(yamlKind, path)}; \`ftr evaluate\` reads the snapshot.json.gz written by \`ftr scan\`.`);
+  const data = parseJsonText(text, path, 'the file is corrupt or truncated, or it is not a snapshot written by `ftr scan`');
+  const kind = jsonFileKind(data);
+  if (kind !== null && kind !== 'snapshot') throw new UserError(`${adviceFor(kind, path)}.`);
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'string' && version.split('.')[0] !== SUPPORTED_MAJOR) {
     throw new UserError(
-      `${path} has snapshot schema version ${version}; this ftr-ready reads version ${SNAPSHOT_SCHEMA_VERSION}. Re-scan, or use a matching ftr-ready.`,
+      `${path} has snapshot schema version ${versionText(version)}; this ftr-ready reads version ${SNAPSHOT_SCHEMA_VERSION}. Re-scan, or use a matching ftr-ready.`,
     );
   }
-  const parsed = snapshotEnvelope.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
-      .join('; ');
-    throw new UserError(`${path} is not an ftr-ready snapshot: ${issues}`);
-  }
-  return data as Snapshot;
+  return validateSnapshot(data, path);
+}
+
+/**
+ * The schema check alone, for a snapshot already in memory: `ftr scan` evaluates what it collected only
+ * after this check, so a value AWS returned in an unexpected form (a currency Intl refuses) is reported the
+ * same way `ftr evaluate` would report it, never passed to a check or a renderer.
+ */
+export function validateSnapshot(data: unknown, path: string): Snapshot {
+  const parsed = snapshotSchema.safeParse(data);
+  if (!parsed.success) throw new UserError(`${path} is not an ftr-ready snapshot: ${describeIssues(parsed.error, FIELD_NAMES)}`);
+  return parsed.data;
+}
+
+/** Parses snapshot bytes (gzip or plain JSON) already in memory, with the same limits as readSnapshot. */
+export function parseSnapshot(bytes: Buffer, path: string): Snapshot {
+  return parseSnapshotJson(isGzip(bytes) ? gunzipBoundedSync(bytes, path, 'snapshot') : bytes, path);
 }
 
 export async function readSnapshot(path: string): Promise<Snapshot> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    throw new UserError(code === 'ENOENT' ? `Snapshot file not found: ${path}` : `Cannot read ${path}: ${String(err)}`);
-  }
-  return parseSnapshot(bytes, path);
+  const bytes = await readInputFile(path, 'snapshot');
+  return parseSnapshotJson(isGzip(bytes) ? await gunzipBounded(bytes, path, 'snapshot') : bytes, path);
 }

@@ -1,19 +1,16 @@
 /**
  * Reads a scope file. Problems are ScopeFileErrors with file:line:column, like attestation files.
  */
-import { readFileSync } from 'node:fs';
 import { ScopeFileError } from '../attest/errors.js';
-import { issueAt, parseYamlSource, zodIssues } from '../attest/yaml-source.js';
+import { issueAt, loadYamlDocument, zodIssues } from '../attest/yaml-source.js';
+import { InputReadError, readInputFileSync } from '../io/bounded-read.js';
 import { scopeFileSchema } from './schema.js';
 import type { Scope } from './types.js';
 
 export function parseScopes(text: string, file: string): Scope[] {
-  const source = parseYamlSource(text, file);
-  if (source.syntaxIssues.length > 0) throw new ScopeFileError(file, source.syntaxIssues);
-  const raw: unknown = source.doc.toJS();
-  if (raw === null || raw === undefined || raw === '') {
-    throw new ScopeFileError(file, [{ file, line: 1, column: 1, path: '', message: 'the file is empty' }]);
-  }
+  const loaded = loadYamlDocument(text, file, { what: 'scope', keys: ['version', 'scopes'], whenEmpty: 'the file is empty' });
+  if ('issues' in loaded) throw new ScopeFileError(file, loaded.issues);
+  const { source, raw } = loaded;
   const parsed = scopeFileSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ScopeFileError(file, zodIssues(source, parsed.error));
   const issues = [];
@@ -45,10 +42,11 @@ export function parseScopes(text: string, file: string): Scope[] {
 export function loadScopes(file: string): Scope[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // A regular file of at most 1 MB (src/io/bounded-read.ts); the error says why, never what it holds.
+    text = readInputFileSync(file, 'scope').toString('utf8');
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new ScopeFileError(file, [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${reason}` }]);
+    if (!(err instanceof InputReadError)) throw err;
+    throw new ScopeFileError(file, [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${err.reason}` }]);
   }
   return parseScopes(text, file);
 }

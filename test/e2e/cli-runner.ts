@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Snapshot } from '../../src/core/snapshot.js';
+import { readSnapshot } from '../../src/io/snapshot-file.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -68,8 +69,9 @@ export async function readSnapshotText(dir: string): Promise<string> {
   return gunzipSync(await readFile(join(dir, 'snapshot.json.gz'))).toString('utf8');
 }
 
+/** The snapshot through the validating reader `ftr evaluate` uses: a scan must write what evaluate accepts. */
 export async function readSnapshotFile(dir: string): Promise<Snapshot> {
-  return JSON.parse(await readSnapshotText(dir)) as Snapshot;
+  return readSnapshot(join(dir, 'snapshot.json.gz'));
 }
 
 export async function readAssessmentText(dir: string): Promise<string> {

@@ -11,6 +11,8 @@ import type { Assessment } from '../../src/core/assessment.js';
 import type { CheckStatus, Finding } from '../../src/core/finding.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import { attestInit } from '../../src/cli/commands/attest.js';
+import { readAssessment } from '../../src/io/assessment-file.js';
+import { readSnapshot } from '../../src/io/snapshot-file.js';
 import { fillInAttestations } from '../helpers/fill-attestations.js';
 import { motoEnv, startMoto, type MotoServer } from '../helpers/moto-server.js';
 import { readAssessmentText, readSnapshotText, runCli, type CliResult } from './cli-runner.js';
@@ -56,6 +58,12 @@ describe('ftr scan --org against a seeded moto Organization', () => {
   it('exits 0 and writes both files', () => {
     expect(result.code, `CLI: ${cliOutput()}`).toBe(0);
     expect(assessment, `CLI: ${cliOutput()}`).toBeDefined();
+  });
+
+  it('writes a snapshot and an assessment that `ftr evaluate` and `ftr report` read back (full schema validation)', async () => {
+    const reread = await readSnapshot(join(outDir, 'snapshot.json.gz'));
+    expect(reread).toEqual(snapshot);
+    expect(await readAssessment(join(outDir, 'assessment.json'))).toEqual(assessment);
   });
 
   it('snapshot covers every account of the Organization, each in both regions', () => {

@@ -67,6 +67,8 @@ describe('attestHash', () => {
   it('prints the line to record', () => {
     writeFileSync(join(dir, 'doc.pdf'), 'content');
     expect(attestHash('doc.pdf', dir)).toBe(`sha256: ${sha256Of('content')}`);
-    expect(() => attestHash('nope.pdf', dir)).toThrow(/Cannot read evidence file/);
+    expect(() => attestHash('nope.pdf', dir)).toThrow(/Evidence file not found: .*nope\.pdf/);
+    // Not a regular file: refused at once instead of hashing an endless stream.
+    expect(() => attestHash('/dev/zero', dir)).toThrow(/Cannot read evidence file \/dev\/zero: it is a character device/);
   });
 });

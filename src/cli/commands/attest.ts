@@ -6,10 +6,9 @@
  * Every bad input is an AttestationError (a UserError: exit code 2) with file:line:column.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { FileExistsError } from '../../attest/errors.js';
-import { resolveEvidencePath, sha256File } from '../../attest/evidence-hash.js';
+import { resolveEvidencePath, sha256OfFile } from '../../attest/evidence-hash.js';
 import { renderStarterFile, starterItems } from '../../attest/init.js';
 import { DEFAULT_ATTESTATIONS_FILE, loadAttestations } from '../../attest/parse.js';
 import type { AttestationSet, GatingAnswer, ItemAttestation, Suppression } from '../../attest/types.js';
@@ -54,9 +53,8 @@ export function attestInit(options: AttestInitOptions): AttestInitResult {
 
 /** The line to paste under a `- file:` evidence entry. */
 export function attestHash(file: string, baseDir = '.'): string {
-  const hash = sha256File(resolveEvidencePath(baseDir, file));
-  if (hash === null) throw new UserError(`Cannot read evidence file ${file}.`);
-  return `sha256: ${hash}`;
+  // A regular file within the evidence size limit; otherwise an InputReadError (exit 2) says why.
+  return `sha256: ${sha256OfFile(resolveEvidencePath(baseDir, file))}`;
 }
 
 export interface AttestationInputs {
@@ -78,6 +76,8 @@ export interface ReadAttestationOptions {
   readonly now: string;
   /** Check ids suppressions may name (the registry); defaults to the framework's checks. */
   readonly checkIds?: readonly string[];
+  /** More folders evidence files may be in (`--evidence-root`); default: only the attestations file's folder. */
+  readonly evidenceRoots?: readonly string[] | undefined;
 }
 
 export function readAttestationInputs(options: ReadAttestationOptions): AttestationInputs {
@@ -91,6 +91,7 @@ export function readAttestationInputs(options: ReadAttestationOptions): Attestat
     delivery: options.delivery,
     ...(options.scopeName !== undefined ? { scopeName: options.scopeName } : {}),
     ...(options.checkIds ? { knownCheckIds: options.checkIds } : {}),
+    ...(options.evidenceRoots ? { evidenceRoots: options.evidenceRoots } : {}),
   });
   const warnings: string[] = [];
   for (const s of expiredSuppressions(set.suppressions, options.now)) {

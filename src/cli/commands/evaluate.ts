@@ -17,6 +17,8 @@ export interface EvaluateCommandOptions {
   readonly attestationsFile: string | undefined;
   readonly scopeFile: string | undefined;
   readonly scopeName: string | undefined;
+  /** `--evidence-root`: more folders attestation evidence files may be in. */
+  readonly evidenceRoots?: readonly string[] | undefined;
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
   /** Exit 1 when a FAIL of this severity or worse remains. */
@@ -31,6 +33,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     framework: options.framework,
     delivery: options.delivery,
     attestationsFile: findAttestationsFile(options.attestationsFile, dirname(options.snapshotPath)),
+    evidenceRoots: options.evidenceRoots,
     scopes,
     outDir,
   });

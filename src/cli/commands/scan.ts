@@ -11,7 +11,7 @@ import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import type { Snapshot } from '../../core/snapshot.js';
-import { writeSnapshot } from '../../io/snapshot-file.js';
+import { validateSnapshot, writeSnapshot } from '../../io/snapshot-file.js';
 import type { Severity } from '../../core/finding.js';
 import { findingsAtOrAbove } from '../fail-on.js';
 import { throttled } from '../progress.js';
@@ -37,6 +37,8 @@ export interface ScanCommandOptions {
   readonly attestationsFile: string | undefined;
   readonly scopeFile: string | undefined;
   readonly scopeName: string | undefined;
+  /** `--evidence-root`: more folders attestation evidence files may be in. */
+  readonly evidenceRoots?: readonly string[] | undefined;
   /** Exit 1 when a FAIL of this severity or worse remains. */
   readonly failOn: Severity | undefined;
 }
@@ -105,10 +107,13 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
           title: `Evaluate ${options.framework.id}`,
           task: async (ctx, task) => {
             if (!ctx.snapshot) return;
-            const result = await assessAndWrite(ctx.snapshot, {
+            // The same validation `ftr evaluate` applies to the file (it is already written, so nothing is lost).
+            const snapshot = validateSnapshot(ctx.snapshot, join(options.out, 'snapshot.json.gz'));
+            const result = await assessAndWrite(snapshot, {
               framework: options.framework,
               delivery: options.delivery,
               attestationsFile: findAttestationsFile(options.attestationsFile, options.out),
+              evidenceRoots: options.evidenceRoots,
               scopes,
               outDir: options.out,
             });

@@ -1,0 +1,157 @@
+/**
+ * The zod schema of assessment.json (src/core/assessment.ts): what `ftr report` and `--compare` accept.
+ * Every field a renderer reads is checked here (dates, ISO 4217 currencies, lists, verdict and status
+ * vocabularies), so a hand-edited or foreign file is refused with its path instead of crashing a renderer.
+ * Unknown fields are dropped. Optional fields are the ones older assessments do not have.
+ */
+import { z } from 'zod';
+import { ITEM_VERDICTS } from '../assessment.js';
+import { CHECK_STATUSES, SEVERITIES } from '../finding.js';
+import { DELIVERY_CATEGORIES } from '../framework.js';
+import { collectionErrorSchema, count, currencyCode, isoDate, isoTime, stringList, tagMap } from './primitives.js';
+
+export const statusCountsSchema = z.record(z.enum(CHECK_STATUSES), count);
+
+export const attestationSummarySchema = z.object({
+  answer: z.string(),
+  justification: z.string(),
+  owner: z.string(),
+  date: isoDate,
+  expires: isoDate.nullable(),
+  expired: z.boolean(),
+  reviewer: z.string().nullable(),
+  evidence: z.array(z.object({ kind: z.enum(['url', 'file']), ref: z.string(), sha256: z.string().exactOptional() })),
+});
+
+export const itemResultSchema = z.object({
+  itemId: z.string(),
+  title: z.string(),
+  section: z.string(),
+  automation: z.enum(['auto', 'partial', 'manual']),
+  verdict: z.enum(ITEM_VERDICTS),
+  reason: z.string(),
+  checkIds: stringList,
+  findingCounts: statusCountsSchema,
+  attestation: attestationSummarySchema.nullable().exactOptional(),
+});
+
+export const resourceCostSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('known'), monthly: z.number(), currency: currencyCode }),
+  z.object({ status: z.literal('not-itemised') }),
+  z.object({ status: z.literal('unknown'), reason: z.string() }),
+]);
+
+export const inventoryResourceSchema = z.object({
+  accountId: z.string(),
+  region: z.string().nullable(),
+  resourceType: z.string(),
+  resourceId: z.string(),
+  resourceArn: z.string().nullable(),
+  name: z.string().nullable(),
+  tags: tagMap,
+  cost: resourceCostSchema.exactOptional(),
+});
+
+export const accountCostSchema = z.discriminatedUnion('status', [
+  z.object({
+    accountId: z.string(),
+    status: z.literal('known'),
+    total: z.number(),
+    currency: currencyCode,
+    services: z.array(z.object({ service: z.string(), amount: z.number() })),
+  }),
+  z.object({ accountId: z.string(), status: z.literal('unknown'), reason: z.string() }),
+]);
+
+const periodSchema = z.object({ start: isoDate, end: isoDate });
+
+export const costSummarySchema = z.object({
+  period: periodSchema.nullable(),
+  resourcePeriod: periodSchema.nullable(),
+  currency: currencyCode,
+  accounts: z.array(accountCostSchema),
+});
+
+export const assessmentSectionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  reportArea: z.string().exactOptional(),
+});
+
+export const caseStudyInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  customer: z.string().exactOptional(),
+  productionDate: isoDate.exactOptional(),
+});
+
+export const remediationSchema = z.object({
+  summary: z.string(),
+  console: z.string().exactOptional(),
+  cli: z.string().exactOptional(),
+  iac: z.string().exactOptional(),
+  docs: z.string().exactOptional(),
+});
+
+export const checkInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  service: z.string(),
+  severity: z.enum(SEVERITIES),
+  remediation: remediationSchema,
+  counts: statusCountsSchema,
+});
+
+export const findingSchema = z.object({
+  checkId: z.string(),
+  checkTitle: z.string(),
+  controlIds: stringList,
+  status: z.enum(CHECK_STATUSES),
+  severity: z.enum(SEVERITIES),
+  accountId: z.string(),
+  region: z.string().nullable(),
+  resourceType: z.string(),
+  resourceId: z.string(),
+  resourceArn: z.string().nullable(),
+  message: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  suppression: z.object({ justification: z.string(), expires: isoDate, owner: z.string() }).nullable().exactOptional(),
+});
+
+export const assessmentSchema = z.object({
+  schemaVersion: z.string(),
+  generatedAt: isoTime,
+  tool: z.object({ name: z.literal('ftr-ready'), version: z.string() }),
+  framework: z.object({
+    id: z.string(),
+    title: z.string(),
+    version: z.string(),
+    checklistVersion: z.string(),
+    releaseDate: z.string(),
+  }),
+  deliveryCategory: z.enum(DELIVERY_CATEGORIES),
+  scope: z.object({
+    name: z.string().nullable(),
+    mode: z.enum(['account', 'organization']),
+    principal: z.string(),
+    accounts: stringList,
+    regions: stringList,
+    scanStartedAt: isoTime,
+    scanFinishedAt: isoTime,
+    snapshotComplete: z.boolean(),
+    snapshotSchemaVersion: z.string(),
+  }),
+  summary: z.object({
+    findings: statusCountsSchema,
+    items: z.record(z.enum(ITEM_VERDICTS), count),
+    readiness: z.object({ met: count, applicable: count }),
+  }),
+  items: z.array(itemResultSchema),
+  checks: z.array(checkInfoSchema),
+  findings: z.array(findingSchema),
+  resources: z.array(inventoryResourceSchema),
+  costs: costSummarySchema.exactOptional(),
+  sections: z.array(assessmentSectionSchema).exactOptional(),
+  caseStudy: caseStudyInfoSchema.nullable().exactOptional(),
+  collectionErrors: z.array(collectionErrorSchema),
+});

@@ -1,0 +1,15 @@
+/** Schema of the Amazon Inspector slice (src/core/slices/inspector2.ts). */
+import { z } from 'zod';
+import { observed } from '../primitives.js';
+
+export const inspector2AccountStatusSchema = z.object({
+  status: z.string(),
+  ec2: z.string().nullable(),
+  ecr: z.string().nullable(),
+  lambda: z.string().nullable(),
+  lambdaCode: z.string().nullable(),
+});
+
+export const inspector2SliceSchema = z.object({
+  account: observed(inspector2AccountStatusSchema),
+});
