@@ -23,6 +23,7 @@ type Out<T extends z.ZodType> = z.output<T>;
 assertType<SameShape<Out<typeof collectionErrorSchema>, CollectionError>>();
 assertType<SameShape<Out<typeof G.iam>, S.IamSlice>>();
 assertType<SameShape<Out<typeof G.account>, S.AccountSlice>>();
+assertType<SameShape<Out<typeof G.organizations>, S.OrganizationsSlice>>();
 assertType<SameShape<Out<typeof G.support>, S.SupportSlice>>();
 assertType<SameShape<Out<typeof G.s3>, S.S3Slice>>();
 assertType<SameShape<Out<typeof G.cloudfront>, S.CloudFrontSlice>>();

@@ -13,6 +13,8 @@ export const eventSelectorSummarySchema = z.object({
   managementEvents: z.enum(['All', 'ReadOnly', 'WriteOnly', 'None']),
   advanced: z.boolean(),
   excludedManagementSources: stringList,
+  /** Absent when no advanced selector records only some management events. */
+  partialSelectors: stringList.exactOptional(),
 });
 
 export const trailLogBucketSchema = z.object({

@@ -110,4 +110,17 @@ export const ec2SliceSchema = z.object({
   launchTemplateVersions: observed(z.array(launchTemplateVersionSchema)).exactOptional(),
   subnets: observed(z.array(subnetSchema)),
   routeTables: observed(z.array(routeTableSchema)),
+  /** Absent in snapshots written before prefix lists were collected. */
+  prefixLists: observed(
+    z.array(
+      z.object({
+        prefixListId: z.string(),
+        name: z.string().nullable(),
+        ownerId: z.string().nullable(),
+        entries: observed(stringList.nullable()),
+      }),
+    ),
+  ).exactOptional(),
+  /** Absent in snapshots written before owned EBS snapshots were counted. */
+  ownedSnapshots: observed(z.object({ total: count, unencrypted: count })).exactOptional(),
 });

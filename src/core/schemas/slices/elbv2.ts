@@ -8,12 +8,20 @@ export const listenerActionSchema = z.object({
   redirectPort: z.string().nullable(),
 });
 
+export const listenerRuleSchema = z.object({
+  priority: z.string(),
+  isDefault: z.boolean(),
+  actions: z.array(listenerActionSchema),
+});
+
 export const listenerSchema = z.object({
   listenerArn: z.string(),
   port: z.number().int().nullable(),
   protocol: z.string(),
   sslPolicy: z.string().nullable(),
   defaultActions: z.array(listenerActionSchema),
+  /** Absent for listeners whose rules were not read, and in older snapshots. */
+  rules: observed(z.array(listenerRuleSchema)).exactOptional(),
 });
 
 export const loadBalancerSchema = z.object({

@@ -36,6 +36,8 @@ export const credentialReportSchema = z.object({
 export const accountSummarySchema = z.object({
   accountMfaEnabled: z.boolean(),
   accountAccessKeysPresent: z.boolean(),
+  accountPasswordPresent: z.boolean().nullable(),
+  accountSigningCertificatesPresent: z.boolean().nullable(),
   users: z.number().nullable(),
   roles: z.number().nullable(),
 });

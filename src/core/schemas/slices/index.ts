@@ -26,6 +26,7 @@ import { kmsSliceSchema } from './kms.js';
 import { lambdaSliceSchema } from './lambda.js';
 import { logsSliceSchema } from './logs.js';
 import { macieSliceSchema } from './macie.js';
+import { organizationsSliceSchema } from './organizations.js';
 import { rdsSliceSchema } from './rds.js';
 import { s3SliceSchema } from './s3.js';
 import { secretsSliceSchema } from './secrets.js';
@@ -38,6 +39,7 @@ import { wellArchitectedSliceSchema } from './wellarchitected.js';
 export const GLOBAL_SLICE_SCHEMAS = {
   iam: iamSliceSchema,
   account: accountSliceSchema,
+  organizations: organizationsSliceSchema,
   support: supportSliceSchema,
   s3: s3SliceSchema,
   cloudfront: cloudFrontSliceSchema,

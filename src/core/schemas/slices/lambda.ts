@@ -1,6 +1,6 @@
 /** Schema of the Lambda slice (src/core/slices/lambda.ts). */
 import { z } from 'zod';
-import { observed, stringList } from '../primitives.js';
+import { collectionErrorSchema, count, observed, stringList } from '../primitives.js';
 import { secretFindingSchema } from './secrets.js';
 
 export const lambdaEnvironmentScanSchema = z.object({
@@ -15,6 +15,14 @@ export const lambdaFunctionSchema = z.object({
   role: z.string(),
   packageType: z.string().nullable(),
   environment: observed(lambdaEnvironmentScanSchema.nullable()),
+  /** Absent in snapshots written before published versions were read. */
+  publishedVersions: z
+    .object({
+      count,
+      withSecrets: z.array(z.object({ version: z.string(), secretFindings: z.array(secretFindingSchema) })),
+      unreadable: z.array(z.object({ version: z.string(), error: collectionErrorSchema })),
+    })
+    .exactOptional(),
 });
 
 export const lambdaSliceSchema = z.object({

@@ -39,6 +39,8 @@ export const bucketExposureReadsShape = {
   policyIsPublic: observed(z.boolean().nullable()),
   acl: observed(bucketAclSchema),
   versioning: observed(bucketVersioningSchema),
+  /** Optional here: CloudTrail log buckets of older snapshots lack it (buckets always have it). */
+  objectOwnership: observed(z.string().nullable()).exactOptional(),
 };
 
 export const s3BucketSchema = z.object({
