@@ -10,7 +10,7 @@ import { classifyErrorCode } from '../../aws-errors.js';
 import { collectPages, defineRegionalCollector, type CollectorContext } from '../../collector.js';
 import { detectSecretsInVariables } from '../../secret-detection.js';
 
-function scanEnvironment(ctx: CollectorContext, fn: FunctionConfiguration): Observed<LambdaEnvironmentScan | null> {
+async function scanEnvironment(ctx: CollectorContext, fn: FunctionConfiguration): Promise<Observed<LambdaEnvironmentScan | null>> {
   const env = fn.Environment;
   if (env?.Error) {
     // Lambda could not decrypt the variables for us (e.g. no kms:Decrypt on the function's customer key).
@@ -30,7 +30,7 @@ function scanEnvironment(ctx: CollectorContext, fn: FunctionConfiguration): Obse
   const variables = env?.Variables ?? {};
   const names = Object.keys(variables);
   if (names.length === 0) return observed(null);
-  return observed({ variableNames: names.sort(), secretFindings: detectSecretsInVariables(variables, 'env') });
+  return observed({ variableNames: names.sort(), secretFindings: await detectSecretsInVariables(variables, 'env') });
 }
 
 export const lambdaCollector = defineRegionalCollector({
@@ -43,15 +43,17 @@ export const lambdaCollector = defineRegionalCollector({
       collectPages(paginateListFunctions({ client }, {}), (p) => p.Functions),
     );
     if (!listed.ok) return { functions: listed };
-    const functions = listed.value.map(
-      (fn): LambdaFunction => ({
-        name: fn.FunctionName ?? '',
-        arn: fn.FunctionArn ?? '',
-        runtime: fn.Runtime ?? null,
-        role: fn.Role ?? '',
-        packageType: fn.PackageType ?? null,
-        environment: scanEnvironment(ctx, fn),
-      }),
+    const functions = await Promise.all(
+      listed.value.map(
+        async (fn): Promise<LambdaFunction> => ({
+          name: fn.FunctionName ?? '',
+          arn: fn.FunctionArn ?? '',
+          runtime: fn.Runtime ?? null,
+          role: fn.Role ?? '',
+          packageType: fn.PackageType ?? null,
+          environment: await scanEnvironment(ctx, fn),
+        }),
+      ),
     );
     return { functions: observed(functions) };
   },
