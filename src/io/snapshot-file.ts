@@ -2,12 +2,12 @@
  * Reading and writing snapshot files (`snapshot.json.gz`, or plain `.json`). Reading validates the
  * envelope with zod and reports a corrupt, truncated or foreign file with a specific message.
  */
-import { readFile, writeFile, mkdir, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../core/snapshot.js';
+import { writeOutputFile } from './output-file.js';
 
 const observedSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -53,12 +53,9 @@ export function serializeSnapshot(snapshot: Snapshot, gzip: boolean): Buffer {
   return gzip ? gzipSync(json) : json;
 }
 
-/** Writes atomically (temp file + rename) so an interrupted write never leaves a half file behind. */
+/** Writes through io/output-file.ts: temp file + rename (never a half file), 0600, never through a link. */
 export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, serializeSnapshot(snapshot, path.endsWith('.gz')));
-  await rename(tmp, path);
+  await writeOutputFile(path, serializeSnapshot(snapshot, path.endsWith('.gz')));
 }
 
 export function parseSnapshot(bytes: Buffer, path: string): Snapshot {
