@@ -4,6 +4,8 @@ import { UserError } from '../core/errors.js';
 import { getFramework, UnknownFrameworkError } from '../frameworks/index.js';
 
 export const DEFAULT_FRAMEWORK = 'ftr-partner-hosted';
+/** Where scan, evaluate and report write unless --out says otherwise (never beside an input file). */
+export const DEFAULT_OUT = './ftr-out';
 export const DEFAULT_DELIVERY: DeliveryCategory = 'multi-tenant-saas';
 
 export function parseDelivery(value: string): DeliveryCategory {

@@ -3,13 +3,15 @@
  * assessment files: shared by scan, evaluate and demo.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Assessment } from '../core/assessment.js';
+import { UserError } from '../core/errors.js';
 import type { DeliveryCategory, Framework } from '../core/framework.js';
 import type { Snapshot } from '../core/snapshot.js';
+import { AttestationError } from '../attest/errors.js';
 import { ALL_CHECKS } from '../checks/index.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import { writeOutputFile } from '../io/output-file.js';
 import { applyScope } from '../scope/apply-scope.js';
 import { loadScopes, selectScope } from '../scope/parse.js';
 import type { Scope } from '../scope/types.js';
@@ -19,8 +21,8 @@ import { DEFAULT_ATTESTATIONS_FILE, readAttestationInputs } from './commands/att
 export interface AssessOptions {
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
-  /** The attestations file; found automatically when undefined (see findAttestationsFile). */
-  readonly attestationsFile?: string | undefined;
+  /** The attestations file, or null for none (resolveAttestations decides). */
+  readonly attestationsFile: string | null;
   /** More folders attestation evidence files may be in (`--evidence-root`). */
   readonly evidenceRoots?: readonly string[] | undefined;
   readonly scope?: Scope | null;
@@ -64,19 +66,91 @@ export function assess(snapshot: Snapshot, options: AssessOptions): AssessResult
   return { assessment, warnings: inputs.warnings };
 }
 
-/** `--attestations` if given, else ftr-attestations.yaml next to the snapshot, else in the current directory. */
-export function findAttestationsFile(explicit: string | undefined, besideDir: string | undefined): string | undefined {
-  if (explicit !== undefined) return explicit;
-  if (besideDir !== undefined) {
-    const beside = join(besideDir, DEFAULT_ATTESTATIONS_FILE);
-    if (existsSync(beside)) return beside;
+/** The attestations file an evaluation uses, and what to tell the user about that choice. */
+export interface AttestationsChoice {
+  readonly file: string | null;
+  /** Which file is used and why (printed before the work starts), or null when there is nothing to say. */
+  readonly note: string | null;
+  /** Set when a file was found but skipped (written for another framework). */
+  readonly warning: string | null;
+}
+
+export interface ResolveAttestationsOptions {
+  /** `--attestations <file>`, `false` for `--no-attestations`, undefined to look for one. */
+  readonly option: string | false | undefined;
+  /** Where to look first (the snapshot's folder for evaluate, --out for scan), then the current folder. */
+  readonly besideDir: string | undefined;
+  readonly besideLabel: string;
+  readonly framework: Framework;
+  readonly delivery: DeliveryCategory;
+  readonly scopes: readonly (Scope | null)[];
+}
+
+/**
+ * Decides the attestations file BEFORE any work and validates it for every scope, so a bad file costs
+ * seconds, not a scan. A file found automatically that was written for another framework is skipped with
+ * a warning (a starter FTR file must not break a competency scan); any other problem is an error (exit 2).
+ */
+export function resolveAttestations(options: ResolveAttestationsOptions): AttestationsChoice {
+  if (options.option === false) return { file: null, note: 'Attestations: none (--no-attestations).', warning: null };
+  const validate = (file: string): void => {
+    const now = new Date().toISOString();
+    for (const scope of options.scopes) {
+      readAttestationInputs({
+        file,
+        framework: options.framework,
+        delivery: options.delivery,
+        scopeName: scope?.name ?? null,
+        now,
+        checkIds: ALL_CHECKS.map((c) => c.id),
+      });
+    }
+  };
+  if (options.option !== undefined) {
+    validate(options.option);
+    return { file: options.option, note: `Attestations: ${options.option} (--attestations).`, warning: null };
   }
-  return undefined;
+  const candidates: { file: string; where: string }[] = [];
+  if (options.besideDir !== undefined) candidates.push({ file: join(options.besideDir, DEFAULT_ATTESTATIONS_FILE), where: options.besideLabel });
+  candidates.push({ file: DEFAULT_ATTESTATIONS_FILE, where: 'the current folder' });
+  const found = candidates.find((c, i) => existsSync(c.file) && candidates.findIndex((d) => resolve(d.file) === resolve(c.file)) === i);
+  if (!found) return { file: null, note: null, warning: null };
+  try {
+    validate(found.file);
+  } catch (err) {
+    const otherFramework = err instanceof AttestationError ? err.issues.find((i) => i.path === 'framework') : undefined;
+    if (otherFramework) {
+      return {
+        file: null,
+        note: null,
+        warning:
+          `Skipping ${found.file} (found in ${found.where}): ${otherFramework.message}. ` +
+          'Pass --attestations <file> to use a file, or --no-attestations to stop looking.',
+      };
+    }
+    throw err;
+  }
+  return {
+    file: found.file,
+    note: `Attestations: ${found.file} (found in ${found.where}; --attestations <file> to choose another, --no-attestations for none).`,
+    warning: null,
+  };
+}
+
+/** Prints the attestations choice (stdout) and its warning (stderr). */
+export function announceAttestations(choice: AttestationsChoice): void {
+  if (choice.note) process.stdout.write(`${choice.note}\n`);
+  if (choice.warning) process.stderr.write(`Warning: ${choice.warning}\n`);
 }
 
 /** The scopes to evaluate: none (the whole scan), the named one, or every scope of the file (case studies). */
 export function resolveScopes(scopeFile: string | undefined, scopeName: string | undefined): (Scope | null)[] {
-  if (scopeFile === undefined) return [null];
+  if (scopeFile === undefined) {
+    if (scopeName !== undefined) {
+      throw new UserError(`--scope-name only applies with --scope <file> (it picks one scope of that file). Add --scope, or drop --scope-name "${scopeName}".`);
+    }
+    return [null];
+  }
   const scopes = loadScopes(scopeFile);
   return scopeName !== undefined ? [selectScope(scopes, scopeName, scopeFile)] : scopes;
 }
@@ -86,17 +160,18 @@ export function assessmentFileName(scope: Scope | null, many: boolean): string {
   return `assessment-${scope.name.replace(/[^A-Za-z0-9._-]+/g, '-')}.json`;
 }
 
+/** Writes assessment.json safely (temp file + rename, 0600, never through a link: io/output-file.ts). */
 export async function writeAssessment(outDir: string, assessment: Assessment, fileName = 'assessment.json'): Promise<string> {
-  await mkdir(outDir, { recursive: true });
   const path = join(outDir, fileName);
-  await writeFile(path, `${JSON.stringify(assessment, null, 2)}\n`);
+  await writeOutputFile(path, `${JSON.stringify(assessment, null, 2)}\n`);
   return path;
 }
 
 export interface AssessAndWriteOptions {
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
-  readonly attestationsFile: string | undefined;
+  readonly attestationsFile: string | null;
+  /** More folders attestation evidence files may be in (`--evidence-root`). */
   readonly evidenceRoots?: readonly string[] | undefined;
   readonly scopes: readonly (Scope | null)[];
   readonly outDir: string;

@@ -5,7 +5,7 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { CredentialsError, UserError } from '../core/errors.js';
+import { CredentialsError, EndpointUnreachableError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 import { classifyErrorCode, errorCode, httpStatus } from './aws-errors.js';
 import type { ClientFactory, Credentials } from './clients.js';
@@ -48,7 +48,7 @@ export async function whoAmI(clients: ClientFactory, credentials: Credentials, p
       throw new CredentialsError(`AWS rejected the credentials (${code}): ${message}`);
     }
     if (kind === 'network' || kind === 'timeout') {
-      throw new UserError(`Could not reach AWS STS (${code}): ${message}. Check the network or AWS_ENDPOINT_URL.`);
+      throw new EndpointUnreachableError(`Could not reach AWS STS (${code}): ${message}. Check the network, proxy settings or AWS_ENDPOINT_URL.`);
     }
     throw new CredentialsError(`Could not verify the AWS credentials (${code}): ${message}`);
   }

@@ -1,18 +1,35 @@
 /**
- * Finds likely secrets in text (EC2 user data) and in environment variables (Lambda). Pure and
- * synchronous. It returns where a secret seems to be and what kind it is, with a redacted hint; it never
- * returns the value, so only these findings reach the snapshot (IAM-009: no credentials in code/config).
+ * Finds likely secrets in EC2 user data (instances and launch templates) and in Lambda environment
+ * variables. It returns where a secret seems to be and what kind it is; it never returns the value, nor its
+ * length, nor any of its characters beyond a fixed public type prefix (`ghp_`, `AKIA`), so only "where and
+ * what kind" reaches the snapshot, the assessment and the reports (IAM-009: no credentials in code/config).
  *
- * Heuristics, tuned for few false positives:
- * - value patterns: AWS access key ids (AKIA/ASIA), 40-character secret keys next to a key id, private key
- *   blocks, credentials inside URLs, well-known token prefixes (ghp_, glpat-, xoxb-, sk_live_, AIza, npm_);
- * - name patterns: `password=`, `secret:`, `token=`, `api_key=` ... with a literal value. References
- *   (`$VAR`, `$(cmd)`, `{{resolve:...}}`, ARNs, parameter paths) and names that point at a secret rather than
- *   hold it (`DB_PASSWORD_ARN`, `TOKEN_TTL`) are ignored.
+ * Two layers, merged:
+ * 1. secretlint (`@secretlint/core` + `@secretlint/secretlint-rule-preset-recommend`): AWS access key ids and
+ *    secret keys, private keys, GitHub, Slack, npm, OpenAI, Anthropic, SendGrid, Shopify, Linear and
+ *    1Password tokens, GCP service-account keys, basic-auth URLs, database connection strings. Its
+ *    filter-comments rule is off: a `secretlint-disable` comment in user data must not hide a secret from
+ *    a review. Its messages (which quote the secret) are never read: only the rule, the message id and the
+ *    offsets.
+ * 2. The heuristics secretlint lacks (secret-heuristics.ts): password-ish assignments, credentials in any
+ *    URL, `mysql -pSECRET`, AWS secret keys beside a key id, GitLab/Stripe/Google API keys.
  * AWS documentation examples (`AKIAIOSFODNN7EXAMPLE`) are ignored.
  */
+import { lintSource } from '@secretlint/core';
+import { creator as secretlintRecommended } from '@secretlint/secretlint-rule-preset-recommend';
 import { redact } from '../core/redact.js';
 import type { SecretFinding, SecretKind } from '../core/slices/secrets.js';
+import {
+  assignmentHits,
+  containsAccessKeyId,
+  extraTokenHits,
+  isLiteralSecretValue,
+  mysqlPasswordHits,
+  secretAccessKeyHits,
+  secretNameKind,
+  urlCredentialHits,
+  type HeuristicHit,
+} from './secret-heuristics.js';
 
 /** Text beyond this many characters is not scanned (user data is at most 16 KB; gzip may expand it). */
 const MAX_SCAN_CHARS = 1_000_000;
@@ -21,127 +38,154 @@ const MAX_FINDINGS = 50;
 /** Lines this close to an access key id make a 40-character value look like its secret key. */
 const KEY_PAIR_LINE_DISTANCE = 5;
 
-const ACCESS_KEY_ID = /(?<![A-Z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Z0-9])/g;
-const SECRET_ACCESS_KEY = /(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
-const PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;
-const URL_CREDENTIALS =
-  /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}):\/\/([^\s:/@'"`]{1,128}):([^\s@'"`]{1,256})@([^\s/?#'"`]{1,253})/g;
+type SecretlintConfig = Parameters<typeof lintSource>[0]['options']['config'];
 
-interface TokenPattern {
-  readonly kind: SecretKind;
-  readonly pattern: RegExp;
-  /** Characters of the match that are safe to show (the public prefix). */
-  readonly prefixLength: number;
+const SECRETLINT_CONFIG: SecretlintConfig = {
+  rules: [
+    {
+      id: '@secretlint/secretlint-rule-preset-recommend',
+      rule: secretlintRecommended,
+      rules: [
+        // Access key ids are off by default in secretlint; a key id in user data is a finding for us.
+        { id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } },
+        { id: '@secretlint/secretlint-rule-filter-comments', disabled: true },
+      ],
+    },
+  ],
+};
+
+/** secretlint rule (and message id) -> our kind. A rule we do not know yet is still reported, as other-token. */
+function secretlintKind(ruleId: string, messageId: string | undefined): SecretKind | null {
+  const rule = ruleId.replace('@secretlint/secretlint-rule-', '');
+  switch (rule) {
+    case 'aws':
+      if (messageId === 'AWSAccountID') return null; // an account id is not a secret
+      return messageId === 'AWSAccessKeyID' ? 'aws-access-key-id' : 'aws-secret-access-key';
+    case 'privatekey':
+      return 'private-key';
+    case 'basicauth':
+    case 'database-connection-string':
+      return 'connection-string-credentials';
+    case 'github':
+      return 'github-token';
+    case 'slack':
+      return messageId === 'IncomingWebhook' ? 'slack-webhook' : 'slack-token';
+    case 'npm':
+      return 'npm-token';
+    case 'gcp':
+      return 'gcp-service-account-key';
+    case 'openai':
+      return 'openai-api-key';
+    case 'anthropic':
+      return 'anthropic-api-key';
+    case 'sendgrid':
+      return 'sendgrid-api-key';
+    case 'shopify':
+      return 'shopify-token';
+    case 'linear':
+      return 'linear-api-key';
+    case '1password':
+      return 'onepassword-token';
+    default:
+      return 'other-token';
+  }
 }
 
-const TOKEN_PATTERNS: readonly TokenPattern[] = [
-  { kind: 'github-token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,255}(?![A-Za-z0-9_])/g, prefixLength: 4 },
-  { kind: 'github-token', pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,255}/g, prefixLength: 11 },
-  { kind: 'gitlab-token', pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,255}/g, prefixLength: 6 },
-  { kind: 'slack-token', pattern: /(?<![A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,255}/g, prefixLength: 5 },
-  {
-    kind: 'slack-webhook',
-    pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{4,20}\/B[A-Z0-9]{4,20}\/[A-Za-z0-9]{8,64}/g,
-    prefixLength: 33,
-  },
-  { kind: 'stripe-live-key', pattern: /(?<![A-Za-z0-9_])[rs]k_live_[A-Za-z0-9]{16,255}/g, prefixLength: 8 },
-  { kind: 'google-api-key', pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, prefixLength: 4 },
-  { kind: 'npm-token', pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g, prefixLength: 4 },
-];
+const KIND_LABEL: Record<SecretKind, string> = {
+  'aws-access-key-id': 'AWS access key id',
+  'aws-secret-access-key': 'AWS secret access key',
+  'private-key': 'private key block',
+  'password-assignment': 'password',
+  'secret-assignment': 'secret',
+  'token-assignment': 'token',
+  'api-key-assignment': 'API key',
+  'connection-string-credentials': 'credentials in a URL',
+  'github-token': 'GitHub token',
+  'gitlab-token': 'GitLab token',
+  'slack-token': 'Slack token',
+  'slack-webhook': 'Slack incoming webhook URL',
+  'stripe-live-key': 'Stripe live key',
+  'google-api-key': 'Google API key',
+  'npm-token': 'npm token',
+  'gcp-service-account-key': 'GCP service account key',
+  'openai-api-key': 'OpenAI API key',
+  'anthropic-api-key': 'Anthropic API key',
+  'sendgrid-api-key': 'SendGrid API key',
+  'shopify-token': 'Shopify token',
+  'linear-api-key': 'Linear API key',
+  'onepassword-token': '1Password service account token',
+  'other-token': 'token',
+};
 
-/** `name = value`, `name: value`, `"name": "value"`, `--name=value`, `--name value`. Quantifiers are bounded. */
-const ASSIGNMENT =
-  /(?<![A-Za-z0-9_.])["']?([A-Za-z_][A-Za-z0-9_.-]{0,63})["']?(?:\s{0,8}[:=]\s{0,8}|(?<=--[A-Za-z0-9_.-]{1,64})\s{1,8})(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s"'`;&|,)}\]]{1,512}))/g;
+/**
+ * The public, fixed prefixes that say which type of token it is and nothing about which token. A hint may
+ * show one of these and nothing else of a value.
+ */
+const PUBLIC_PREFIXES = [
+  'github_pat_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'glpat-', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxo-', 'xoxs-', 'xoxr-',
+  'sk_live_', 'rk_live_', 'npm_', 'AKIA', 'ASIA', 'AIza', 'sk-ant-', 'sk-proj-', 'shpat_', 'shpss_', 'shpca_', 'shppa_',
+  'lin_api_', 'ops_', 'SG.',
+] as const;
 
-/** Variable and key names that hold a secret. */
-const SECRET_NAME = /(password|passwd|passphrase|pwd|secret|token|api[-_]?key|apikey|private[-_]?key|access[-_]?key|credentials?)/i;
-/** Names that point at a secret, or describe one, rather than hold it: `DB_PASSWORD_ARN`, `TOKEN_TTL`. */
-const REFERENCE_NAME_SUFFIX =
-  /(?:^|[_.-])(arn|name|id|path|file|ttl|expiry|expires|expiration|length|len|enabled|rotation|header|type|region|endpoint|url|uri|policy|version|prefix|field|param|parameter|store|provider|source|mode|duration|timeout|size|count|format|key[_-]?id|secret[_-]?id|min|max)$/;
-/** Shell/OS variables whose names look secret-like but are not. */
-const IGNORED_NAMES = new Set(['pwd', 'oldpwd']);
-const NON_SECRET_VALUES = new Set([
-  'true', 'false', 'yes', 'no', 'on', 'off', 'none', 'null', 'nil', 'undefined', 'required', 'optional',
-  'enabled', 'disabled', 'redacted', 'changeit-placeholder', 'example',
-]);
-
-/** Values that reference a secret stored elsewhere, or are placeholders, rather than a literal secret. */
-function isLiteralSecretValue(raw: string): boolean {
-  const value = raw.trim();
-  if (value.length < 4) return false;
-  if (NON_SECRET_VALUES.has(value.toLowerCase())) return false;
-  if (/^\d{1,5}$/.test(value)) return false;
-  if (/^[*xX.#-]+$/.test(value)) return false; // ****, xxxx
-  if (/^[$`%!<{[(]/.test(value)) return false; // $VAR, ${VAR}, $(cmd), `cmd`, %VAR%, !Ref, <placeholder>, {{resolve:..}}
-  if (/^arn:aws[a-z-]*:/i.test(value)) return false;
-  if (/^(ssm|secretsmanager|resolve|vault|awskms|kms):/i.test(value)) return false;
-  if (/^\/[\w./-]+$/.test(value)) return false; // a parameter or file path
-  if (/example/i.test(value)) return false;
-  return true;
-}
-
-function secretNameKind(name: string): SecretKind | null {
-  const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-  if (IGNORED_NAMES.has(snake)) return null;
-  const m = SECRET_NAME.exec(snake);
-  if (!m?.[1]) return null;
-  if (REFERENCE_NAME_SUFFIX.test(snake)) return null;
-  const word = m[1].toLowerCase();
-  if (/^(password|passwd|passphrase|pwd)$/.test(word)) return 'password-assignment';
-  if (word === 'token') return 'token-assignment';
-  if (/^(api[-_]?key|apikey)$/.test(word)) return 'api-key-assignment';
-  return 'secret-assignment';
+function publicPrefix(matched: string): string | null {
+  return PUBLIC_PREFIXES.find((p) => matched.startsWith(p)) ?? null;
 }
 
 function clip(text: string, max = 64): string {
   return text.length <= max ? text : `${text.slice(0, max)}...`;
 }
 
-/** Every hint goes through redact() as a second safety net. */
-function hint(text: string): string {
-  return redact(text);
-}
-
-function literalHint(name: string, value: string): string {
-  return hint(`${clip(name)} set to a ${value.trim().length}-character literal`);
-}
-
 interface Hit {
   readonly kind: SecretKind;
-  readonly hint: string;
+  /** Absolute offsets in the scanned text. */
   readonly start: number;
   readonly end: number;
+  readonly hint: string;
+  /** secretlint and token formats win over the name- and URL-shaped heuristics on the same span. */
+  readonly specific: boolean;
 }
 
-function isLikelySecretAccessKey(candidate: string): boolean {
-  return /[a-z]/.test(candidate) && /[A-Z]/.test(candidate) && /\d/.test(candidate) && !/EXAMPLE/i.test(candidate);
-}
-
-/** Value-shaped secrets (no name needed) inside one string. */
-function valueHits(text: string): Hit[] {
-  const hits: Hit[] = [];
-  for (const m of text.matchAll(ACCESS_KEY_ID)) {
-    const id = m[1] ?? '';
-    if (id.endsWith('EXAMPLE')) continue;
-    hits.push({ kind: 'aws-access-key-id', hint: hint(`${id.slice(0, 4)}**************** (access key id)`), start: m.index, end: m.index + m[0].length });
-  }
-  for (const m of text.matchAll(PRIVATE_KEY)) {
-    hits.push({ kind: 'private-key', hint: `-----BEGIN ${m[1] ?? 'PRIVATE KEY'}----- block`, start: m.index, end: m.index + m[0].length });
-  }
-  for (const m of text.matchAll(URL_CREDENTIALS)) {
-    const [, scheme = '', user = '', password = '', host = ''] = m;
-    if (/^[$%<{*]/.test(password) || /^[xX]+$/.test(password)) continue; // ${DB_PASS}, %PASS%, <password>, ****
-    hits.push({
-      kind: 'connection-string-credentials',
-      hint: hint(`${scheme}://${clip(user, 32)}:****@${clip(host, 64)}`),
-      start: m.index,
-      end: m.index + m[0].length,
-    });
-  }
-  for (const { kind, pattern, prefixLength } of TOKEN_PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
-      hits.push({ kind, hint: hint(`${m[0].slice(0, prefixLength)}**** (${m[0].length} chars)`), start: m.index, end: m.index + m[0].length });
+/** Every hint is built from fixed words, a name, a URL's scheme and host, and at most a public prefix. */
+function heuristicHint(h: HeuristicHit): string {
+  switch (h.shape) {
+    case 'assignment':
+      return `${clip(h.name ?? '')} set to a literal value`;
+    case 'url':
+      return `${clip(h.scheme ?? '', 20)}://****@${clip(h.host ?? '', 64)} (credentials in a URL)`;
+    case 'mysql-p':
+      return 'mysql -p with a literal password';
+    case 'aws-secret-key':
+      return KIND_LABEL['aws-secret-access-key'];
+    case 'token': {
+      const prefix = publicPrefix(h.matched ?? '');
+      return prefix ? `${KIND_LABEL[h.kind]} (${prefix}...)` : KIND_LABEL[h.kind];
     }
+  }
+}
+
+function secretlintHint(kind: SecretKind, matched: string): string {
+  if (kind === 'connection-string-credentials') {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]{0,19}):\/\//.exec(matched)?.[1];
+    const host = /@([^\s/?#'"`<>:@]{1,253})/.exec(matched)?.[1];
+    return scheme && host ? `${scheme}://****@${clip(host)} (credentials in a URL)` : KIND_LABEL[kind];
+  }
+  const prefix = publicPrefix(matched);
+  return prefix ? `${KIND_LABEL[kind]} (${prefix}...)` : KIND_LABEL[kind];
+}
+
+async function secretlintHits(content: string): Promise<Hit[]> {
+  const result = await lintSource({
+    source: { content, filePath: 'scanned-text.txt', ext: '.txt', contentType: 'text' },
+    options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
+  });
+  const hits: Hit[] = [];
+  for (const message of result.messages) {
+    const kind = secretlintKind(message.ruleId, message.messageId);
+    if (!kind) continue;
+    const [start, end] = message.range;
+    const matched = content.slice(start, end);
+    if (/EXAMPLE/.test(matched)) continue; // AWS documentation keys
+    hits.push({ kind, start, end, hint: secretlintHint(kind, matched), specific: true });
   }
   return hits;
 }
@@ -150,92 +194,121 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-/** `name=value` style hits in one line, skipping values already covered by a value-shaped hit. */
-function assignmentHits(line: string, taken: readonly Hit[]): Hit[] {
-  const hits: Hit[] = [];
-  for (const m of line.matchAll(ASSIGNMENT)) {
-    const name = m[1] ?? '';
-    const value = m[2] ?? m[3] ?? m[4] ?? '';
-    const kind = secretNameKind(name);
-    if (!kind || !isLiteralSecretValue(value)) continue;
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (taken.some((t) => overlaps(t, span))) continue;
-    hits.push({ kind, hint: literalHint(name, value), ...span });
+/** Our heuristics over one line (offset = where the line starts in the scanned text). */
+function lineHits(line: string, offset: number, nearKeyId: boolean): Hit[] {
+  const at = (h: HeuristicHit, specific: boolean): Hit => ({
+    kind: h.kind,
+    start: offset + h.start,
+    end: offset + h.end,
+    hint: heuristicHint(h),
+    specific,
+  });
+  return [
+    ...extraTokenHits(line).map((h) => at(h, true)),
+    ...secretAccessKeyHits(line, nearKeyId).map((h) => at(h, true)),
+    ...urlCredentialHits(line).map((h) => at(h, false)),
+    ...mysqlPasswordHits(line).map((h) => at(h, false)),
+    ...assignmentHits(line).map((h) => at(h, false)),
+  ];
+}
+
+/**
+ * Keeps every specific hit, and a generic one only where no specific hit (or earlier generic one) covers
+ * the same span, so `GITHUB_TOKEN=ghp_...` is one GitHub token, not also a token assignment.
+ */
+function merge(hits: readonly Hit[]): Hit[] {
+  const specific = hits.filter((h) => h.specific);
+  const kept: Hit[] = [...specific];
+  for (const h of hits.filter((x) => !x.specific)) {
+    if (!kept.some((k) => overlaps(k, h))) kept.push(h);
   }
-  return hits;
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function pushUnique(out: SecretFinding[], finding: SecretFinding): void {
   if (out.length >= MAX_FINDINGS) return;
   if (out.some((f) => f.location === finding.location && f.kind === finding.kind && f.hint === finding.hint)) return;
-  out.push(finding);
+  // redact() is a second safety net: a hint is built without value characters, and stays that way.
+  out.push({ ...finding, hint: redact(finding.hint) });
+}
+
+/** Start offset of each line. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Index of the last start <= offset. */
+function indexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
  * Scans free text (user data, scripts, config files). Locations are `<prefix>:line <n>` (1-based).
- * Only redacted hints are returned.
  */
-export function detectSecretsInText(text: string, locationPrefix = 'text'): SecretFinding[] {
-  const lines = text.slice(0, MAX_SCAN_CHARS).split(/\r?\n/);
-  const out: SecretFinding[] = [];
-  const keyIdLines: number[] = [];
-  const perLine = lines.map((line, i) => {
-    const hits = valueHits(line);
-    if (hits.some((h) => h.kind === 'aws-access-key-id')) keyIdLines.push(i);
-    return hits;
-  });
-
+export async function detectSecretsInText(text: string, locationPrefix = 'text'): Promise<SecretFinding[]> {
+  const content = text.slice(0, MAX_SCAN_CHARS);
+  const starts = lineStarts(content);
+  const lines = content.split('\n');
+  const keyIdLines = lines.flatMap((line, i) => (containsAccessKeyId(line) ? [i] : []));
+  const hits: Hit[] = await secretlintHits(content);
   lines.forEach((line, i) => {
-    const hits = [...(perLine[i] ?? [])];
     const nearKeyId = keyIdLines.some((k) => Math.abs(k - i) <= KEY_PAIR_LINE_DISTANCE);
-    for (const m of line.matchAll(SECRET_ACCESS_KEY)) {
-      const candidate = m[1] ?? '';
-      const span = { start: m.index, end: m.index + m[0].length };
-      const namedAsSecretKey = /secret[_-]?access[_-]?key|aws[_-]?secret/i.test(line.slice(0, m.index));
-      if ((nearKeyId || namedAsSecretKey) && isLikelySecretAccessKey(candidate) && !hits.some((h) => overlaps(h, span))) {
-        hits.push({ kind: 'aws-secret-access-key', hint: '40-character AWS secret access key', ...span });
-      }
-    }
-    hits.push(...assignmentHits(line, hits));
-    for (const h of hits.sort((a, b) => a.start - b.start)) {
-      pushUnique(out, { location: `${locationPrefix}:line ${i + 1}`, kind: h.kind, hint: h.hint });
-    }
+    hits.push(...lineHits(line.replace(/\r$/, ''), starts[i] ?? 0, nearKeyId));
   });
+  const out: SecretFinding[] = [];
+  for (const h of merge(hits)) {
+    pushUnique(out, { location: `${locationPrefix}:line ${indexAt(starts, h.start) + 1}`, kind: h.kind, hint: h.hint });
+  }
   return out;
 }
 
 /**
- * Scans environment variables: their values for value-shaped secrets, and secret-like names
- * (`DB_PASSWORD`, `stripeApiKey`) holding a literal value. Locations are `<prefix>:<NAME>`.
+ * Scans environment variables: each value for secrets (value-shaped, URL, nested `password=`), and
+ * secret-like names (`DB_PASSWORD`, `stripeApiKey`) holding a literal value. Locations are `<prefix>:<NAME>`.
  */
-export function detectSecretsInVariables(
+export async function detectSecretsInVariables(
   variables: Readonly<Record<string, string | undefined>>,
   locationPrefix = 'env',
-): SecretFinding[] {
-  const out: SecretFinding[] = [];
-  const entries = Object.entries(variables).map(([name, value]) => [name, (value ?? '').slice(0, MAX_SCAN_CHARS)] as const);
-  const hasKeyId = entries.some(([, value]) => valueHits(value).some((h) => h.kind === 'aws-access-key-id'));
-
-  for (const [name, value] of entries) {
-    const location = `${locationPrefix}:${clip(name, 128)}`;
-    const hits = valueHits(value);
-    const trimmed = value.trim();
+): Promise<SecretFinding[]> {
+  const entries = Object.entries(variables).map(([name, value]) => ({ name, value: (value ?? '').slice(0, MAX_SCAN_CHARS) }));
+  // One secretlint pass over `NAME=value` lines (its AWS secret key rule needs the name); offsets map back.
+  let text = '';
+  const entryStarts: number[] = [];
+  const valueStarts: number[] = [];
+  for (const { name, value } of entries) {
+    entryStarts.push(text.length);
+    valueStarts.push(text.length + name.length + 1);
+    text += `${name}=${value}\n`;
+  }
+  const hasKeyId = entries.some(({ value }) => containsAccessKeyId(value));
+  const hits: Hit[] = await secretlintHits(text);
+  entries.forEach(({ name, value }, i) => {
+    const valueStart = valueStarts[i] ?? 0;
+    let offset = valueStart;
     const namedAsSecretKey = /secret[_-]?access[_-]?key|aws[_-]?secret/i.test(name);
-    if (
-      hits.length === 0 &&
-      /^[A-Za-z0-9/+]{40}$/.test(trimmed) &&
-      (hasKeyId || namedAsSecretKey) &&
-      isLikelySecretAccessKey(trimmed)
-    ) {
-      hits.push({ kind: 'aws-secret-access-key', hint: hint(`${clip(name)} holds a 40-character AWS secret access key`), start: 0, end: value.length });
+    for (const line of value.split('\n')) {
+      hits.push(...lineHits(line, offset, hasKeyId || namedAsSecretKey));
+      offset += line.length + 1;
     }
-    if (hits.length === 0) {
-      const kind = secretNameKind(name);
-      if (kind && isLiteralSecretValue(value)) {
-        hits.push({ kind, hint: literalHint(name, value), start: 0, end: value.length });
-      }
+    const kind = secretNameKind(name);
+    if (kind && isLiteralSecretValue(value)) {
+      const span = { start: valueStart, end: valueStart + value.length };
+      hits.push({ kind, ...span, hint: `${clip(name)} set to a literal value`, specific: false });
     }
-    for (const h of hits) pushUnique(out, { location, kind: h.kind, hint: h.hint });
+  });
+  const out: SecretFinding[] = [];
+  for (const h of merge(hits)) {
+    const name = entries[indexAt(entryStarts, h.start)]?.name ?? '';
+    pushUnique(out, { location: `${locationPrefix}:${clip(name, 128)}`, kind: h.kind, hint: h.hint });
   }
   return out;
 }

@@ -21,12 +21,24 @@ export class CredentialsError extends Error {
   }
 }
 
+/** The AWS endpoint (STS, or AWS_ENDPOINT_URL) could not be reached at all: network, DNS, proxy. Exit 5. */
+export class EndpointUnreachableError extends Error {
+  readonly exitCode: number = 5;
+  constructor(message: string) {
+    super(message);
+    this.name = 'EndpointUnreachableError';
+  }
+}
+
+/** Every exit code of the CLI; README.md has the table and test/e2e/exit-codes.e2e.test.ts produces each. */
 export const EXIT = {
   ok: 0,
   failingFindings: 1,
   usage: 2,
   credentials: 3,
   incomplete: 4,
+  unreachable: 5,
+  reportSkipped: 6,
   internal: 70,
   interrupted: 130,
 } as const;

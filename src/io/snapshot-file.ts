@@ -5,8 +5,6 @@
  * src/core/schemas/: what reaches the checks is exactly what the Snapshot type says. Every problem is a
  * UserError (exit 2) that names the file and the problem, never the file's content.
  */
-import { writeFile, mkdir, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { UserError } from '../core/errors.js';
 import { snapshotSchema } from '../core/schemas/snapshot.js';
@@ -14,6 +12,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../core/snapshot.js';
 import { gunzipBounded, gunzipBoundedSync, isGzip, readInputFile } from './bounded-read.js';
 import { adviceFor, describeIssues, versionText, jsonFileKind, schemaFieldNames, yamlFileKind } from './file-kind.js';
 import { parseJsonText } from './json-text.js';
+import { writeOutputFile } from './output-file.js';
 
 const FIELD_NAMES = schemaFieldNames(snapshotSchema);
 
@@ -24,12 +23,9 @@ export function serializeSnapshot(snapshot: Snapshot, gzip: boolean): Buffer {
   return gzip ? gzipSync(json) : json;
 }
 
-/** Writes atomically (temp file + rename) so an interrupted write never leaves a half file behind. */
+/** Writes through io/output-file.ts: temp file + rename (never a half file), 0600, never through a link. */
 export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, serializeSnapshot(snapshot, path.endsWith('.gz')));
-  await rename(tmp, path);
+  await writeOutputFile(path, serializeSnapshot(snapshot, path.endsWith('.gz')));
 }
 
 /** Validates decompressed snapshot JSON. */

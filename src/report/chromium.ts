@@ -1,15 +1,67 @@
 /**
  * Finding and launching the system Chromium (Debian's `chromium` package). We never download a browser:
  * the path comes from an option, the FTR_CHROMIUM environment variable, or PATH.
+ *
+ * The PDF step must make no network request at all (a report describes an account's security posture,
+ * and the machines we run on may have no network). Three layers: these launch flags stop Chromium's own
+ * background traffic and send every host name to NOTFOUND (no DNS lookup can leave the machine),
+ * pdf.ts runs the page offline with every request aborted, and pdf-network.test.ts proves it with a canary
+ * proxy that fails the test on any connection.
  */
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
 
-/** Flags that keep Chromium from reaching the network on its own (updates, sync, field trials, QUIC). */
-export const CHROMIUM_ARGS = [
+/**
+ * The features playwright-core (1.65) disables with its own `--disable-features`. Chromium keeps only the
+ * LAST `--disable-features` switch, so ours must repeat playwright's list or it would turn those back on
+ * (among them the network-time query and the search-engine preconnect to Google). browser.test.ts reads the
+ * running browser's command line and fails when playwright's list has grown.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+] as const;
+
+/** Features that reach the network on their own and that playwright leaves on. */
+export const NO_NETWORK_DISABLED_FEATURES = [
+  'Translate',
+  'DialMediaRouteProvider',
+  'AutofillServerCommunication',
+  'CertificateTransparencyComponentUpdater',
+  'SafeBrowsingEnhancedProtection',
+  'InterestFeedContentSuggestions',
+  'NetworkPrediction',
+  'PrivacySandboxSettings4',
+  'Prerender2',
+] as const;
+
+/** One merged `--disable-features` list: playwright's first, then ours, no duplicates. */
+export function disabledFeaturesArg(): string {
+  return `--disable-features=${[...new Set<string>([...PLAYWRIGHT_DISABLED_FEATURES, ...NO_NETWORK_DISABLED_FEATURES])].join(',')}`;
+}
+
+/** Where Chromium's own background requests are sent instead of Google: a name that never resolves. */
+export const PARKED_HOST = 'ftr-offline.invalid';
+
+/** Flags that keep Chromium from reaching the network on its own (updates, sync, field trials, QUIC, DNS). */
+export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -22,10 +74,21 @@ export const CHROMIUM_ARGS = [
   '--disable-extensions',
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',
+  '--safebrowsing-disable-auto-update',
+  '--disable-breakpad',
+  '--no-pings',
   '--metrics-recording-only',
   '--no-default-browser-check',
-  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication',
-] as const;
+  '--dns-prefetch-disable',
+  // Chromium 156 still checks for component updates and lists Google accounts (ListAccounts) at start and
+  // for every context, whatever the flags above say. Both are parked on a name that cannot resolve.
+  `--component-updater=url-source=http://${PARKED_HOST}/`,
+  `--gaia-url=http://${PARKED_HOST}/`,
+  // Every host name resolves to NOTFOUND inside Chromium: whatever slips past the other layers cannot even
+  // send a DNS query.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  disabledFeaturesArg(),
+];
 
 export class ChromiumNotFoundError extends Error {
   constructor(detail: string) {
@@ -40,7 +103,7 @@ export class ChromiumNotFoundError extends Error {
 function executable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
-    return true;
+    return statSync(path).isFile();
   } catch {
     return false;
   }
@@ -69,10 +132,20 @@ export function requireChromium(explicit?: string | null, env: NodeJS.ProcessEnv
   throw new ChromiumNotFoundError(`none of ${CHROMIUM_NAMES.join(', ')} is on PATH`);
 }
 
+export interface LaunchOptions {
+  /** Added after CHROMIUM_ARGS. Tests only (the network canary's --proxy-server). */
+  readonly extraArgs?: readonly string[];
+}
+
 /**
  * Launches headless Chromium with the no-network flags. playwright-core gives every launch a fresh,
  * temporary profile (its own --user-data-dir) and deletes it on close.
  */
-export async function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout: 60_000 });
+export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+    timeout: 60_000,
+  });
 }

@@ -18,6 +18,24 @@ export function mdText(value: string): string {
     .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
 }
 
+/**
+ * Every value that comes from the assessment file goes through one of these, labels and numbers included:
+ * a malformed or hostile file may put any text where a date, a severity or a count belongs.
+ */
+const md = (value: unknown): string =>
+  mdText(typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? ''));
+const num = (value: unknown): string => (typeof value === 'number' && Number.isFinite(value) ? String(value) : md(value));
+const label = (labels: Readonly<Record<string, string>>, key: unknown): string => md(typeof key === 'string' ? (labels[key] ?? key) : key);
+/** A date as `2026-11-02 09:30 UTC`; anything else (dateTime returns a non-date as it is) escaped. */
+const when = (iso: unknown): string => {
+  const text = typeof iso === 'string' ? dateTime(iso) : '';
+  return /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/.test(text) ? text : md(iso);
+};
+const onDay = (iso: unknown): string => {
+  const text = typeof iso === 'string' ? day(iso) : '';
+  return /^\d{4}-\d\d-\d\d$/.test(text) ? text : md(iso);
+};
+
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 const head = (cells: readonly string[]): string[] => [row(cells), row(cells.map(() => '---'))];
 
@@ -34,56 +52,56 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
   if (m.caseStudy) out.push('', `Case study: **${mdText(m.caseStudy.name)}**`);
   out.push(
     '',
-    `Generated ${dateTime(m.generatedAt)} by ${mdText(`${m.tool.name} ${m.tool.version}`)} · catalog ${mdText(`${m.framework.id} ${m.framework.version}`)} · AWS checklist ${mdText(m.framework.checklistVersion)} · ${mdText(DELIVERY_LABEL[m.deliveryCategory] ?? m.deliveryCategory)}`,
+    `Generated ${when(m.generatedAt)} by ${mdText(`${m.tool.name} ${m.tool.version}`)} · catalog ${mdText(`${m.framework.id} ${m.framework.version}`)} · AWS checklist ${mdText(m.framework.checklistVersion)} · ${label(DELIVERY_LABEL, m.deliveryCategory)}`,
     '',
     '## 1. At a glance',
     '',
-    `**Readiness: ${g.readiness.met} of ${g.readiness.applicable} applicable items met (${g.readiness.percent}%).**`,
+    `**Readiness: ${num(g.readiness.met)} of ${num(g.readiness.applicable)} applicable items met (${num(g.readiness.percent)}%).**`,
     '',
     ...head(ITEM_VERDICTS.map((v) => VERDICT_LABEL[v])),
-    row(ITEM_VERDICTS.map((v) => String(g.verdicts[v]))),
+    row(ITEM_VERDICTS.map((v) => num(g.verdicts[v]))),
     '',
-    `Automated results: ${CHECK_STATUSES.map((s) => `${g.findings[s]} ${STATUS_LABEL[s].toLowerCase()}`).join(', ')}.`,
+    `Automated results: ${CHECK_STATUSES.map((s) => `${num(g.findings[s])} ${STATUS_LABEL[s].toLowerCase()}`).join(', ')}.`,
     '',
     '### Status per section',
     '',
     ...head(['Section', 'Status', 'Met', 'Applicable']),
     ...g.sections.map((s) =>
-      row([mdText(s.area), SECTION_LABEL[s.status], String(s.counts.MET), String(ITEM_VERDICTS.reduce((n, v) => n + s.counts[v], 0) - s.counts.NOT_APPLICABLE)]),
+      row([mdText(s.area), label(SECTION_LABEL, s.status), num(s.counts.MET), num(ITEM_VERDICTS.reduce((n, v) => n + s.counts[v], 0) - s.counts.NOT_APPLICABLE)]),
     ),
     '',
-    `### Blockers to fix before submission (${g.blockers.length})`,
+    `### Blockers to fix before submission (${num(g.blockers.length)})`,
     '',
   );
   if (g.blockers.length === 0) out.push('None: every applicable item is met.');
   else {
     out.push(...head(['#', 'Severity', 'Item', 'Verdict', 'Why']));
-    for (const b of g.blockers) out.push(row([String(b.rank), b.severity, `${mdText(b.itemId)} ${mdText(b.title)}`, VERDICT_LABEL[b.verdict], mdText(b.reason)]));
+    for (const b of g.blockers) out.push(row([num(b.rank), md(b.severity), `${mdText(b.itemId)} ${mdText(b.title)}`, label(VERDICT_LABEL, b.verdict), mdText(b.reason)]));
   }
-  out.push('', `### Attestations expiring within 90 days (${g.expiring.length})`, '');
+  out.push('', `### Attestations expiring within 90 days (${num(g.expiring.length)})`, '');
   if (g.expiring.length === 0) out.push('None.');
-  for (const e of g.expiring) out.push(`- ${mdText(e.itemId)} ${mdText(e.title)}: ${e.expired ? 'expired' : 'expires'} ${day(e.expires)} (${mdText(e.owner)})`);
+  for (const e of g.expiring) out.push(`- ${mdText(e.itemId)} ${mdText(e.title)}: ${e.expired ? 'expired' : 'expires'} ${onDay(e.expires)} (${mdText(e.owner)})`);
   out.push(
     '',
     '### Scope',
     '',
-    `- Accounts (${m.scope.accounts.length}): ${m.scope.accounts.map(mdText).join(', ')}`,
-    `- Regions (${m.scope.regions.length}): ${m.scope.regions.map(mdText).join(', ')}`,
+    `- Accounts (${m.scope.accounts.length}): ${m.scope.accounts.map(md).join(', ')}`,
+    `- Regions (${m.scope.regions.length}): ${m.scope.regions.map(md).join(', ')}`,
     `- Principal: ${mdText(m.scope.principal)}`,
-    `- Scan: ${dateTime(m.scope.scanStartedAt)} to ${dateTime(m.scope.scanFinishedAt)}${m.scope.snapshotComplete ? '' : ' (incomplete)'}`,
+    `- Scan: ${when(m.scope.scanStartedAt)} to ${when(m.scope.scanFinishedAt)}${m.scope.snapshotComplete ? '' : ' (incomplete)'}`,
   );
 
   const r = m.resources;
   out.push('', '## 2. Attached resources and costs', '');
   out.push(
-    `${r.count} resources. Last full month${r.period ? ` (${r.period.start} to ${r.period.end})` : ''}: ${r.total.amount === null ? 'unknown' : money(r.total.amount, r.currency)}${r.total.complete ? '' : ' (accounts with unknown costs excluded)'}.`,
+    `${num(r.count)} resources. Last full month${r.period ? ` (${onDay(r.period.start)} to ${onDay(r.period.end)})` : ''}: ${r.total.amount === null ? 'unknown' : md(money(r.total.amount, r.currency))}${r.total.complete ? '' : ' (accounts with unknown costs excluded)'}.`,
     '',
     ...head(['Account', 'Last full month']),
-    ...r.accountTotals.map((a) => row([mdText(a.accountId), a.status === 'known' ? money(a.amount, r.currency) : `unknown: ${mdText(a.reason)}`])),
+    ...r.accountTotals.map((a) => row([mdText(a.accountId), a.status === 'known' ? md(money(a.amount, r.currency)) : `unknown: ${mdText(a.reason)}`])),
     '',
   );
   if (r.serviceTotals.length > 0) {
-    out.push(...head(['Service', 'Last full month']), ...r.serviceTotals.map((s) => row([mdText(s.key), money(s.amount, r.currency)])), '');
+    out.push(...head(['Service', 'Last full month']), ...r.serviceTotals.map((s) => row([mdText(s.key), md(money(s.amount, r.currency))])), '');
   }
   out.push(...head(['Account', 'Region', 'Type', 'Name / ID', 'Tags', 'Monthly cost']));
   for (const res of r.rows.slice(0, limit)) {
@@ -94,28 +112,28 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
         mdText(res.resourceType),
         `${res.name ? `${mdText(res.name)} ` : ''}${mdText(res.resourceId)}`,
         Object.entries(res.tags).map(([k, v]) => mdText(`${k}=${v}`)).join(', '),
-        costText(res.cost, r.currency),
+        md(costText(res.cost, r.currency)),
       ]),
     );
   }
-  if (r.rows.length > limit) out.push('', `${limit} of ${r.rows.length} resources listed; the full list is in the CSV and XLSX reports.`);
+  if (r.rows.length > limit) out.push('', `${limit} of ${num(r.rows.length)} resources listed; the full list is in the CSV and XLSX reports.`);
 
   out.push('', '## 3. Detail sections');
   m.sections.forEach((s, i) => {
-    out.push('', `### 3.${i + 1} ${mdText(s.area)} — ${SECTION_LABEL[s.status]}`, '');
+    out.push('', `### 3.${i + 1} ${mdText(s.area)} — ${label(SECTION_LABEL, s.status)}`, '');
     if (s.note) out.push(mdText(s.note), '');
     if (s.relatedItems.length > 0) out.push(`See ${s.relatedItems.map(mdText).join(', ')}.`, '');
-    for (const f of s.relatedFindings.slice(0, limit)) out.push(`- ${STATUS_LABEL[f.status]}: ${mdText(f.message)}`);
+    for (const f of s.relatedFindings.slice(0, limit)) out.push(`- ${label(STATUS_LABEL, f.status)}: ${mdText(f.message)}`);
     for (const item of s.items) {
-      out.push('', `#### ${mdText(item.itemId)} ${mdText(item.title)} — ${VERDICT_LABEL[item.verdict]}`, '', `Why: ${mdText(item.reason)}`);
+      out.push('', `#### ${mdText(item.itemId)} ${mdText(item.title)} — ${label(VERDICT_LABEL, item.verdict)}`, '', `Why: ${mdText(item.reason)}`);
       if (item.checks.length > 0) {
         out.push('', ...head(['Check', 'Severity', ...CHECK_STATUSES.map((st) => STATUS_LABEL[st])]));
-        for (const c of item.checks) out.push(row([mdText(c.id), c.severity, ...CHECK_STATUSES.map((st) => String(c.counts[st]))]));
+        for (const c of item.checks) out.push(row([mdText(c.id), md(c.severity), ...CHECK_STATUSES.map((st) => num(c.counts[st]))]));
       }
       if (item.attention.length > 0) {
-        out.push('', `Resources that need attention (${item.attention.length}):`, '');
+        out.push('', `Resources that need attention (${num(item.attention.length)}):`, '');
         for (const f of item.attention.slice(0, limit)) {
-          out.push(`- **${STATUS_LABEL[f.status]}** ${mdText(f.accountId)}/${mdText(f.region ?? 'global')} ${mdText(f.resourceId)}: ${mdText(f.message)}`);
+          out.push(`- **${label(STATUS_LABEL, f.status)}** ${mdText(f.accountId)}/${mdText(f.region ?? 'global')} ${mdText(f.resourceId)}: ${mdText(f.message)}`);
         }
         if (item.attention.length > limit) out.push(`- … and ${item.attention.length - limit} more (see the findings CSV).`);
       }
@@ -123,9 +141,9 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
       if (a) {
         out.push(
           '',
-          `Attestation: "${mdText(a.answer)}" by ${mdText(a.owner)} on ${day(a.date)}${a.expires ? `, ${a.expired ? 'expired' : 'valid until'} ${day(a.expires)}` : ''}: ${mdText(a.justification)}`,
+          `Attestation: "${mdText(a.answer)}" by ${mdText(a.owner)} on ${onDay(a.date)}${a.expires ? `, ${a.expired ? 'expired' : 'valid until'} ${onDay(a.expires)}` : ''}: ${mdText(a.justification)}`,
         );
-        for (const e of a.evidence) out.push(`- Evidence (${e.kind}): ${mdText(e.ref)}`);
+        for (const e of a.evidence) out.push(`- Evidence (${md(e.kind)}): ${mdText(e.ref)}`);
       }
       if (item.verdict !== 'MET' && item.verdict !== 'NOT_APPLICABLE') {
         for (const c of item.checks.filter((x) => x.remediation && (x.counts.FAIL > 0 || x.counts.UNKNOWN > 0 || x.counts.MANUAL > 0))) {
@@ -147,7 +165,7 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
     const multi = studies.length > 1;
     out.push(...head(['Item', 'Requirement', ...studies.map((cs) => (multi ? `Met (${mdText(cs.name)})` : 'Met')), 'Evidence']));
     primary.rows.forEach((rw, i) => {
-      out.push(row([mdText(rw.itemId), mdText(rw.title), ...studies.map((cs) => cs.rows[i]?.met ?? ''), mdText(rw.evidence)]));
+      out.push(row([mdText(rw.itemId), mdText(rw.title), ...studies.map((cs) => md(cs.rows[i]?.met ?? '')), mdText(rw.evidence)]));
     });
   }
 
@@ -157,26 +175,26 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
       '',
       '## 5. Changes since the previous assessment',
       '',
-      `Previous assessment: ${dateTime(c.previousGeneratedAt)}. Readiness ${c.readinessBefore.met}/${c.readinessBefore.applicable} → ${g.readiness.met}/${g.readiness.applicable}. ${c.newFailures} new failing result(s), ${c.fixedFailures} fixed.`,
+      `Previous assessment: ${when(c.previousGeneratedAt)}. Readiness ${num(c.readinessBefore.met)}/${num(c.readinessBefore.applicable)} → ${num(g.readiness.met)}/${num(g.readiness.applicable)}. ${num(c.newFailures)} new failing result(s), ${num(c.fixedFailures)} fixed.`,
       '',
     );
     const list = (title: string, lines: typeof c.newlyMet): void => {
       out.push(`**${title} (${lines.length})**`, '');
-      for (const l of lines) out.push(`- ${mdText(l.itemId)} ${mdText(l.title)}: ${l.before ? VERDICT_LABEL[l.before] : 'new'} → ${VERDICT_LABEL[l.after]}`);
+      for (const l of lines) out.push(`- ${mdText(l.itemId)} ${mdText(l.title)}: ${l.before ? label(VERDICT_LABEL, l.before) : 'new'} → ${label(VERDICT_LABEL, l.after)}`);
       out.push('');
     };
     list('Newly met', c.newlyMet);
     list('Newly failing', c.newlyFailing);
     list('Other verdict changes', c.otherChanges);
     out.push(`**Evidence expiring within 90 days (${c.evidenceExpiring.length})**`, '');
-    for (const e of c.evidenceExpiring) out.push(`- ${mdText(e.itemId)}: ${e.expired ? 'expired' : 'expires'} ${day(e.expires)}`);
+    for (const e of c.evidenceExpiring) out.push(`- ${mdText(e.itemId)}: ${e.expired ? 'expired' : 'expires'} ${onDay(e.expires)}`);
   }
 
   out.push(
     '',
     '## How this report was produced',
     '',
-    `${mdText(`${m.tool.name} ${m.tool.version}`)} scanned read-only as ${mdText(m.scope.principal)} and evaluated the snapshot (schema ${mdText(m.scope.snapshotSchemaVersion)}) against ${mdText(`${m.framework.id} ${m.framework.version}`)} (AWS checklist ${mdText(m.framework.checklistVersion)}). ${m.collectionErrors.length} read(s) failed; they are listed in the HTML and JSON reports.`,
+    `${mdText(`${m.tool.name} ${m.tool.version}`)} scanned read-only as ${mdText(m.scope.principal)} and evaluated the snapshot (schema ${mdText(m.scope.snapshotSchemaVersion)}) against ${mdText(`${m.framework.id} ${m.framework.version}`)} (AWS checklist ${mdText(m.framework.checklistVersion)}). ${num(m.collectionErrors.length)} read(s) failed; they are listed in the HTML and JSON reports.`,
     '',
   );
   return out.join('\n');

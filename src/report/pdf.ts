@@ -1,6 +1,10 @@
 /**
  * PDF output: the print variant of the HTML report rendered by headless Chromium. A4, page numbers in
  * the footer, a table of contents (linked), table headers repeated on each page, rows never split.
+ *
+ * No network: the page is served from memory by a request-interception route that aborts every other
+ * request, with a Content-Security-Policy that allows only inline styles and data: images/fonts, JavaScript
+ * off and service workers blocked, on top of chromium.ts's launch flags (pdf-network.test.ts proves it).
  */
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireChromium } from './chromium.js';
@@ -15,36 +19,74 @@ export interface PdfOptions {
   readonly printRowLimit?: number;
 }
 
+export interface PrintOptions {
+  readonly chromiumPath?: string | null;
+  readonly browser?: Browser;
+  /** Left part of the footer (plain text; escaped here). */
+  readonly footerLabel: string;
+}
+
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export async function renderPdf(model: ReportModel, options: PdfOptions = {}): Promise<Buffer> {
-  const html = await renderHtml(model, { mode: 'print', printRowLimit: options.printRowLimit ?? 200 });
+/**
+ * The report's own address. It is served by the route below (never resolved: chromium.ts maps every host
+ * name to NOTFOUND), so the page gets a real Content-Security-Policy header.
+ */
+const REPORT_URL = 'http://report.ftr-offline.invalid/';
+
+/**
+ * What the page may load: inline styles and inline SVG, images and fonts only as data: URLs. The renderer
+ * refuses anything else before a request exists (an iframe would otherwise make Chromium preconnect to
+ * its host, past the request interception).
+ */
+export const PRINT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'none'; " +
+  "script-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
+
+/** Prints a self-contained HTML page to PDF without letting it (or Chromium) reach the network. */
+export async function printHtmlToPdf(html: string, options: PrintOptions): Promise<Buffer> {
   const browser = options.browser ?? (await launchChromium(requireChromium(options.chromiumPath)));
   try {
-    const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
+    const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
     try {
+      // On the context, so a popup or frame is covered too: the report is the one request answered, from
+      // memory; every other request is aborted. data: URLs never reach a route and need none.
+      await context.route('**/*', async (route) => {
+        const request = route.request();
+        if (request.url() === REPORT_URL && request.isNavigationRequest() && request.frame().parentFrame() === null) {
+          await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': PRINT_CSP }, body: html });
+        } else {
+          await route.abort('blockedbyclient');
+        }
+      });
       const page = await context.newPage();
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+      await page.goto(REPORT_URL, { waitUntil: 'load', timeout: 120_000 });
       await page.emulateMedia({ media: 'print' });
-      const label = esc(`${model.framework.title} — ${model.framework.checklistVersion}${model.scope.name ? ` — ${model.scope.name}` : ''}`);
-      const pdf = await page.pdf({
+      return await page.pdf({
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
         footerTemplate:
           `<div style="font-size:8px;color:#5b6477;width:100%;padding:0 12mm;display:flex;justify-content:space-between;font-family:'DejaVu Sans',sans-serif">` +
-          `<span>${label}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+          `<span>${esc(options.footerLabel)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
         margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
         outline: true,
         tagged: true,
       });
-      return pdf;
     } finally {
       await context.close();
     }
   } finally {
     if (!options.browser) await browser.close();
   }
+}
+
+export async function renderPdf(model: ReportModel, options: PdfOptions = {}): Promise<Buffer> {
+  const html = await renderHtml(model, { mode: 'print', printRowLimit: options.printRowLimit ?? 200 });
+  return printHtmlToPdf(html, {
+    footerLabel: `${model.framework.title} — ${model.framework.checklistVersion}${model.scope.name ? ` — ${model.scope.name}` : ''}`,
+    ...(options.chromiumPath !== undefined ? { chromiumPath: options.chromiumPath } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
+  });
 }

@@ -1,6 +1,6 @@
 /** Dispatches the report model to the requested formats and writes the files. */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertWritableDestination, ensureDir, writeOutputFile, writeOutputStream } from '../io/output-file.js';
 import { renderFindingsCsv, renderResourcesCsv } from './csv.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJson } from './json.js';
@@ -41,36 +41,49 @@ export interface RenderOptions {
   readonly chromiumPath?: string | null;
 }
 
-/** Writes every requested format; returns the paths written, in REPORT_FORMATS order. */
+/** The files each format writes, in REPORT_FORMATS order. */
+export function reportPaths(formats: readonly ReportFormat[], outDir: string, baseName = 'ftr-report'): string[] {
+  const base = join(outDir, baseName);
+  return REPORT_FORMATS.filter((f) => formats.includes(f)).flatMap((format) =>
+    format === 'csv' ? [`${base}-findings.csv`, `${base}-resources.csv`] : [`${base}.${format}`],
+  );
+}
+
+/**
+ * Writes every requested format; returns the paths written, in REPORT_FORMATS order. Every destination is
+ * checked before anything is rendered (a link or a folder in the way fails fast), and each file is written
+ * by io/output-file.ts (temp file + rename, 0600, never through a link).
+ */
 export async function renderReports(model: ReportModel, formats: readonly ReportFormat[], options: RenderOptions): Promise<string[]> {
-  await mkdir(options.outDir, { recursive: true });
+  await ensureDir(options.outDir);
+  for (const path of reportPaths(formats, options.outDir, options.baseName)) await assertWritableDestination(path);
   const base = join(options.outDir, options.baseName ?? 'ftr-report');
   const written: string[] = [];
   for (const format of REPORT_FORMATS.filter((f) => formats.includes(f))) {
     switch (format) {
       case 'html':
-        await writeFile(`${base}.html`, await renderHtml(model, { mode: 'screen' }));
+        await writeOutputFile(`${base}.html`, await renderHtml(model, { mode: 'screen' }));
         written.push(`${base}.html`);
         break;
       case 'pdf':
-        await writeFile(`${base}.pdf`, await renderPdf(model, { chromiumPath: options.chromiumPath ?? null }));
+        await writeOutputFile(`${base}.pdf`, await renderPdf(model, { chromiumPath: options.chromiumPath ?? null }));
         written.push(`${base}.pdf`);
         break;
       case 'xlsx':
-        await renderXlsx(model, `${base}.xlsx`);
+        await writeOutputStream(`${base}.xlsx`, (stream) => renderXlsx(model, stream));
         written.push(`${base}.xlsx`);
         break;
       case 'md':
-        await writeFile(`${base}.md`, renderMarkdown(model));
+        await writeOutputFile(`${base}.md`, renderMarkdown(model));
         written.push(`${base}.md`);
         break;
       case 'csv':
-        await writeFile(`${base}-findings.csv`, renderFindingsCsv(model));
-        await writeFile(`${base}-resources.csv`, renderResourcesCsv(model));
+        await writeOutputFile(`${base}-findings.csv`, renderFindingsCsv(model));
+        await writeOutputFile(`${base}-resources.csv`, renderResourcesCsv(model));
         written.push(`${base}-findings.csv`, `${base}-resources.csv`);
         break;
       case 'json':
-        await writeFile(`${base}.json`, renderJson(model));
+        await writeOutputFile(`${base}.json`, renderJson(model));
         written.push(`${base}.json`);
         break;
     }

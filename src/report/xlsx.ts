@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { ITEM_VERDICTS } from '../core/assessment.js';
 import { DELIVERY_LABEL, findingCells, SECTION_LABEL, tagsText, VERDICT_LABEL } from './format.js';
 import type { ReportModel } from './model.js';
+import type { Writable } from 'node:stream';
 
 type Cell = string | number | Date | boolean | null;
 
@@ -61,8 +62,13 @@ function table(
   ws.commit();
 }
 
-export async function renderXlsx(m: ReportModel, filename: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+/** Streams the workbook to a file name or (render.ts: the safe temp file of io/output-file.ts) a stream, which it ends. */
+export async function renderXlsx(m: ReportModel, target: string | Writable): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    ...(typeof target === 'string' ? { filename: target } : { stream: target }),
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = `${m.tool.name} ${m.tool.version}`;
   wb.created = new Date(m.generatedAt);
   const used = new Set<string>();

@@ -26,6 +26,8 @@ export interface RunCliOptions {
   readonly onSpawn?: (child: ChildProcess) => void;
   /** Safety net only: the process is killed after this long (default 5 minutes). */
   readonly killAfterMs?: number;
+  /** Working folder of the CLI (default: the repository root). */
+  readonly cwd?: string;
 }
 
 /** The Node SDK's "upgrade to Node 22" notice is noise for these tests. */
@@ -40,9 +42,10 @@ function clean(text: string): string {
 
 export function runCli(args: readonly string[], options: RunCliOptions): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...options.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'src/cli/index.ts'), ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      // tsx finds tsconfig.json (JSX settings) from the working folder: point it at the repository's.
+      env: { ...options.env, NO_COLOR: '1', FORCE_COLOR: '0', TSX_TSCONFIG_PATH: join(REPO_ROOT, 'tsconfig.json') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

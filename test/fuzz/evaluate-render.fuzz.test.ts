@@ -60,7 +60,7 @@ describe('evaluate and render fuzzing', () => {
         const doc = applyMutations(base, basePaths, list);
         const snapshot = acceptedOrNull(() => parseSnapshot(Buffer.from(JSON.stringify(doc)), 'fuzz.json'));
         if (snapshot === null) return;
-        const { assessment } = assess(snapshot, { framework: resolveFramework(frameworkId), delivery: 'multi-tenant-saas' });
+        const { assessment } = assess(snapshot, { framework: resolveFramework(frameworkId), delivery: 'multi-tenant-saas', attestationsFile: null });
         const crashed = assessment.findings.filter((f) => f.evidence.bug === true).map((f) => `${f.checkId}: ${f.message}`);
         expect(crashed).toEqual([]);
         // The written assessment reads back: evaluation never produces what the assessment reader refuses.
@@ -75,7 +75,7 @@ describe('evaluate and render fuzzing', () => {
 
   it('every mutated assessment the reader accepts renders in every format', async () => {
     const snapshot = parseSnapshot(Buffer.from(JSON.stringify(base)), 'base.json');
-    const assessment = JSON.parse(JSON.stringify(assess(snapshot, { framework: resolveFramework('ftr-partner-hosted'), delivery: 'multi-tenant-saas' }).assessment)) as unknown;
+    const assessment = JSON.parse(JSON.stringify(assess(snapshot, { framework: resolveFramework('ftr-partner-hosted'), delivery: 'multi-tenant-saas', attestationsFile: null }).assessment)) as unknown;
     const paths = jsonPaths(assessment);
     let rendered = 0;
     await fc.assert(

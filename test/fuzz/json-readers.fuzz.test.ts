@@ -21,7 +21,7 @@ const sampleSnapshot = JSON.parse(gunzipSync(readFileSync(SAMPLE_SNAPSHOT_PATH))
 const snapshotPaths = jsonPaths(sampleSnapshot);
 const sampleAssessment = JSON.parse(
   JSON.stringify(
-    assess(parseSnapshot(readFileSync(SAMPLE_SNAPSHOT_PATH), 'sample'), { framework: resolveFramework('ftr-partner-hosted'), delivery: 'multi-tenant-saas' }).assessment,
+    assess(parseSnapshot(readFileSync(SAMPLE_SNAPSHOT_PATH), 'sample'), { framework: resolveFramework('ftr-partner-hosted'), delivery: 'multi-tenant-saas', attestationsFile: null }).assessment,
   ),
 ) as unknown;
 const assessmentPaths = jsonPaths(sampleAssessment);

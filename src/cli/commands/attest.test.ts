@@ -38,8 +38,8 @@ describe('readAttestationInputs', () => {
   const framework = getFramework('ftr-partner-hosted');
   const now = '2026-03-15T00:00:00Z';
 
-  it('returns nothing when no file is given and none exists', () => {
-    const inputs = readAttestationInputs({ file: undefined, framework, delivery: 'multi-tenant-saas', now });
+  it('returns nothing when there is no file', () => {
+    const inputs = readAttestationInputs({ file: null, framework, delivery: 'multi-tenant-saas', now });
     expect(inputs.set).toBeNull();
     expect(inputs.attestations).toEqual([]);
   });

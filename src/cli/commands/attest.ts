@@ -5,9 +5,10 @@
  *   readAttestationInputs  loads and validates the file for `ftr evaluate`/`ftr scan`, ready for EvaluateOptions
  * Every bad input is an AttestationError (a UserError: exit code 2) with file:line:column.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { FileExistsError } from '../../attest/errors.js';
+import { writeOutputFileSync } from '../../io/output-file.js';
 import { resolveEvidencePath, sha256OfFile } from '../../attest/evidence-hash.js';
 import { renderStarterFile, starterItems } from '../../attest/init.js';
 import { DEFAULT_ATTESTATIONS_FILE, loadAttestations } from '../../attest/parse.js';
@@ -34,13 +35,14 @@ export interface AttestInitResult {
   readonly message: string;
 }
 
+/** Writes the starter file safely (temp file + rename, 0600, never through a link). */
 export function attestInit(options: AttestInitOptions): AttestInitResult {
   const framework = resolveFramework(options.frameworkId);
   const delivery = parseDelivery(options.delivery);
   const file = options.outFile ?? DEFAULT_ATTESTATIONS_FILE;
   if (existsSync(file) && options.force !== true) throw new FileExistsError(file);
   const text = renderStarterFile(framework, { delivery, scopeName: options.scopeName ?? null });
-  writeFileSync(file, text, 'utf8');
+  writeOutputFileSync(file, text);
   const items = starterItems(framework, delivery).length;
   const gatingQuestions = framework.gatingQuestions.length;
   return {
@@ -61,15 +63,15 @@ export interface AttestationInputs {
   readonly attestations: readonly ItemAttestation[];
   readonly gatingAnswers: readonly GatingAnswer[];
   readonly suppressions: readonly Suppression[];
-  /** The parsed file, or null when no file was given and the default one does not exist. */
+  /** The parsed file, or null when there is none. */
   readonly set: AttestationSet | null;
   /** Human warnings: expired suppressions, unanswered entries. */
   readonly warnings: readonly string[];
 }
 
 export interface ReadAttestationOptions {
-  /** An explicit --attestations path (must exist); undefined = ./ftr-attestations.yaml when present. */
-  readonly file?: string | undefined;
+  /** The file to read (must exist), or null for none. write-assessment.ts's resolveAttestations picks it. */
+  readonly file: string | null;
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
   readonly scopeName?: string | null;
@@ -81,10 +83,8 @@ export interface ReadAttestationOptions {
 }
 
 export function readAttestationInputs(options: ReadAttestationOptions): AttestationInputs {
-  const file = options.file ?? DEFAULT_ATTESTATIONS_FILE;
-  if (options.file === undefined && !existsSync(file)) {
-    return { attestations: [], gatingAnswers: [], suppressions: [], set: null, warnings: [] };
-  }
+  const file = options.file;
+  if (file === null) return { attestations: [], gatingAnswers: [], suppressions: [], set: null, warnings: [] };
   const set = loadAttestations(file, {
     framework: options.framework,
     now: options.now,

@@ -1,20 +1,24 @@
 /** `ftr evaluate SNAPSHOT`: re-run the evaluation offline, with no AWS access. */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { EXIT } from '../../core/errors.js';
-import { readSnapshot } from '../../io/snapshot-file.js';
 import type { Severity } from '../../core/finding.js';
+import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
+import { readSnapshot } from '../../io/snapshot-file.js';
 import { findingsAtOrAbove } from '../fail-on.js';
 import { formatSummary } from '../summary.js';
-import { assessAndWrite, findAttestationsFile, resolveScopes } from '../write-assessment.js';
-import { writeReports } from './report.js';
+import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes } from '../write-assessment.js';
+import { DEFAULT_OUT } from '../options.js';
+import { preflightReports, writeReports } from './report.js';
+
 
 export interface EvaluateCommandOptions {
   readonly snapshotPath: string;
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
   readonly out: string | undefined;
-  readonly attestationsFile: string | undefined;
+  /** `--attestations <file>`, false for `--no-attestations`, undefined to look for one. */
+  readonly attestationsFile: string | false | undefined;
   readonly scopeFile: string | undefined;
   readonly scopeName: string | undefined;
   /** `--evidence-root`: more folders attestation evidence files may be in. */
@@ -26,13 +30,25 @@ export interface EvaluateCommandOptions {
 }
 
 export async function evaluateCommand(options: EvaluateCommandOptions): Promise<number> {
+  const outDir = options.out ?? DEFAULT_OUT;
   const scopes = resolveScopes(options.scopeFile, options.scopeName);
+  const reports = await preflightReports(options.formats, options.chromiumPath, outDir);
   const snapshot = await readSnapshot(options.snapshotPath);
-  const outDir = options.out ?? dirname(options.snapshotPath);
+  await prepareOutputDir(outDir);
+  for (const scope of scopes) await assertWritableDestination(join(outDir, assessmentFileName(scope, scopes.length > 1)));
+  const attestations = resolveAttestations({
+    option: options.attestationsFile,
+    besideDir: dirname(options.snapshotPath),
+    besideLabel: 'the snapshot’s folder',
+    framework: options.framework,
+    delivery: options.delivery,
+    scopes,
+  });
+  announceAttestations(attestations);
   const result = await assessAndWrite(snapshot, {
     framework: options.framework,
     delivery: options.delivery,
-    attestationsFile: findAttestationsFile(options.attestationsFile, dirname(options.snapshotPath)),
+    attestationsFile: attestations.file,
     evidenceRoots: options.evidenceRoots,
     scopes,
     outDir,
@@ -41,8 +57,8 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
   for (const assessment of result.assessments) process.stdout.write(`${formatSummary(assessment)}\n\n`);
   const files = [...result.files];
   const [main, ...others] = result.assessments;
-  if (options.formats !== undefined && main) {
-    files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: options.formats, outDir, chromiumPath: options.chromiumPath ?? null })));
+  if (reports.formats.length > 0 && main) {
+    files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: reports.formats, outDir, chromiumPath: reports.chromiumPath })));
   }
   process.stdout.write(`Written:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
   const failing = options.failOn === undefined ? 0 : findingsAtOrAbove(result.assessments, options.failOn);

@@ -1,11 +1,13 @@
 /**
- * `ftr report` (and `ftr scan --format`): renders an assessment into the requested formats. The lead wires
- * `writeReports` into the CLI; it checks for Chromium before writing anything when a PDF is requested.
+ * `ftr report` (and `--format` of scan, evaluate and demo): renders an assessment into the requested
+ * formats. `preflightReports` runs before any work: it parses the formats, finds Chromium when a PDF is
+ * asked, and checks that no destination is a link or a folder.
  */
 import type { Assessment } from '../../core/assessment.js';
+import { assertWritableDestination } from '../../io/output-file.js';
 import { requireChromium } from '../../report/chromium.js';
 import { buildReportModel } from '../../report/model.js';
-import { parseFormats, renderReports, type ReportFormat } from '../../report/render.js';
+import { parseFormats, renderReports, reportPaths, type ReportFormat } from '../../report/render.js';
 
 export { parseFormats, REPORT_FORMATS, type ReportFormat } from '../../report/render.js';
 
@@ -23,9 +25,27 @@ export interface WriteReportsOptions {
   readonly baseName?: string;
 }
 
+export interface ReportPlan {
+  readonly formats: readonly ReportFormat[];
+  /** The Chromium executable when a PDF is asked, else null. */
+  readonly chromiumPath: string | null;
+}
+
+/**
+ * Before any work: parses `--format`, finds Chromium when a PDF is asked (ChromiumNotFoundError, exit 2,
+ * rather than a failure after a long scan) and refuses destinations that are links or folders.
+ */
+export async function preflightReports(formats: string | undefined, chromiumOption: string | undefined, outDir: string): Promise<ReportPlan> {
+  if (formats === undefined) return { formats: [], chromiumPath: null };
+  const parsed = parseFormats(formats);
+  const chromiumPath = parsed.includes('pdf') ? requireChromium(chromiumOption ?? null) : null;
+  for (const path of reportPaths(parsed, outDir)) await assertWritableDestination(path);
+  return { formats: parsed, chromiumPath };
+}
+
 /** Renders the reports and returns the paths of the files written. */
 export async function writeReports(options: WriteReportsOptions): Promise<string[]> {
-  const formats = typeof options.formats === 'string' ? parseFormats(options.formats) : parseFormats(options.formats);
+  const formats = parseFormats(options.formats);
   const chromiumPath = formats.includes('pdf') ? requireChromium(options.chromiumPath ?? null) : null;
   const model = buildReportModel(options.assessment, {
     previous: options.previous ?? null,

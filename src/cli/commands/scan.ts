@@ -2,8 +2,6 @@
  * `ftr scan`: collect -> snapshot.json.gz -> evaluate -> assessment.json, with live progress. Ctrl-C or a
  * dead endpoint stops the collection, and everything collected so far is still written.
  */
-import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Listr } from 'listr2';
 import { runScan } from '../../collect/run-collection.js';
@@ -11,13 +9,14 @@ import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import type { Snapshot } from '../../core/snapshot.js';
+import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { validateSnapshot, writeSnapshot } from '../../io/snapshot-file.js';
 import type { Severity } from '../../core/finding.js';
 import { findingsAtOrAbove } from '../fail-on.js';
 import { throttled } from '../progress.js';
 import { formatSummary } from '../summary.js';
-import { writeReports } from './report.js';
-import { assessAndWrite, findAttestationsFile, resolveScopes } from '../write-assessment.js';
+import { preflightReports, writeReports } from './report.js';
+import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes } from '../write-assessment.js';
 
 export interface ScanCommandOptions {
   readonly org: boolean;
@@ -34,7 +33,8 @@ export interface ScanCommandOptions {
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
-  readonly attestationsFile: string | undefined;
+  /** `--attestations <file>`, false for `--no-attestations`, undefined to look for one. */
+  readonly attestationsFile: string | false | undefined;
   readonly scopeFile: string | undefined;
   readonly scopeName: string | undefined;
   /** `--evidence-root`: more folders attestation evidence files may be in. */
@@ -51,9 +51,27 @@ interface ScanContext {
 }
 
 export async function scanCommand(options: ScanCommandOptions): Promise<number> {
-  // Read the scope file and make sure --out is writable before scanning: a typo should not cost a whole scan.
+  // Everything that can be wrong with the flags and files is checked before scanning: a typo, a missing
+  // Chromium or an unwritable --out must not cost a whole scan.
+  if (options.accounts !== undefined && !options.org) {
+    throw new UserError('--accounts only applies with --org (it picks accounts of the Organization). Add --org, or drop --accounts.');
+  }
   const scopes = resolveScopes(options.scopeFile, options.scopeName);
-  await ensureWritableDir(options.out);
+  const reports = await preflightReports(options.formats, options.chromiumPath, options.out);
+  await prepareOutputDir(options.out);
+  const snapshotPath = join(options.out, 'snapshot.json.gz');
+  for (const path of [snapshotPath, ...scopes.map((s) => join(options.out, assessmentFileName(s, scopes.length > 1)))]) {
+    await assertWritableDestination(path);
+  }
+  const attestations = resolveAttestations({
+    option: options.attestationsFile,
+    besideDir: options.out,
+    besideLabel: `the --out folder ${options.out}`,
+    framework: options.framework,
+    delivery: options.delivery,
+    scopes,
+  });
+  announceAttestations(attestations);
   const interrupt = new AbortController();
   let sigints = 0;
   const onSigint = () => {
@@ -97,10 +115,9 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
           title: 'Write snapshot',
           task: async (ctx, task) => {
             if (!ctx.snapshot) return;
-            const path = join(options.out, 'snapshot.json.gz');
-            await writeSnapshot(path, ctx.snapshot);
-            ctx.files.push(path);
-            task.title = `Snapshot written to ${path}`;
+            await writeSnapshot(snapshotPath, ctx.snapshot);
+            ctx.files.push(snapshotPath);
+            task.title = `Snapshot written to ${snapshotPath}`;
           },
         },
         {
@@ -112,7 +129,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
             const result = await assessAndWrite(snapshot, {
               framework: options.framework,
               delivery: options.delivery,
-              attestationsFile: findAttestationsFile(options.attestationsFile, options.out),
+              attestationsFile: attestations.file,
               evidenceRoots: options.evidenceRoots,
               scopes,
               outDir: options.out,
@@ -125,16 +142,16 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
         },
         {
           title: 'Write reports',
-          enabled: () => options.formats !== undefined,
+          enabled: () => reports.formats.length > 0,
           task: async (ctx, task) => {
             const [main, ...others] = ctx.assessments;
-            if (!main || options.formats === undefined) return;
+            if (!main) return;
             const written = await writeReports({
               assessment: main,
               caseStudies: others,
-              formats: options.formats,
+              formats: reports.formats,
               outDir: options.out,
-              chromiumPath: options.chromiumPath ?? null,
+              chromiumPath: reports.chromiumPath,
             });
             ctx.files.push(...written);
             task.title = `Reports written: ${written.join(', ')}`;
@@ -162,15 +179,5 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
-  }
-}
-
-async function ensureWritableDir(dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-    await access(dir, constants.W_OK);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new UserError(`Cannot write to the output directory ${dir} (${why}); choose another with --out.`);
   }
 }

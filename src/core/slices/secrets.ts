@@ -1,23 +1,34 @@
 /** Snapshot slice for secret stores: Secrets Manager secrets and SSM parameters (metadata only, never values). */
 import type { Observed } from '../observed.js';
 
-/** What kind of likely secret the detector saw. */
-export type SecretKind =
-  | 'aws-access-key-id'
-  | 'aws-secret-access-key'
-  | 'private-key'
-  | 'password-assignment'
-  | 'secret-assignment'
-  | 'token-assignment'
-  | 'api-key-assignment'
-  | 'connection-string-credentials'
-  | 'github-token'
-  | 'gitlab-token'
-  | 'slack-token'
-  | 'slack-webhook'
-  | 'stripe-live-key'
-  | 'google-api-key'
-  | 'npm-token';
+/** What kind of likely secret the detector saw (a list, so a schema can enumerate it). */
+export const SECRET_KINDS = [
+  'aws-access-key-id',
+  'aws-secret-access-key',
+  'private-key',
+  'password-assignment',
+  'secret-assignment',
+  'token-assignment',
+  'api-key-assignment',
+  'connection-string-credentials',
+  'github-token',
+  'gitlab-token',
+  'slack-token',
+  'slack-webhook',
+  'stripe-live-key',
+  'google-api-key',
+  'npm-token',
+  'gcp-service-account-key',
+  'openai-api-key',
+  'anthropic-api-key',
+  'sendgrid-api-key',
+  'shopify-token',
+  'linear-api-key',
+  'onepassword-token',
+  /** A secretlint rule this version does not know by name (a newer preset). */
+  'other-token',
+] as const;
+export type SecretKind = (typeof SECRET_KINDS)[number];
 
 /**
  * One likely secret found in text (EC2 user data, Lambda environment). Holds where and what kind, plus a
@@ -27,7 +38,10 @@ export interface SecretFinding {
   /** `env:DB_PASSWORD`, `userData:line 12`. */
   readonly location: string;
   readonly kind: SecretKind;
-  /** Redacted preview such as `DB_PASSWORD=******** (12 chars)` or `AKIA****************`. */
+  /**
+   * What a reviewer needs to find it, never any part of the value beyond a fixed public type prefix:
+   * `GitHub token (ghp_...)`, `DB_PASSWORD set to a literal value`, `https://****@github.com`.
+   */
   readonly hint: string;
 }
 

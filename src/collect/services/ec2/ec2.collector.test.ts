@@ -298,15 +298,15 @@ describe('ec2Collector prefix lists', () => {
 });
 
 describe('scanUserData', () => {
-  it('scans gzip-compressed user data after decompressing it', () => {
+  it('scans gzip-compressed user data after decompressing it', async () => {
     const gz = gzipSync(Buffer.from(`#cloud-config\npassword: ${FAKE_PASSWORD}\n`)).toString('base64');
-    const scan = scanUserData(gz);
+    const scan = await scanUserData(gz);
     expect(scan.gzip).toBe(true);
     expect(scan.secretFindings.map((f) => f.kind)).toEqual(['password-assignment']);
     expect(JSON.stringify(scan)).not.toContain(FAKE_PASSWORD);
   });
 
-  it('finds nothing in an ordinary script', () => {
-    expect(scanUserData(userData('#!/bin/bash\nyum install -y httpd\n')).secretFindings).toEqual([]);
+  it('finds nothing in an ordinary script', async () => {
+    expect((await scanUserData(userData('#!/bin/bash\nyum install -y httpd\n'))).secretFindings).toEqual([]);
   });
 });

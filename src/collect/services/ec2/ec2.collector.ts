@@ -102,7 +102,7 @@ function toRouteTable(rt: SdkRouteTable): RouteTable {
 }
 
 /** Decodes base64 user data (gunzipping it when needed) and keeps only the secret scan. */
-export function scanUserData(base64: string): UserDataScan {
+export async function scanUserData(base64: string): Promise<UserDataScan> {
   let bytes = Buffer.from(base64, 'base64');
   const gzip = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (gzip) {
@@ -112,7 +112,7 @@ export function scanUserData(base64: string): UserDataScan {
       // Truncated or oversized archive: scan what we have, the compressed bytes carry no readable secret.
     }
   }
-  return { bytes: bytes.length, gzip, secretFindings: detectSecretsInText(bytes.toString('utf8'), 'userData') };
+  return { bytes: bytes.length, gzip, secretFindings: await detectSecretsInText(bytes.toString('utf8'), 'userData') };
 }
 
 async function readUserData(ctx: CollectorContext, client: EC2Client, instanceId: string): Promise<Observed<UserDataScan | null>> {
@@ -124,7 +124,7 @@ async function readUserData(ctx: CollectorContext, client: EC2Client, instanceId
   );
   if (!result.ok) return result;
   const value = result.value?.UserData?.Value;
-  return observed(value ? scanUserData(value) : null);
+  return observed(value ? await scanUserData(value) : null);
 }
 
 function toInstance(i: SdkInstance, userData: Observed<UserDataScan | null>): Instance {
@@ -269,13 +269,15 @@ export const ec2Collector = defineRegionalCollector({
           );
           // A template whose $Latest is its $Default comes back twice.
           const unique = [...new Map(versions.map((v) => [`${v.LaunchTemplateId ?? ''}#${String(v.VersionNumber ?? 0)}`, v])).values()];
-          return unique.map((v) => ({
-            launchTemplateId: v.LaunchTemplateId ?? '',
-            launchTemplateName: v.LaunchTemplateName ?? '',
-            versionNumber: v.VersionNumber ?? 0,
-            isDefault: v.DefaultVersion ?? false,
-            userData: v.LaunchTemplateData?.UserData ? scanUserData(v.LaunchTemplateData.UserData) : null,
-          }));
+          return Promise.all(
+            unique.map(async (v) => ({
+              launchTemplateId: v.LaunchTemplateId ?? '',
+              launchTemplateName: v.LaunchTemplateName ?? '',
+              versionNumber: v.VersionNumber ?? 0,
+              isDefault: v.DefaultVersion ?? false,
+              userData: v.LaunchTemplateData?.UserData ? await scanUserData(v.LaunchTemplateData.UserData) : null,
+            })),
+          );
         }),
         // Only the account's own snapshots (never the public ones: emulators pre-create thousands).
         ctx.call(SERVICE, 'DescribeSnapshots', async (): Promise<OwnedSnapshotCount> => {

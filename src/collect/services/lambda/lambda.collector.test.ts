@@ -33,7 +33,7 @@ describe('lambdaCollector', () => {
       role: 'arn:aws:iam::111111111111:role/api', packageType: 'Zip',
       environment: {
         ok: true,
-        value: { variableNames: ['JWT_SECRET', 'TABLE'], secretFindings: [{ location: 'env:JWT_SECRET', kind: 'secret-assignment', hint: 'JWT_SECRET set to a 16-character literal' }] },
+        value: { variableNames: ['JWT_SECRET', 'TABLE'], secretFindings: [{ location: 'env:JWT_SECRET', kind: 'secret-assignment', hint: 'JWT_SECRET set to a literal value' }] },
       },
       publishedVersions: { count: 0, withSecrets: [], unreadable: [] },
     });

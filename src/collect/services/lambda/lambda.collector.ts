@@ -11,7 +11,7 @@ import { classifyErrorCode } from '../../aws-errors.js';
 import { collectPages, defineRegionalCollector, type CollectorContext } from '../../collector.js';
 import { detectSecretsInVariables } from '../../secret-detection.js';
 
-function scanEnvironment(ctx: CollectorContext, fn: FunctionConfiguration): Observed<LambdaEnvironmentScan | null> {
+async function scanEnvironment(ctx: CollectorContext, fn: FunctionConfiguration): Promise<Observed<LambdaEnvironmentScan | null>> {
   const env = fn.Environment;
   if (env?.Error) {
     // Lambda could not decrypt the variables for us (e.g. no kms:Decrypt on the function's customer key).
@@ -31,7 +31,7 @@ function scanEnvironment(ctx: CollectorContext, fn: FunctionConfiguration): Obse
   const variables = env?.Variables ?? {};
   const names = Object.keys(variables);
   if (names.length === 0) return observed(null);
-  return observed({ variableNames: names.sort(), secretFindings: detectSecretsInVariables(variables, 'env') });
+  return observed({ variableNames: names.sort(), secretFindings: await detectSecretsInVariables(variables, 'env') });
 }
 
 export const lambdaCollector = defineRegionalCollector({
@@ -51,22 +51,24 @@ export const lambdaCollector = defineRegionalCollector({
       const name = fn.FunctionName ?? '';
       const entry = versions.get(name) ?? { count: 0, withSecrets: [], unreadable: [] };
       entry.count += 1;
-      const env = scanEnvironment(ctx, fn);
+      const env = await scanEnvironment(ctx, fn);
       const version = fn.Version ?? '?';
       if (!env.ok) entry.unreadable.push({ version, error: env.error });
       else if (env.value && env.value.secretFindings.length > 0) entry.withSecrets.push({ version, secretFindings: env.value.secretFindings });
       versions.set(name, entry);
     }
-    const functions = listed.value.filter(isLatest).map(
-      (fn): LambdaFunction => ({
-        name: fn.FunctionName ?? '',
-        arn: fn.FunctionArn ?? '',
-        runtime: fn.Runtime ?? null,
-        role: fn.Role ?? '',
-        packageType: fn.PackageType ?? null,
-        environment: scanEnvironment(ctx, fn),
-        publishedVersions: versions.get(fn.FunctionName ?? '') ?? { count: 0, withSecrets: [], unreadable: [] },
-      }),
+    const functions = await Promise.all(
+      listed.value.filter(isLatest).map(
+        async (fn): Promise<LambdaFunction> => ({
+          name: fn.FunctionName ?? '',
+          arn: fn.FunctionArn ?? '',
+          runtime: fn.Runtime ?? null,
+          role: fn.Role ?? '',
+          packageType: fn.PackageType ?? null,
+          environment: await scanEnvironment(ctx, fn),
+          publishedVersions: versions.get(fn.FunctionName ?? '') ?? { count: 0, withSecrets: [], unreadable: [] },
+        }),
+      ),
     );
     return { functions: observed(functions) };
   },

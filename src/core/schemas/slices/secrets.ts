@@ -1,25 +1,8 @@
 /** Schema of the secret stores slice (src/core/slices/secrets.ts) and of secret findings. */
 import { z } from 'zod';
-import type { SecretKind } from '../../slices/secrets.js';
+import { SECRET_KINDS } from '../../slices/secrets.js';
 import { nullableIsoTime, observed } from '../primitives.js';
 
-export const SECRET_KINDS = [
-  'aws-access-key-id',
-  'aws-secret-access-key',
-  'private-key',
-  'password-assignment',
-  'secret-assignment',
-  'token-assignment',
-  'api-key-assignment',
-  'connection-string-credentials',
-  'github-token',
-  'gitlab-token',
-  'slack-token',
-  'slack-webhook',
-  'stripe-live-key',
-  'google-api-key',
-  'npm-token',
-] as const satisfies readonly SecretKind[];
 
 export const secretFindingSchema = z.object({
   location: z.string(),

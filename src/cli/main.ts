@@ -1,0 +1,233 @@
+/**
+ * The ftr command line. This file only declares commands and maps errors to exit codes; each command's
+ * work lives in src/cli/commands/. index.ts (the `ftr` binary) runs `main` and sets the exit code.
+ *
+ * Exit codes (README.md has the table; test/e2e/exit-codes.e2e.test.ts produces each one):
+ *   0 done · 1 a FAIL at or above --fail-on · 2 bad usage or input · 3 credentials · 4 scan incomplete ·
+ *   5 AWS endpoint unreachable · 6 a requested report was skipped (PDF without Chromium) ·
+ *   70 internal error (a bug) · 130 interrupted.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CredentialsError, EndpointUnreachableError, EXIT, UserError } from '../core/errors.js';
+import { ChromiumNotFoundError } from '../report/chromium.js';
+import { parseFormats, UnknownFormatError } from '../report/render.js';
+import { TOOL_VERSION } from '../version.js';
+import { attestHash, attestInit } from './commands/attest.js';
+import { DEMO_OUT, demoCommand } from './commands/demo.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { formatFrameworkList } from './commands/frameworks.js';
+import { parseSeverity } from './fail-on.js';
+import { reportCommand } from './commands/report-command.js';
+import { scanCommand } from './commands/scan.js';
+import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, DEFAULT_OUT, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
+
+interface CommonOptions {
+  framework: string;
+  delivery: string;
+}
+
+const frameworkOption = () => new Option('--framework <id>', 'framework catalog to evaluate (see `ftr frameworks`)').default(DEFAULT_FRAMEWORK);
+const attestationOptions = (command: Command) =>
+  command
+    .option('--attestations <file>', 'attestations file (default: ftr-attestations.yaml found next to the snapshot or in --out, then in the current folder)')
+    .option('--no-attestations', 'use no attestations file, even if one is found')
+    .option('--scope <file>', 'scope file: evaluate per workload scope / competency case study')
+    .option('--scope-name <name>', 'with --scope: only this scope')
+    .option('--evidence-root <dir>', 'also accept attestation evidence files inside this folder (default: only the attestations file’s folder)')
+    .option('--fail-on <severity>', 'exit 1 when a FAIL of this severity or worse remains: critical, high, medium, low, info');
+
+const deliveryOption = () =>
+  new Option('--delivery <category>', 'delivery category: multi-tenant-saas, single-tenant-saas, managed-service, customer-deployed').default(
+    DEFAULT_DELIVERY,
+  );
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('ftr')
+    .description('Read-only readiness scanner for the AWS Foundational Technical Review (FTR) and AWS Competency validations.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+
+  const scan = program
+    .command('scan')
+    .description('scan one AWS account (default credentials) or a whole Organization, then evaluate it')
+    .option('--org', 'scan every active account of the Organization (run from the management account or a delegated admin)', false)
+    .option('--role-name <name>', 'role to assume in member accounts with --org', 'FtrReadOnly')
+    .option('--external-id <id>', 'external id required by the member-account role')
+    .option('--profile <name>', 'AWS shared-config profile for the starting credentials')
+    .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
+    .option('--accounts <list>', 'with --org: only these account ids')
+    .addOption(frameworkOption())
+    .addOption(deliveryOption())
+    .option('--out <dir>', 'output folder', DEFAULT_OUT)
+    .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
+    .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
+  attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
+      setExitCode(
+        await scanCommand({
+          org: o.org === true,
+          roleName: String(o.roleName),
+          externalId: typeof o.externalId === 'string' ? o.externalId : undefined,
+          profile: typeof o.profile === 'string' ? o.profile : undefined,
+          regions: typeof o.regions === 'string' ? parseList(o.regions) : undefined,
+          accounts: typeof o.accounts === 'string' ? parseList(o.accounts) : undefined,
+          framework: resolveFramework(o.framework),
+          delivery: parseDelivery(o.delivery),
+          out: String(o.out),
+          concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
+          maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
+          // Parsed here so a mistyped format fails before a long scan, not after it.
+          formats: typeof o.format === 'string' ? parseFormats(o.format).join(',') : undefined,
+          chromiumPath: typeof o.chromium === 'string' ? o.chromium : undefined,
+          attestationsFile: typeof o.attestations === 'string' ? o.attestations : o.attestations === false ? false : undefined,
+          scopeFile: typeof o.scope === 'string' ? o.scope : undefined,
+          scopeName: typeof o.scopeName === 'string' ? o.scopeName : undefined,
+          evidenceRoots: typeof o.evidenceRoot === 'string' ? [o.evidenceRoot] : undefined,
+          failOn: typeof o.failOn === 'string' ? parseSeverity(o.failOn) : undefined,
+        }),
+      );
+    });
+
+  const evaluateCmd = program
+    .command('evaluate')
+    .description('evaluate a snapshot offline (no AWS access) and write assessment.json')
+    .argument('<snapshot>', 'snapshot.json.gz written by `ftr scan`')
+    .addOption(frameworkOption())
+    .addOption(deliveryOption())
+    .option('--out <dir>', 'output folder', DEFAULT_OUT)
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
+  attestationOptions(evaluateCmd).action(
+    async (
+      snapshotPath: string,
+      o: CommonOptions & {
+        out?: string;
+        format?: string;
+        chromium?: string;
+        attestations?: string | false;
+        scope?: string;
+        scopeName?: string;
+        evidenceRoot?: string;
+        failOn?: string;
+      },
+    ) => {
+      setExitCode(
+        await evaluateCommand({
+          snapshotPath,
+          framework: resolveFramework(o.framework),
+          delivery: parseDelivery(o.delivery),
+          out: o.out,
+          attestationsFile: o.attestations,
+          scopeFile: o.scope,
+          scopeName: o.scopeName,
+          evidenceRoots: o.evidenceRoot !== undefined ? [o.evidenceRoot] : undefined,
+          formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
+          chromiumPath: o.chromium,
+          failOn: o.failOn !== undefined ? parseSeverity(o.failOn) : undefined,
+        }),
+      );
+    },
+  );
+
+  program
+    .command('demo')
+    .description('evaluate the bundled sample scan: no AWS credentials needed')
+    .addOption(frameworkOption())
+    .addOption(deliveryOption())
+    .option('--out <dir>', 'output folder (its own, so the sample never overwrites a real scan in ./ftr-out)', DEMO_OUT)
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .action(async (o: CommonOptions & { out?: string; format?: string; chromium?: string }) => {
+      setExitCode(
+        await demoCommand({
+          framework: resolveFramework(o.framework),
+          delivery: parseDelivery(o.delivery),
+          out: o.out,
+          formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
+          chromiumPath: o.chromium,
+        }),
+      );
+    });
+
+  const attest = program.command('attest').description('answer the items no API can prove (ftr-attestations.yaml)');
+  attest
+    .command('init')
+    .description('write a starter attestations file with every manual item of the catalog')
+    .addOption(frameworkOption())
+    .addOption(deliveryOption())
+    .option('--scope-name <name>', 'the scope (case study) this file answers for')
+    .option('--out <file>', 'file to write', 'ftr-attestations.yaml')
+    .option('--force', 'overwrite an existing file', false)
+    .action((o: CommonOptions & { scopeName?: string; out: string; force: boolean }) => {
+      const result = attestInit({ frameworkId: o.framework, delivery: o.delivery, scopeName: o.scopeName ?? null, outFile: o.out, force: o.force });
+      process.stdout.write(`${result.message}\n`);
+    });
+  attest
+    .command('hash')
+    .description('print the sha256 line to record for a local evidence file')
+    .argument('<file>')
+    .action((file: string) => {
+      process.stdout.write(`${attestHash(file)}\n`);
+    });
+
+  program
+    .command('report')
+    .description('render an assessment as html, pdf, xlsx, md, csv and/or json')
+    .argument('<assessment>', 'assessment.json written by `ftr scan` or `ftr evaluate`')
+    .option('--format <list>', 'formats: html,pdf,xlsx,md,csv,json (default: all; the PDF only when Chromium is found)')
+    .option('--out <dir>', 'output folder', DEFAULT_OUT)
+    .option('--compare <old.json>', 'a previous assessment: adds "changes since the previous assessment"')
+    .option('--case-study <files...>', 'assessments of the other case studies of the same competency checklist')
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .action(async (assessmentPath: string, o: { format?: string; out?: string; compare?: string; caseStudy?: string[]; chromium?: string }) => {
+      setExitCode(
+        await reportCommand({
+          assessmentPath,
+          formats: o.format,
+          out: o.out,
+          compare: o.compare,
+          caseStudies: o.caseStudy ?? [],
+          chromiumPath: o.chromium,
+        }),
+      );
+    });
+
+  program
+    .command('frameworks')
+    .description('list the framework catalogs, their versions and item counts')
+    .action(() => {
+      process.stdout.write(`${formatFrameworkList()}\n`);
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; `build` is replaceable so a test can reach every code. */
+export async function main(argv: readonly string[], build: typeof buildProgram = buildProgram): Promise<number> {
+  // The SDK warns that its 2027 releases need Node 22; our lockfile pins releases that support Node 20.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  let exitCode: number = EXIT.ok;
+  const program = build((code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors were already printed.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UserError || err instanceof CredentialsError || err instanceof EndpointUnreachableError) {
+      process.stderr.write(`\nError: ${err.message}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof UnknownFormatError || err instanceof ChromiumNotFoundError) {
+      process.stderr.write(`\nError: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`\nInternal error (a bug in ftr-ready ${TOOL_VERSION}; please report it with this output):\n${detail}\n`);
+    return EXIT.internal;
+  }
+}
