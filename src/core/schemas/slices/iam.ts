@@ -36,8 +36,9 @@ export const credentialReportSchema = z.object({
 export const accountSummarySchema = z.object({
   accountMfaEnabled: z.boolean(),
   accountAccessKeysPresent: z.boolean(),
-  accountPasswordPresent: z.boolean().nullable(),
-  accountSigningCertificatesPresent: z.boolean().nullable(),
+  // Absent in snapshots written before it was read: null, as when the answer lacks the key.
+  accountPasswordPresent: z.boolean().nullable().default(null),
+  accountSigningCertificatesPresent: z.boolean().nullable().default(null),
   users: z.number().nullable(),
   roles: z.number().nullable(),
 });
