@@ -104,7 +104,7 @@ export function renderStarterFile(framework: Framework, options: StarterOptions)
         out.push(`  # ---- ${section} ${sections.get(section) ?? ''}`.trimEnd());
       }
       const gate = framework.gatingQuestions.find((g) => g.id === item.gatedBy || g.gates.includes(item.id));
-      out.push(...comment(`${item.id} ${item.title} (${item.automation}${item.checks.length > 0 ? `; automated part: ${item.checks.join(', ')}` : ''})`, '  '));
+      out.push(...comment(`${item.id} ${item.title} (${item.automation}${item.checks.length > 0 ? `; automated part: ${item.checks.map((c) => `${c.id} (${c.role})`).join(', ')}` : ''})`, '  '));
       out.push(...comment(`Question: ${item.requirement}`, '  ', '  '));
       for (const sub of item.subQuestions ?? []) out.push(...comment(`${sub.id}: ${sub.text}`, '  ', '  '));
       out.push(...evidenceLines(item, '  '));

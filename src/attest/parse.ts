@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DeliveryCategory, Framework } from '../core/framework.js';
+import { checkIdsOf, type DeliveryCategory, type Framework } from '../core/framework.js';
 import { AttestationError, type InputIssue } from './errors.js';
 import { checkEvidenceFile } from './evidence-hash.js';
 import { dayOf } from './expiry.js';
@@ -143,7 +143,7 @@ function build(data: AttestationFile, source: YamlSource, ctx: AttestationContex
     });
   }
 
-  const knownChecks = new Set(ctx.knownCheckIds ?? framework.items.flatMap((i) => i.checks));
+  const knownChecks = new Set(ctx.knownCheckIds ?? framework.items.flatMap(checkIdsOf));
   const suppressions: Suppression[] = [];
   data.suppressions.forEach((s, index) => {
     if (!knownChecks.has(s.checkId)) {
