@@ -69,7 +69,12 @@ interface RefState {
 export function checkOutcome(ref: CheckReference, findings: readonly Finding[]): CheckOutcomeForItem {
   const counts = countStatuses(findings);
   const openFail = findings.some((f) => f.status === 'FAIL' && !f.suppression);
-  if (ref.passWhen === 'any-resource' && counts.PASS > 0) return 'pass';
+  if (ref.passWhen === 'any-resource') {
+    // One PASS suffices; a result we could not see (or a person must judge) might still be that PASS.
+    if (counts.PASS > 0) return 'pass';
+    if (counts.UNKNOWN > 0) return 'unknown';
+    if (counts.MANUAL > 0) return 'manual';
+  }
   if (openFail) return 'fail';
   if (counts.UNKNOWN > 0) return 'unknown';
   if (counts.MANUAL > 0) return 'manual';
