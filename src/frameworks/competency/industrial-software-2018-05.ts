@@ -393,7 +393,7 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       title: 'IAM credentials rotated regularly',
       section: 'SEC',
       requirement: 'Passwords and access keys are changed regularly, with a password policy that makes users rotate their passwords.',
-      automation: 'auto',
+      automation: 'partial',
       checks: [
         {
           id: 'iam_rotate_access_key_90_days',
@@ -402,13 +402,23 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
         },
         {
           id: 'iam_password_policy_strong',
-          role: 'advisory',
-          rationale: 'Password rotation is set by the password policy that 1.7 requires; its other strength criteria are 1.7\'s, not 1.5\'s.',
+          role: 'evidence',
+          rationale: 'A password policy with a 90-day maximum age rotates passwords; the check also tests strength criteria that are 1.7\'s, so a failure needs a person to read.',
         },
+      ],
+      alternatives: [
+        'The account password policy expires passwords within 90 days (iam_password_policy_strong passes, or its evidence shows the maximum age): attest 1.5.',
+        'People sign in through federation and no IAM user has a console password, so the identity provider\'s rotation policy applies: attest 1.5 naming it.',
       ],
       appliesTo: HOSTED_ONLY,
       twins: ['IAM-002', 'IAM-003'],
-      evidence: [],
+      evidence: [
+        {
+          id: '1.5/password-rotation',
+          prompt: 'How passwords are rotated: the account password policy\'s maximum age, or the identity provider\'s policy when people sign in through federation.',
+          accepts: ['text'],
+        },
+      ],
     },
     {
       id: '1.6',
