@@ -2,7 +2,7 @@
  * assessment.json: the evaluation of one snapshot against one framework catalog. Versioned and documented
  * in docs/assessment-schema.md; reports are rendered from it alone.
  */
-import type { AutomationLevel, CheckRole, DeliveryCategory } from './framework.js';
+import type { AcceptedWay, AutomationLevel, CheckRole, DeliveryCategory } from './framework.js';
 import type { CheckStatus, Finding, Severity } from './finding.js';
 import type { CollectionError } from './observed.js';
 import type { Remediation } from './check.js';
@@ -68,7 +68,7 @@ export interface ItemResult {
   /** Each referenced check with its role and results (schema 1.1; absent in 1.0 files). */
   readonly checks?: readonly ItemCheckResult[];
   /** The ways of meeting the item the checklist accepts (schema 1.1). */
-  readonly alternatives?: readonly string[];
+  readonly alternatives?: readonly AcceptedWay[];
   /** The regions a regional item covers; null for items whose checks read no regional data (schema 1.1). */
   readonly regions?: RegionCoverage | null;
 }

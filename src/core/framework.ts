@@ -55,6 +55,14 @@ export interface CheckReference {
   readonly passWhen?: 'every-resource' | 'any-resource';
 }
 
+/** One way of meeting an item that the checklist accepts. */
+export interface AcceptedWay {
+  /** A short noun phrase for one-line reasons: "Partner-Led Support". */
+  readonly way: string;
+  /** What shows it: the check that passes, or what to attest with which evidence. */
+  readonly how: string;
+}
+
 export interface FrameworkSubQuestion {
   readonly id: string;
   readonly text: string;
@@ -77,11 +85,11 @@ export interface FrameworkItem {
   /** The checks (src/checks) whose findings evidence this item, each with its role. */
   readonly checks: readonly CheckReference[];
   /**
-   * The ways of meeting the item that the checklist accepts, each one enough on its own, phrased as what to
-   * do ("Partner-Led Support: attest it with the support agreement"). Required when an item has an
-   * `evidence` check: a NEEDS_EVIDENCE reason names them.
+   * The ways of meeting the item that the checklist accepts, each one enough on its own. Required when an
+   * item has an `evidence` check: a NEEDS_EVIDENCE reason names their `way`s, reports and docs/verdicts.md
+   * add the `how`.
    */
-  readonly alternatives?: readonly string[];
+  readonly alternatives?: readonly AcceptedWay[];
   readonly appliesTo: readonly DeliveryCategory[];
   /** A gating question id (CAA-000): when answered "no", this item is NOT_APPLICABLE. */
   readonly gatedBy?: string;

@@ -26,7 +26,10 @@ function item(id: string, automation: FrameworkItem['automation'], checks: Check
     checks,
     appliesTo: ALL,
     evidence: automation === 'auto' ? [] : [{ id: `${id}/e`, prompt: 'Show it.', accepts: ['text'] }],
-    alternatives: ['Route one: the check passes', 'Route two: attest it'],
+    alternatives: [
+      { way: 'Route one', how: 'the check passes.' },
+      { way: 'Route two', how: 'attest it.' },
+    ],
     ...extra,
   };
 }
@@ -169,7 +172,7 @@ describe('reasons name the role and the way out', () => {
     const decision = decideItem(mixed, [finding('c_req', 'PASS'), finding('c_ev', 'FAIL'), finding('c_ev', 'PASS', 'r-2')], 'multi-tenant-saas');
     expect(decision.verdict).toBe('NEEDS_EVIDENCE');
     expect(decision.reason).toBe(
-      'Not shown by the scan: c_ev fails on 1 of 2 results ("c_ev FAIL on r-1"). The checklist accepts any of: (1) Route one: the check passes; (2) Route two: attest it. Attest M-1 with the evidence of the way you meet it.',
+      'Not shown by the scan: c_ev fails on 1 of 2 results ("c_ev FAIL on r-1"). The checklist accepts any of: (1) Route one; (2) Route two. Attest M-1 with the evidence of the way you meet it.',
     );
   });
 

@@ -93,22 +93,28 @@ function refStates(item: FrameworkItem, findings: readonly Finding[]): RefState[
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** First message of a finding with this status, quoted, or "". */
-function example(findings: readonly Finding[], pick: (f: Finding) => boolean): string {
+function exampleOf(findings: readonly Finding[], pick: (f: Finding) => boolean): string {
   const first = findings.find(pick);
   return first ? ` ("${first.message.replace(/\s+/g, ' ').trim()}")` : '';
 }
 
+/** The refs described one after the other; only the first quotes an example, to keep the reason short. */
+function describeRefs(states: readonly RefState[]): string {
+  return states.map((s, i) => describeRef(s, i === 0)).join('; ');
+}
+
 /** "s3_bucket_versioning_enabled fails on 2 of 5 results ("Bucket logs versioning is not enabled.")" */
-function describeRef(s: RefState): string {
+function describeRef(s: RefState, withExample = true): string {
   const total = s.findings.filter((f) => f.status !== 'NOT_APPLICABLE').length;
   const of = (n: number): string => (total > n ? `${n} of ${total} results` : plural(n, 'result'));
+  const example = (pick: (f: Finding) => boolean): string => (withExample ? exampleOf(s.findings, pick) : '');
   switch (s.outcome) {
     case 'fail': {
       const open = s.findings.filter((f) => f.status === 'FAIL' && !f.suppression).length;
-      return `${s.ref.id} fails on ${of(open)}${example(s.findings, (f) => f.status === 'FAIL' && !f.suppression)}`;
+      return `${s.ref.id} fails on ${of(open)}${example((f) => f.status === 'FAIL' && !f.suppression)}`;
     }
     case 'unknown':
-      return `${s.ref.id} could not be determined on ${of(s.counts.UNKNOWN)}${example(s.findings, (f) => f.status === 'UNKNOWN')}`;
+      return `${s.ref.id} could not be determined on ${of(s.counts.UNKNOWN)}${example((f) => f.status === 'UNKNOWN')}`;
     case 'manual':
       return `${s.ref.id} needs a person to confirm ${of(s.counts.MANUAL)}`;
     case 'accepted-risk':
@@ -148,7 +154,7 @@ function ruleClause(state: AttestationState): string {
 function alternativesClause(item: FrameworkItem): string {
   const alternatives = item.alternatives ?? [];
   if (alternatives.length === 0) return '';
-  return ` The checklist accepts any of: ${alternatives.map((a, i) => `(${i + 1}) ${a.replace(/\.$/, '')}`).join('; ')}.`;
+  return ` The checklist accepts any of: ${alternatives.map((a, i) => `(${i + 1}) ${a.way}`).join('; ')}.`;
 }
 
 /** Folds whitespace so a reason stays on one line whatever a justification or message holds. */
@@ -213,7 +219,7 @@ function decide(
       : '';
     return {
       verdict: 'NOT_MET',
-      reason: `Required: ${requiredFailing.map(describeRef).join('; ')}. Fix it before submission, or suppress a justified exception.${attNote}${risk}`,
+      reason: `Required: ${describeRefs(requiredFailing)}. Fix it before submission, or suppress a justified exception.${attNote}${risk}`,
     };
   }
   if (state?.attestation.answer === 'no') {
@@ -224,7 +230,7 @@ function decide(
     const attNote = state ? ` An attestation (answer "${state.attestation.answer}" by ${who(state)}) is recorded, but a required check could not be seen.` : '';
     return {
       verdict: 'UNKNOWN',
-      reason: `Could not see a required check: ${requiredUnknown.map(describeRef).join('; ')}. Grant the read (see the collection errors) and scan again.${attNote}${regionNote}`,
+      reason: `Could not see a required check: ${describeRefs(requiredUnknown)}. Grant the read (see the collection errors) and scan again.${attNote}${regionNote}`,
     };
   }
   const requiredPassing = required.filter((s) => s.outcome === 'pass');
@@ -241,7 +247,7 @@ function decide(
   }
   const evidenceShort = evidence.filter((s) => s.outcome === 'fail' || s.outcome === 'unknown');
   if (state?.attestation.answer === 'not-applicable') {
-    const shown = evidenceShort.length > 0 ? ` Automated evidence shown but not deciding: ${evidenceShort.map(describeRef).join('; ')}.` : '';
+    const shown = evidenceShort.length > 0 ? ` Automated evidence shown but not deciding: ${describeRefs(evidenceShort)}.` : '';
     return {
       verdict: 'NOT_APPLICABLE',
       reason: `Attested as not applicable by ${who(state)}: ${state.attestation.justification}${shown}${risk}`,
@@ -270,7 +276,7 @@ function decide(
   if (evidenceShort.length > 0) {
     return {
       verdict: 'NEEDS_EVIDENCE',
-      reason: `Not shown by the scan: ${evidenceShort.map(describeRef).join('; ')}.${alternativesClause(item)} Attest ${item.id} with the evidence of the way you meet it.${gateNote}${regionNote}`,
+      reason: `Not shown by the scan: ${describeRefs(evidenceShort)}.${alternativesClause(item)} Attest ${item.id} with the evidence of the way you meet it.${gateNote}${regionNote}`,
     };
   }
   if (item.automation === 'auto' && counts.PASS === 0 && counts.MANUAL === 0) {
@@ -291,6 +297,6 @@ function automatedEvidence(deciding: readonly RefState[], short: readonly RefSta
   const parts: string[] = [];
   if (passing.length > 0) parts.push(`${passing.map((s) => s.ref.id).join(', ')} pass`);
   if (manual.length > 0) parts.push(`${manual.map((s) => `${s.ref.id} (${plural(s.counts.MANUAL, 'result')} for a person)`).join(', ')} covered by this attestation`);
-  if (short.length > 0) parts.push(`not shown by the scan, so another accepted way is attested: ${short.map(describeRef).join('; ')}`);
+  if (short.length > 0) parts.push(`not shown by the scan, so another accepted way is attested: ${describeRefs(short)}`);
   return parts.length === 0 ? '' : ` Automated evidence: ${parts.join('; ')}.`;
 }

@@ -53,7 +53,7 @@ describe('frameworkSchema', () => {
 
   it('accepts a manual item with advisory checks only, and an evidence check with alternatives', () => {
     expect(problems(aFramework({ items: [anItem({ automation: 'manual', checks: [ADVISORY] })] }))).toEqual([]);
-    expect(problems(aFramework({ items: [anItem({ checks: [EVIDENCE], alternatives: ['Another way: attest it.'] })] }))).toEqual([]);
+    expect(problems(aFramework({ items: [anItem({ checks: [EVIDENCE], alternatives: [{ way: 'Another way', how: 'attest it.' }] })] }))).toEqual([]);
   });
 
   it.each<[string, Framework, RegExp]>([
@@ -70,13 +70,14 @@ describe('frameworkSchema', () => {
     ['a malformed check id', aFramework({ items: [anItem({ checks: [{ id: 'IAM Root MFA', role: 'required', rationale: 'r' }] })] }), /service_resource_property/],
     ['an unknown role', aFramework({ items: [anItem({ checks: [{ id: 'iam_root_mfa_enabled', role: 'optional' as never, rationale: 'r' }] })] }), /required|evidence|advisory/],
     ['a rationale on two lines', aFramework({ items: [anItem({ checks: [{ id: 'iam_root_mfa_enabled', role: 'required', rationale: 'a\nb' }] })] }), /one line/],
-    ['a check listed twice', aFramework({ items: [anItem({ checks: [EVIDENCE, EVIDENCE], alternatives: ['a'] })] }), /lists check iam_root_mfa_enabled twice/],
+    ['a check listed twice', aFramework({ items: [anItem({ checks: [EVIDENCE, EVIDENCE], alternatives: [{ way: 'a', how: 'b' }] })] }), /lists check iam_root_mfa_enabled twice/],
     ['an evidence check without alternatives', aFramework({ items: [anItem({ checks: [EVIDENCE] })] }), /lists no alternatives/],
+    ['a long way', aFramework({ items: [anItem({ checks: [EVIDENCE], alternatives: [{ way: 'x'.repeat(101), how: 'b' }] })] }), /a way is a short phrase/],
     ['auto item asking for evidence', aFramework({ items: [anItem({ automation: 'auto' })] }), /must not ask for evidence/],
     ['auto item without a required check', aFramework({ items: [anItem({ automation: 'auto', evidence: [], checks: [ADVISORY] })] }), /needs at least one required check/],
     [
       'auto item with an evidence check',
-      aFramework({ items: [anItem({ automation: 'auto', evidence: [], checks: [REQUIRED, { ...EVIDENCE, id: 'iam_no_root_access_key' }], alternatives: ['a'] })] }),
+      aFramework({ items: [anItem({ automation: 'auto', evidence: [], checks: [REQUIRED, { ...EVIDENCE, id: 'iam_no_root_access_key' }], alternatives: [{ way: 'a', how: 'b' }] })] }),
       /make it partial/,
     ],
     ['partial item without checks', aFramework({ items: [anItem({ checks: [] })] }), /needs at least one required or evidence check/],

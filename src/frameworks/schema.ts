@@ -47,7 +47,14 @@ export const frameworkItemSchema = z.strictObject({
   requirement: nonEmpty,
   automation: z.enum(['auto', 'partial', 'manual']),
   checks: z.array(checkReferenceSchema),
-  alternatives: z.array(nonEmpty).optional(),
+  alternatives: z
+    .array(
+      z.strictObject({
+        way: nonEmpty.max(100, 'a way is a short phrase (the reason names it); put the details in "how"'),
+        how: nonEmpty,
+      }),
+    )
+    .optional(),
   appliesTo: z.array(z.enum(DELIVERY_CATEGORIES)),
   gatedBy: nonEmpty.optional(),
   subQuestions: z.array(frameworkSubQuestionSchema).optional(),

@@ -123,7 +123,7 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
     for (const item of s.items) {
       out.push('', `#### ${mdText(item.itemId)} ${mdText(item.title)} — ${VERDICT_LABEL[item.verdict]}`, '', `Why: ${mdText(item.reason)}`);
       if (item.alternatives.length > 0 && item.verdict !== 'MET' && item.verdict !== 'NOT_APPLICABLE') {
-        out.push('', 'The checklist accepts any of these ways:', '', ...item.alternatives.map((a, n) => `${n + 1}. ${mdText(a)}`));
+        out.push('', 'The checklist accepts any of these ways:', '', ...item.alternatives.map((a, n) => `${n + 1}. **${mdText(a.way)}**: ${mdText(a.how)}`));
       }
       if (item.checks.length > 0) {
         out.push('', ...head(['Check', 'Role', 'Why this role', 'Severity', ...CHECK_STATUSES.map((st) => STATUS_LABEL[st])]));

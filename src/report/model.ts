@@ -14,7 +14,7 @@ import type {
   ResourceCost,
   StatusCounts,
 } from '../core/assessment.js';
-import type { CheckRole } from '../core/framework.js';
+import type { AcceptedWay, CheckRole } from '../core/framework.js';
 import { ITEM_VERDICTS } from '../core/assessment.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { CHECK_STATUSES, SEVERITIES, type CheckStatus, type Finding, type Severity } from '../core/finding.js';
@@ -76,7 +76,7 @@ export interface ReportItem {
   /** Counts of the findings that decide the item (advisory checks excluded). */
   readonly counts: StatusCounts;
   /** The ways of meeting the item the checklist accepts (empty before schema 1.1 or when there is one way). */
-  readonly alternatives: readonly string[];
+  readonly alternatives: readonly AcceptedWay[];
   /** Which regions the verdict covers, for regional items; null otherwise. */
   readonly regionNote: string | null;
   /** FAIL, UNKNOWN and MANUAL findings of the deciding checks: what needs attention, failing first. */

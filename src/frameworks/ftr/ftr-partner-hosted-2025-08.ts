@@ -100,9 +100,9 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Business, Enterprise On-Ramp or Enterprise Support on every production account (support_business_plan_enabled passes); attest which accounts are production.',
-        'Partner-Led Support: attest SUP-001 with the support agreement (no AWS API shows it).',
-        'A documented action plan for issues that need AWS Support: attest SUP-001 with the plan.',
+        { way: 'Business Support or higher on every production account', how: 'support_business_plan_enabled passes; attest which accounts are production.' },
+        { way: 'Partner-Led Support', how: 'attest SUP-001 with the support agreement (no AWS API shows it).' },
+        { way: 'A documented action plan for issues that need AWS Support', how: 'attest SUP-001 with the plan.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
@@ -136,8 +136,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'A Well-Architected Tool review of the production workload within the last 12 months (wellarchitected_workload_reviewed_within_12_months passes): attest WAFR-001 with the milestone or report.',
-        'A review against the Well-Architected Framework or another documented architecture standard held outside the tool within the last 12 months: attest WAFR-001 with its date and report.',
+        { way: 'A Well-Architected Tool review within 12 months', how: 'wellarchitected_workload_reviewed_within_12_months passes; attest WAFR-001 with the milestone or report.' },
+        { way: 'A review against a documented standard held outside the tool within 12 months', how: 'attest WAFR-001 with its date and report.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
@@ -268,8 +268,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'The accounts belong to an AWS Organization (organizations_account_part_of_organization passes) and production is in its own accounts: attest ARC-002 with the account structure.',
-        'A documented account structure that keeps production apart from development and test without an Organization: attest ARC-002 with it.',
+        { way: 'Accounts in an AWS Organization, production in its own accounts', how: 'organizations_account_part_of_organization passes; attest ARC-002 with the account structure.' },
+        { way: 'A documented account structure without an Organization', how: 'attest ARC-002 with how production is kept apart from development and test.' },
       ],
       appliesTo: PARTNER_HOSTED,
       evidence: [
@@ -445,8 +445,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'People sign in through IAM Identity Center or an identity provider that enforces MFA (iam_federation_configured passes): attest IAM-001 with the MFA policy.',
-        'People sign in as IAM users that all have MFA (iam_user_mfa_enabled_console_access passes): attest IAM-001 that no other human access exists.',
+        { way: 'Sign-in through IAM Identity Center or an identity provider that enforces MFA', how: 'iam_federation_configured passes; attest IAM-001 with the MFA policy.' },
+        { way: 'IAM users that all have MFA', how: 'iam_user_mfa_enabled_console_access passes; attest IAM-001 that no other human access exists.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-001.1', text: 'Do all human identities use MFA to access AWS?' }],
@@ -488,9 +488,9 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'GuardDuty watches CloudTrail for anomalous credential use in every region (guardduty_is_enabled passes), with the key inventory and revocation procedure attested.',
-        'A SIEM or detection tool analyses CloudTrail from a logging trail (cloudtrail_multi_region_enabled_logging passes): attest IAM-002 naming the tool, the key inventory and the revocation procedure.',
-        'Keys idle for 45 days or more are used on a longer, known schedule: name them in the IAM-002 inventory.',
+        { way: 'GuardDuty watching CloudTrail in every region', how: 'guardduty_is_enabled passes; attest IAM-002 with the key inventory and the revocation procedure.' },
+        { way: 'A SIEM or detection tool that analyses CloudTrail', how: 'a logging trail feeds it (cloudtrail_multi_region_enabled_logging passes); attest IAM-002 naming the tool, the key inventory and the revocation procedure.' },
+        { way: 'Idle keys used on a longer, known schedule', how: 'name them in the IAM-002 inventory.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
@@ -535,8 +535,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Every person signs in with their own identity (IAM Identity Center, federation or one IAM user each) and no generic console user exists (iam_no_shared_generic_users passes): attest IAM-004.',
-        'The generic-looking users belong to one person each or are machine users without console access: attest IAM-004 naming them.',
+        { way: 'Everyone signs in with their own identity', how: 'IAM Identity Center, federation or one IAM user each, and iam_no_shared_generic_users passes; attest IAM-004.' },
+        { way: 'Generic-looking users that belong to one person or have no console access', how: 'attest IAM-004 naming them.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-004.1', text: 'Does every person use their own identity, with no shared credentials?' }],
@@ -567,9 +567,9 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Third parties assume cross-account roles that require an external ID (iam_role_external_trust_requires_external_id passes) and no IAM user exists for them: attest IAM-005 listing them.',
-        'No third party has access to the accounts: attest IAM-005 with "none".',
-        'A role trusted by a third party without an external ID is justified (the party cannot pass one): attest IAM-005 naming it.',
+        { way: 'Third parties assume roles that require an external ID', how: 'iam_role_external_trust_requires_external_id passes and no IAM user exists for them; attest IAM-005 listing them.' },
+        { way: 'No third party has access', how: 'attest IAM-005 with "none".' },
+        { way: 'A justified trust without an external ID', how: 'the third party cannot pass one; attest IAM-005 naming the role.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
@@ -599,8 +599,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'No policy grants full administrator access and every permission comes through groups or roles (both checks pass): attest IAM-006 with how permissions are scoped and reviewed.',
-        'Each broad or per-user grant that remains is justified (break-glass administrator, a machine user that cannot use a role): attest IAM-006 naming them.',
+        { way: 'No full-admin policy and permissions only through groups or roles', how: 'both checks pass; attest IAM-006 with how permissions are scoped and reviewed.' },
+        { way: 'Broad or per-user grants that are justified', how: 'break-glass administrator, a machine user that cannot use a role; attest IAM-006 naming them.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-006.1', text: 'Are IAM permissions scoped to least privilege?' }],
@@ -631,8 +631,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Access follows the identity provider and the HR joiner-mover-leaver process, and no idle IAM credential remains (checks pass): attest IAM-007 with the process.',
-        'Idle IAM users flagged by the checks are explained or scheduled for removal: attest IAM-007 naming them.',
+        { way: 'Access driven by the identity provider and the HR process', how: 'no idle IAM credential remains (checks pass); attest IAM-007 with the joiner-mover-leaver process.' },
+        { way: 'Idle IAM users that are explained or scheduled for removal', how: 'attest IAM-007 naming them.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-007.1', text: 'Is access removed or adjusted when people leave or change roles?' }],
@@ -711,8 +711,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Secrets live in AWS Secrets Manager or Parameter Store SecureString parameters (secrets_managed_store_in_use shows them): attest IAM-010.',
-        'Secrets live in an equivalent store outside AWS (HashiCorp Vault, a CI secret store) that encrypts, controls and logs access: attest IAM-010 naming it.',
+        { way: 'AWS Secrets Manager or SecureString parameters', how: 'secrets_managed_store_in_use shows them; attest IAM-010.' },
+        { way: 'An equivalent secret store outside AWS', how: 'HashiCorp Vault or a CI secret store that encrypts, controls and logs access; attest IAM-010 naming it.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-010.1', text: 'Are all secrets kept in a secure secret store?' }],
@@ -767,9 +767,9 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Workloads use IAM roles, people use IAM Identity Center or federation, and no IAM user has an active key (checks pass): attest IAM-012.',
-        'Every remaining long-term key is MFA-protected or cannot be replaced by a role (off-AWS systems without IAM Roles Anywhere): attest IAM-012 listing them and why.',
-        'Instances without a role make no AWS API calls (appliances, plain web servers): attest IAM-012 naming them.',
+        { way: 'Roles for workloads, Identity Center or federation for people, no IAM user keys', how: 'the checks pass; attest IAM-012.' },
+        { way: 'Remaining long-term keys that are MFA-protected or cannot be replaced by a role', how: 'off-AWS systems without IAM Roles Anywhere; attest IAM-012 listing them and why.' },
+        { way: 'Instances without a role that make no AWS API calls', how: 'appliances, plain web servers; attest IAM-012 naming them.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
@@ -805,8 +805,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Amazon Inspector scans EC2, ECR images and Lambda in every region (inspector2_is_enabled passes): attest SECOPS-001 with the patch schedule.',
-        'Another vulnerability scanner (Snyk, Trivy, OWASP Dependency-Check, a commercial agent) runs on a schedule or in CI/CD: attest SECOPS-001 with the tool, schedule and patch process.',
+        { way: 'Amazon Inspector in every region', how: 'inspector2_is_enabled passes (EC2, ECR images, Lambda); attest SECOPS-001 with the patch schedule.' },
+        { way: 'Another vulnerability scanner on a schedule or in CI/CD', how: 'Snyk, Trivy, OWASP Dependency-Check or a commercial agent; attest SECOPS-001 with the tool, schedule and patch process.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'SECOPS-001.1', text: 'Do you scan for and patch vulnerabilities in operating systems and dependencies on a defined schedule?' }],
@@ -880,8 +880,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'No instance or database has a public address without need (the evidence checks pass): attest NETSEC-002.',
-        'Each resource in a public subnet or with a public address must take internet traffic (load balancers, bastions behind an allow-list): attest NETSEC-002 listing them and why.',
+        { way: 'No public address without need', how: 'the evidence checks pass; attest NETSEC-002.' },
+        { way: 'Internet-facing resources that must take internet traffic', how: 'load balancers, bastions behind an allow-list; attest NETSEC-002 listing them and why.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'NETSEC-002.1', text: 'Are only resources that must be reachable from the internet placed in public subnets?' }],
@@ -924,10 +924,10 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'AWS Backup plans cover the critical data stores (backup_plans_exist passes): attest BAR-001 naming the stores.',
-        'Native backups protect each critical store (RDS automated backups, DynamoDB point-in-time recovery, S3 versioning, replication or Object Lock): attest BAR-001 naming the stores.',
-        'A third-party backup tool protects the critical data: attest BAR-001 naming the tool and the stores.',
-        'Customers back up their own data and the documentation says so: attest BAR-001 with the link.',
+        { way: 'AWS Backup plans covering the critical data', how: 'backup_plans_exist passes; attest BAR-001 naming the stores.' },
+        { way: 'Native backups of each critical store', how: 'RDS automated backups, DynamoDB point-in-time recovery, S3 versioning, replication or Object Lock; attest BAR-001 naming the stores.' },
+        { way: 'A third-party backup tool', how: 'attest BAR-001 naming the tool and the stores it protects.' },
+        { way: 'Customers back up their own data, as documented', how: 'attest BAR-001 with the link to the documentation.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'BAR-001.1', text: 'Is critical data backed up automatically to durable storage?' }],
@@ -953,8 +953,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'AWS Backup restore jobs or restore testing plans show restores in the last 12 months (backup_restore_tested_within_12_months passes): attest BAR-002 with the schedule.',
-        'A documented restore test with any tool, on a schedule and after significant changes: attest BAR-002 with the latest record.',
+        { way: 'AWS Backup restore jobs or restore testing within 12 months', how: 'backup_restore_tested_within_12_months passes; attest BAR-002 with the schedule.' },
+        { way: 'A documented restore test with any tool', how: 'on a schedule and after significant changes; attest BAR-002 with the latest record.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
@@ -1058,9 +1058,9 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'The resources behind the published SLA are Multi-AZ (the checks pass on them): attest RES-006 with the SLA.',
-        'The SLA is met another way (serverless or multi-region design, single-AZ resources outside the SLA such as development databases): attest RES-006 explaining how.',
-        'No SLA or availability target is published: attest RES-006 as not-applicable.',
+        { way: 'Multi-AZ resources behind the published SLA', how: 'the checks pass on them; attest RES-006 with the SLA.' },
+        { way: 'The SLA met another way', how: 'serverless or multi-region design, or single-AZ resources outside the SLA such as development databases; attest RES-006 explaining how.' },
+        { way: 'No published SLA or availability target', how: 'attest RES-006 as not-applicable.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
@@ -1123,8 +1123,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Block Public Access is on at account level or on every bucket, so no bucket can be public (the evidence checks pass): attest S3-001 with how access is reviewed.',
-        'Buckets that must be public are justified one by one (suppress their s3_bucket_public_access finding with the reason) and all others are private: attest S3-001 listing them.',
+        { way: 'Block Public Access on at account level or on every bucket', how: 'the evidence checks pass; attest S3-001 with how bucket access is reviewed.' },
+        { way: 'Public buckets justified one by one, all others private', how: 'suppress each public bucket\'s s3_bucket_public_access finding with the reason; attest S3-001 listing them.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'S3-001.1', text: 'Have you reviewed S3 bucket access and justified every bucket that allows public access?' }],
@@ -1185,8 +1185,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'IAM Access Analyzer, AWS Config rules (s3-bucket-public-read/write-prohibited) or Security Hub watch every region with buckets (the evidence checks pass): attest S3-003 with who receives the alert.',
-        'Trusted Advisor, Macie or a third-party tool alerts when a bucket or object becomes public: attest S3-003 naming it and the recipient.',
+        { way: 'Access Analyzer, Config rules or Security Hub watching public buckets', how: 'the evidence checks pass in every region with buckets; attest S3-003 with who receives the alert.' },
+        { way: 'Trusted Advisor, Macie or a third-party alerting tool', how: 'attest S3-003 naming it and the recipient.' },
       ],
       appliesTo: PARTNER_HOSTED,
       evidence: [
@@ -1317,8 +1317,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Amazon Macie discovers sensitive data in every region that holds data (macie_is_enabled passes): attest SDAT-001 with the classification.',
-        'A documented data classification process (another tool or a maintained inventory): attest SDAT-001 with it.',
+        { way: 'Amazon Macie sensitive-data discovery', how: 'macie_is_enabled passes in every region that holds data; attest SDAT-001 with the classification.' },
+        { way: 'A documented classification process', how: 'another tool or a maintained inventory; attest SDAT-001 with it.' },
       ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'SDAT-000',
@@ -1370,8 +1370,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Every data store is encrypted at rest (the evidence checks pass everywhere): attest SDAT-002 naming the stores that hold sensitive data.',
-        'The stores that hold sensitive data are encrypted and the unencrypted ones the scan lists hold none: attest SDAT-002 naming which stores hold sensitive data.',
+        { way: 'Every data store encrypted at rest', how: 'the evidence checks pass everywhere; attest SDAT-002 naming the stores that hold sensitive data.' },
+        { way: 'The sensitive stores encrypted, the unencrypted ones holding none', how: 'attest SDAT-002 naming which stores hold sensitive data.' },
       ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'SDAT-000',
@@ -1408,8 +1408,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'Every path by which sensitive data leaves the VPC uses TLS (the checks pass on those paths): attest SDAT-003.',
-        'The plain-HTTP endpoints and buckets without a TLS-only policy the scan lists carry no sensitive data (redirects, public assets, S3 website origins): attest SDAT-003 naming the exceptions.',
+        { way: 'TLS on every path that carries sensitive data out of the VPC', how: 'the checks pass on those paths; attest SDAT-003.' },
+        { way: 'Plain-HTTP exceptions that carry no sensitive data', how: 'redirects, public assets, S3 website origins; attest SDAT-003 naming them.' },
       ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'SDAT-000',
@@ -1438,8 +1438,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'The product claims no regulatory or industry compliance: attest RCVP-001 as not-applicable.',
-        'Each claim (SOC 2, ISO 27001, HIPAA, PCI DSS ...) is kept current by audits or certificates and continuous checks such as Security Hub standards or Audit Manager: attest RCVP-001 with them.',
+        { way: 'No compliance claim', how: 'attest RCVP-001 as not-applicable.' },
+        { way: 'Each claim kept current by audits and continuous checks', how: 'certificates or audit reports (SOC 2, ISO 27001, HIPAA, PCI DSS ...) and checks such as Security Hub standards or Audit Manager; attest RCVP-001 with them.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [

@@ -99,8 +99,8 @@ export const ftrPartnerHostedAlternative: Framework = defineFramework({
         },
       ],
       alternatives: [
-        'A Well-Architected Tool workload in the scanned accounts was reviewed within 12 months (wellarchitected_workload_reviewed_within_12_months passes): attest ALT-B-001 naming AWS or the Well-Architected Partner that led it.',
-        'The review is recorded in another account (the AWS or partner account that ran it): attest ALT-B-001 with the review report and date.',
+        { way: 'A Well-Architected Tool review in the scanned accounts within 12 months', how: 'wellarchitected_workload_reviewed_within_12_months passes; attest ALT-B-001 naming AWS or the Well-Architected Partner that led it.' },
+        { way: 'A review recorded in another account', how: 'the AWS or partner account that ran it; attest ALT-B-001 with the review report and date.' },
       ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'ALT-B-000',

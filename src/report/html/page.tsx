@@ -701,7 +701,9 @@ const Item: FC<{ item: ReportItem; opts: HtmlOptions }> = ({ item, opts }) => {
           <strong>The checklist accepts any of these ways:</strong>
           <ol>
             {item.alternatives.map((a) => (
-              <li>{a}</li>
+              <li>
+                <strong>{a.way}</strong>: {a.how}
+              </li>
             ))}
           </ol>
         </div>
