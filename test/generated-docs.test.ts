@@ -23,7 +23,7 @@ describe('generated documents', () => {
         expect(start, `${framework.id} ${item.id}`).toBeGreaterThan(0);
         if (item.notPresentInSource) continue;
         const section = doc.slice(start, doc.indexOf('\n### ', start + 1) === -1 ? undefined : doc.indexOf('\n### ', start + 1));
-        expect(section, item.id).toContain('How to meet it:');
+        expect(section, `item ${item.id}`).toContain('How to meet it:');
         for (const ref of item.checks) expect(section, `${item.id} ${ref.id}`).toContain(`| \`${ref.id}\`<br>`);
         for (const way of item.alternatives ?? []) expect(section, `${item.id} ${way.way}`).toContain(way.way);
       }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { EXIT } from '../../core/errors.js';
 import { readSnapshot } from '../../io/snapshot-file.js';
-import { formatSummary } from '../summary.js';
+import { formatSummary, terminalWidth } from '../summary.js';
 import { assess, writeAssessment } from '../write-assessment.js';
 import { writeReports } from './report.js';
 
@@ -28,10 +28,13 @@ export async function demoCommand(options: DemoCommandOptions): Promise<number> 
     `ftr-ready demo: evaluating the bundled sample scan (${SAMPLE_SNAPSHOT_PATH}),\n` +
       `an emulated AWS Organization of ${snapshot.accounts.length} accounts scanned by this tool on ${snapshot.finishedAt}.\n\n`,
   );
-  process.stdout.write(`${formatSummary(assessment)}\n`);
+  const width = terminalWidth();
   const out = options.out ?? (options.formats !== undefined ? './ftr-demo' : undefined);
-  if (out !== undefined) {
-    const files = [await writeAssessment(out, assessment)];
+  // The summary names the assessment file only when one is written.
+  const assessmentFile = out !== undefined ? await writeAssessment(out, assessment) : null;
+  process.stdout.write(`${formatSummary(assessment, { file: assessmentFile, width })}\n`);
+  if (out !== undefined && assessmentFile !== null) {
+    const files = [assessmentFile];
     if (options.formats !== undefined) {
       files.push(...(await writeReports({ assessment, formats: options.formats, outDir: out, chromiumPath: options.chromiumPath ?? null })));
     }

@@ -5,7 +5,7 @@ import { EXIT } from '../../core/errors.js';
 import { readSnapshot } from '../../io/snapshot-file.js';
 import type { Severity } from '../../core/finding.js';
 import { findingsAtOrAbove } from '../fail-on.js';
-import { formatSummary } from '../summary.js';
+import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { assessAndWrite, findAttestationsFile, resolveScopes } from '../write-assessment.js';
 import { writeReports } from './report.js';
 
@@ -35,13 +35,24 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     outDir,
   });
   for (const w of result.warnings) process.stderr.write(`Warning: ${w}\n`);
-  for (const assessment of result.assessments) process.stdout.write(`${formatSummary(assessment)}\n\n`);
+  const width = terminalWidth();
+  result.assessments.forEach((assessment, n) => {
+    process.stdout.write(`${formatSummary(assessment, { file: result.files[n] ?? null, multiScope: result.assessments.length > 1, width })}\n\n`);
+  });
   const files = [...result.files];
   const [main, ...others] = result.assessments;
   if (options.formats !== undefined && main) {
     files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: options.formats, outDir, chromiumPath: options.chromiumPath ?? null })));
   }
   process.stdout.write(`Written:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+  const next = formatNextSteps(result.assessments, {
+    command: 'evaluate',
+    snapshotPath: options.snapshotPath,
+    files: result.files,
+    reportsWritten: options.formats !== undefined,
+    width,
+  });
+  if (next !== '') process.stdout.write(`\n${next}\n`);
   const failing = options.failOn === undefined ? 0 : findingsAtOrAbove(result.assessments, options.failOn);
   if (failing > 0) {
     process.stderr.write(`${failing} failing finding(s) of severity ${String(options.failOn)} or worse (--fail-on).\n`);
