@@ -114,20 +114,25 @@ describe('formatSummary', () => {
 });
 
 describe('formatNextSteps', () => {
-  it('suggests answering the manual items, evaluating again and reading the report', () => {
+  it('suggests answering the manual items, evaluating again and reading the report, commands in full', () => {
     const text = formatNextSteps([ftr], { command: 'scan', snapshotPath: 'ftr-out/snapshot.json.gz', files: ['ftr-out/assessment.json'], reportsWritten: false });
     expect(text.split('\n')).toEqual([
       'Next:',
-      '  Answer the items a person must confirm: ftr attest init --framework ftr-partner-hosted --delivery multi-tenant-saas',
-      '  then evaluate again with the answers: ftr evaluate ftr-out/snapshot.json.gz --framework ftr-partner-hosted --delivery multi-tenant-saas',
-      '  Read every reason and remediation in the report: ftr report ftr-out/assessment.json --format html',
-    ].map((l) => cut(l, 100)));
+      '  1. Answer the items a person must confirm (writes ftr-attestations.yaml):',
+      '     ftr attest init',
+      '  2. Evaluate again with the answers:',
+      '     ftr evaluate ftr-out/snapshot.json.gz',
+      '  3. Read every reason and remediation in the report:',
+      '     ftr report ftr-out/assessment.json --format html',
+    ]);
+    const other = formatNextSteps([competency], { command: 'evaluate', snapshotPath: 's.json.gz', files: [], reportsWritten: true, width: 40 });
+    expect(other).toContain('     ftr evaluate s.json.gz --framework industrial-software-competency');
   });
 
   it('asks for the denied reads first, quotes paths with spaces, and says nothing when nothing is left', () => {
     const text = formatNextSteps([{ ...ftr, collectionErrors: [denied] }], { command: 'evaluate', snapshotPath: 'my scans/s.json.gz', files: [], reportsWritten: true, width: 200 });
     expect(text).toContain('Grant the denied reads (policies/ftr-scanner-policy.json), then scan again.');
-    expect(text).toContain("ftr evaluate 'my scans/s.json.gz'");
+    expect(text).toContain("     ftr evaluate 'my scans/s.json.gz'");
     const done: Assessment = { ...ftr, collectionErrors: [], summary: { ...ftr.summary, items: { ...ftr.summary.items, NEEDS_EVIDENCE: 0 } } };
     expect(formatNextSteps([done], { command: 'evaluate', files: ['a.json'], reportsWritten: true })).toBe('');
   });

@@ -9,6 +9,7 @@ import type { Assessment, ItemVerdict, StatusCounts } from '../core/assessment.j
 import type { CollectionError, CollectionErrorKind } from '../core/observed.js';
 import { deliveryLabel } from '../evaluate/item-verdict.js';
 import { buildReportModel } from '../report/model.js';
+import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK } from './options.js';
 
 export interface SummaryOptions {
   /** The assessment file written for this assessment; null or absent when none was written. */
@@ -212,26 +213,35 @@ export interface NextStepContext {
   readonly width?: number;
 }
 
-/** One or two commands to run next, chosen from what the assessments still lack. */
+/** The commands to run next, chosen from what the assessments still lack. Commands are never cut. */
 export function formatNextSteps(assessments: readonly Assessment[], context: NextStepContext): string {
   const first = assessments[0];
   if (!first) return '';
-  const lines: string[] = [];
+  const steps: { why: string; command?: string }[] = [];
   const q = (path: string): string => (/^[\w./@:+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`);
   const denied = assessments.some((a) => a.collectionErrors.some((e) => e.kind === 'access_denied'));
   const attested = assessments.some((a) => a.items.some((item) => item.attestation));
   const needsEvidence = assessments.some((a) => a.summary.items.NEEDS_EVIDENCE > 0);
-  const framework = `--framework ${first.framework.id} --delivery ${first.deliveryCategory}`;
-  if (denied) lines.push('Grant the denied reads (policies/ftr-scanner-policy.json), then scan again.');
+  // Flags only when they differ from the defaults, so the command stays short.
+  const flags = [
+    first.framework.id === DEFAULT_FRAMEWORK ? '' : ` --framework ${first.framework.id}`,
+    first.deliveryCategory === DEFAULT_DELIVERY ? '' : ` --delivery ${first.deliveryCategory}`,
+  ].join('');
+  if (denied) steps.push({ why: 'Grant the denied reads (policies/ftr-scanner-policy.json), then scan again.' });
   if (needsEvidence && !attested) {
-    lines.push(`Answer the items a person must confirm: ftr attest init ${framework}`);
-    if (context.snapshotPath) lines.push(`then evaluate again with the answers: ftr evaluate ${q(context.snapshotPath)} ${framework}`);
+    steps.push({ why: 'Answer the items a person must confirm (writes ftr-attestations.yaml):', command: `ftr attest init${flags}` });
+    if (context.snapshotPath) steps.push({ why: 'Evaluate again with the answers:', command: `ftr evaluate ${q(context.snapshotPath)}${flags}` });
   } else if (needsEvidence && context.snapshotPath) {
-    lines.push(`Complete ftr-attestations.yaml, then: ftr evaluate ${q(context.snapshotPath)} ${framework}`);
+    steps.push({ why: 'Complete ftr-attestations.yaml, then evaluate again:', command: `ftr evaluate ${q(context.snapshotPath)}${flags}` });
   }
   const file = context.files[0];
-  if (!context.reportsWritten && file) lines.push(`Read every reason and remediation in the report: ftr report ${q(file)} --format html`);
-  if (lines.length === 0) return '';
+  if (!context.reportsWritten && file) steps.push({ why: 'Read every reason and remediation in the report:', command: `ftr report ${q(file)} --format html` });
+  if (steps.length === 0) return '';
   const width = context.width ?? 100;
-  return ['Next:', ...lines.map((l) => fit(`  ${l}`, width))].join('\n');
+  const lines = ['Next:'];
+  steps.forEach((step, n) => {
+    lines.push(fit(`  ${n + 1}. ${step.why}`, width));
+    if (step.command) lines.push(`     ${step.command}`);
+  });
+  return lines.join('\n');
 }
