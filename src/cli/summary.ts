@@ -69,7 +69,7 @@ function gapsByCause(errors: readonly CollectionError[], width: number): string[
     const own = errors.filter((e) => e.kind === kind);
     if (own.length === 0) continue;
     const operations = [...new Set(own.map((e) => `${e.service}:${e.operation}`))].sort();
-    lines.push(fit(`  ${CAUSE[kind]}, ${plural(own.length, 'read')}:`, width), ...wrap(brief(operations, 12), width, '    '));
+    lines.push(fit(`  ${CAUSE[kind]}, ${plural(own.length, 'read')}:`, width), ...wrap(brief(operations, 12), width, '    ', '    '));
   }
   return lines;
 }
@@ -186,12 +186,12 @@ export function formatSummary(assessment: Assessment, options: SummaryOptions = 
   return lines.join('\n');
 }
 
-/** Splits a long paragraph into lines of at most `width` characters, at spaces. */
-function wrap(text: string, width: number, indent: string): string[] {
+/** Splits a long paragraph into lines of at most `width` characters, at spaces; continuation lines get `indent`. */
+function wrap(text: string, width: number, indent: string, firstIndent = ''): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    const next = line === '' ? `${indent}${word}` : `${line} ${word}`;
+    const next = line === '' ? `${out.length === 0 ? firstIndent : indent}${word}` : `${line} ${word}`;
     if (next.length > width && line !== '') {
       out.push(line);
       line = `${indent}${word}`;
