@@ -107,6 +107,7 @@ export function renderStarterFile(framework: Framework, options: StarterOptions)
       out.push(...comment(`${item.id} ${item.title} (${item.automation}${item.checks.length > 0 ? `; automated part: ${item.checks.map((c) => `${c.id} (${c.role})`).join(', ')}` : ''})`, '  '));
       out.push(...comment(`Question: ${item.requirement}`, '  ', '  '));
       for (const sub of item.subQuestions ?? []) out.push(...comment(`${sub.id}: ${sub.text}`, '  ', '  '));
+      for (const [n, a] of (item.alternatives ?? []).entries()) out.push(...comment(`Accepted way ${n + 1}: ${a.way}: ${a.how}`, '  ', '  '));
       out.push(...evidenceLines(item, '  '));
       const months = itemExpiryMonths(item);
       if (months !== null) out.push(`  # Expires ${months} months after "date".`);

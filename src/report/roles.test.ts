@@ -13,6 +13,7 @@ import { SAMPLE_SNAPSHOT_PATH } from '../cli/commands/demo.js';
 import { writeReports } from '../cli/commands/report.js';
 import { assess } from '../cli/write-assessment.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
+import { parseAssessment } from '../io/assessment-file.js';
 import { readSnapshot } from '../io/snapshot-file.js';
 import { renderHtml } from './html/render-html.js';
 import { renderMarkdown } from './markdown.js';
@@ -80,7 +81,7 @@ describe('the report model with check roles', () => {
   });
 
   it('reads an assessment written before roles existed (schema 1.0) without inventing roles', () => {
-    const old = buildReportModel(sampleAssessment());
+    const old = buildReportModel(parseAssessment(JSON.stringify({ ...sampleAssessment(), schemaVersion: '1.0' }), 'old-assessment.json'));
     const checks = old.sections.flatMap((s) => s.items).flatMap((i) => i.checks);
     expect(checks.length).toBeGreaterThan(0);
     expect(checks.every((c) => c.role === null && c.rationale === null)).toBe(true);

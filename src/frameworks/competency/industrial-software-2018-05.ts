@@ -16,6 +16,10 @@
  *
  * `twins` name the FTR Partner Hosted items (catalog `ftr-partner-hosted`) that ask the same thing, so one
  * answer can serve both reviews. Items without an FTR twin are evidenced by the competency-only checks.
+ *
+ * Check roles are read from the 2018 text, which is stricter than the FTR in places ("All data in transit
+ * across a VPC boundary is encrypted": 1.24 requires the load balancer check) and looser in others (1.12
+ * accepts keys held by people): see docs/verdicts.md.
  */
 import { defineFramework, type Framework } from '../../core/framework.js';
 

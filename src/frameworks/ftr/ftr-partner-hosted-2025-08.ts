@@ -17,6 +17,11 @@
  *
  * Every item applies to multi-tenant SaaS, single-tenant SaaS and managed services. Customer-deployed solutions
  * are reviewed with the FTR Customer-Deployed variant, so no item applies to them (`notApplicableReasons`).
+ *
+ * Check roles (CheckRole in src/core/framework.ts) follow the checklist text: `required` only where the item
+ * demands exactly what the check tests; `evidence` where the item accepts other ways (listed in
+ * `alternatives`, e.g. SUP-001's action plan) or judges only some resources (sensitive data, critical data,
+ * resources behind an SLA); `advisory` for hardening the item does not ask for. docs/verdicts.md lists them.
  */
 import { defineFramework, type Framework } from '../../core/framework.js';
 
