@@ -43,11 +43,15 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))('%s: from attest init t
     expect(attested.filter((i) => !/attestation/i.test(i.reason)).map((i) => i.itemId)).toEqual([]);
   });
 
-  it('leaves the unanswered item needing evidence and never lets an attestation hide an automated FAIL', () => {
+  it('leaves the unanswered item needing evidence and never lets an attestation hide a required FAIL', () => {
     const open = assessment.items.find((i) => i.itemId === leaveOpen);
     expect(leaveOpen === undefined || open?.verdict === 'NEEDS_EVIDENCE').toBe(true);
-    const hidden = assessment.items.filter((i) => i.findingCounts.FAIL > 0 && i.verdict !== 'NOT_MET' && i.verdict !== 'NOT_APPLICABLE');
+    const requiredFail = (i: (typeof assessment.items)[number]) => (i.checks ?? []).some((c) => c.role === 'required' && c.outcome === 'fail');
+    const hidden = assessment.items.filter((i) => requiredFail(i) && i.verdict !== 'NOT_MET' && i.verdict !== 'NOT_APPLICABLE');
     expect(hidden.map((i) => i.itemId)).toEqual([]);
+    // An evidence check that fails may be answered by an attestation, and the reason then says so.
+    const evidenceFail = assessment.items.filter((i) => i.verdict === 'MET' && (i.checks ?? []).some((c) => c.role === 'evidence' && c.outcome === 'fail'));
+    expect(evidenceFail.filter((i) => !/not shown by the scan, so another accepted way is attested/.test(i.reason)).map((i) => i.itemId)).toEqual([]);
   });
 });
 

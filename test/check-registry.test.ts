@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../src/checks/index.js';
 import { SEVERITIES } from '../src/core/finding.js';
 import { FRAMEWORKS } from '../src/frameworks/index.js';
+import { checkIdsOf } from '../src/core/framework.js';
 
 const ids = ALL_CHECKS.map((c) => c.id);
 
@@ -41,12 +42,12 @@ describe('check registry', () => {
   });
 
   it('resolves every check a framework references', () => {
-    const missing = FRAMEWORKS.flatMap((f) => f.items.flatMap((i) => i.checks.filter((c) => !ids.includes(c)).map((c) => `${f.id}:${i.id}:${c}`)));
+    const missing = FRAMEWORKS.flatMap((f) => f.items.flatMap((i) => checkIdsOf(i).filter((c) => !ids.includes(c)).map((c) => `${f.id}:${i.id}:${c}`)));
     expect(missing).toEqual([]);
   });
 
   it('uses every check in at least one framework', () => {
-    const used = new Set(FRAMEWORKS.flatMap((f) => f.items.flatMap((i) => i.checks)));
+    const used = new Set(FRAMEWORKS.flatMap((f) => f.items.flatMap(checkIdsOf)));
     expect(ids.filter((id) => !used.has(id))).toEqual([]);
   });
 });

@@ -104,9 +104,10 @@ export function renderStarterFile(framework: Framework, options: StarterOptions)
         out.push(`  # ---- ${section} ${sections.get(section) ?? ''}`.trimEnd());
       }
       const gate = framework.gatingQuestions.find((g) => g.id === item.gatedBy || g.gates.includes(item.id));
-      out.push(...comment(`${item.id} ${item.title} (${item.automation}${item.checks.length > 0 ? `; automated part: ${item.checks.join(', ')}` : ''})`, '  '));
+      out.push(...comment(`${item.id} ${item.title} (${item.automation}${item.checks.length > 0 ? `; automated part: ${item.checks.map((c) => `${c.id} (${c.role})`).join(', ')}` : ''})`, '  '));
       out.push(...comment(`Question: ${item.requirement}`, '  ', '  '));
       for (const sub of item.subQuestions ?? []) out.push(...comment(`${sub.id}: ${sub.text}`, '  ', '  '));
+      for (const [n, a] of (item.alternatives ?? []).entries()) out.push(...comment(`Accepted way ${n + 1}: ${a.way}: ${a.how}`, '  ', '  '));
       out.push(...evidenceLines(item, '  '));
       const months = itemExpiryMonths(item);
       if (months !== null) out.push(`  # Expires ${months} months after "date".`);

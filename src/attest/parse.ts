@@ -4,7 +4,7 @@
  * AttestationError listing each issue with file:line:column. Nothing here guesses or skips silently.
  */
 import { dirname } from 'node:path';
-import type { DeliveryCategory, Framework } from '../core/framework.js';
+import { checkIdsOf, type DeliveryCategory, type Framework } from '../core/framework.js';
 import { InputReadError, readInputFileSync } from '../io/bounded-read.js';
 import { AttestationError, type InputIssue } from './errors.js';
 import { checkEvidenceFile } from './evidence-hash.js';
@@ -155,7 +155,7 @@ function build(data: AttestationFile, source: YamlSource, ctx: AttestationContex
     });
   }
 
-  const knownChecks = new Set(ctx.knownCheckIds ?? framework.items.flatMap((i) => i.checks));
+  const knownChecks = new Set(ctx.knownCheckIds ?? framework.items.flatMap(checkIdsOf));
   const suppressions: Suppression[] = [];
   data.suppressions.forEach((s, index) => {
     if (!knownChecks.has(s.checkId)) {

@@ -2,12 +2,16 @@
  * assessment.json: the evaluation of one snapshot against one framework catalog. Versioned and documented
  * in docs/assessment-schema.md; reports are rendered from it alone.
  */
-import type { DeliveryCategory, AutomationLevel } from './framework.js';
+import type { AcceptedWay, AutomationLevel, CheckRole, DeliveryCategory } from './framework.js';
 import type { CheckStatus, Finding, Severity } from './finding.js';
 import type { CollectionError } from './observed.js';
 import type { Remediation } from './check.js';
 
-export const ASSESSMENT_SCHEMA_VERSION = '1.0';
+/**
+ * 1.1 added check roles: `items[].checks`, `items[].alternatives`, `items[].regions`, `advisories`,
+ * `scope.regionCoverage`, `findings[].advisoryFor`. Readers accept 1.0 files, where those fields are absent.
+ */
+export const ASSESSMENT_SCHEMA_VERSION = '1.1';
 
 /** Verdict of one checklist item, after merging automated results (and, later, attestations). */
 export type ItemVerdict = 'MET' | 'NOT_MET' | 'NEEDS_EVIDENCE' | 'NOT_APPLICABLE' | 'UNKNOWN';
@@ -16,18 +20,69 @@ export const ITEM_VERDICTS = ['MET', 'NOT_MET', 'NEEDS_EVIDENCE', 'NOT_APPLICABL
 
 export type StatusCounts = Record<CheckStatus, number>;
 
+/**
+ * What one referenced check's results mean for an item: `pass` (every result passes, or one does for an
+ * any-resource check), `fail` (an open FAIL), `unknown` (could not see), `manual` (a person must confirm),
+ * `accepted-risk` (its only FAILs are suppressed), `none` (no result in scope).
+ */
+export type CheckOutcomeForItem = 'pass' | 'fail' | 'unknown' | 'manual' | 'accepted-risk' | 'none';
+
+/** One check an item references, with its role (src/core/framework.ts CheckRole) and its results. */
+export interface ItemCheckResult {
+  readonly checkId: string;
+  readonly role: CheckRole;
+  /** Why the check has this role for this item (from the catalog). */
+  readonly rationale: string;
+  readonly passWhen: 'every-resource' | 'any-resource';
+  readonly counts: StatusCounts;
+  readonly outcome: CheckOutcomeForItem;
+}
+
+/** Which regions a regional item's verdict rests on. */
+export interface RegionCoverage {
+  /** `all-enabled`: every enabled region; `requested`: only the regions given with --regions; `unlisted`: the regions of some account could not be listed. */
+  readonly kind: 'all-enabled' | 'requested' | 'unlisted';
+  /** Regions scanned (union over accounts). */
+  readonly scanned: readonly string[];
+  /** Enabled regions left out by --regions (union over accounts whose regions were listed). */
+  readonly notScanned: readonly string[];
+  /** Accounts whose regions could not be listed (ec2:DescribeRegions failed). */
+  readonly unlistedAccounts: readonly string[];
+  /** One sentence for the item's reason and the reports. */
+  readonly note: string;
+}
+
 export interface ItemResult {
   readonly itemId: string;
   readonly title: string;
   readonly section: string;
   readonly automation: AutomationLevel;
   readonly verdict: ItemVerdict;
-  /** Why: the failing checks, the missing evidence, the delivery category that makes it not applicable. */
+  /** Why, in one line: the failing checks, the missing evidence, the delivery category that makes it not applicable. */
   readonly reason: string;
   readonly checkIds: readonly string[];
+  /** Counts of the findings that decide the item (required and evidence checks; advisory ones are in `checks`). */
   readonly findingCounts: StatusCounts;
   /** The attestation that answers the manual part, when one exists (see docs/attestations.md). */
   readonly attestation?: AttestationSummary | null;
+  /** Each referenced check with its role and results (schema 1.1; absent in 1.0 files). */
+  readonly checks?: readonly ItemCheckResult[];
+  /** The ways of meeting the item the checklist accepts (schema 1.1). */
+  readonly alternatives?: readonly AcceptedWay[];
+  /** The regions a regional item covers; null for items whose checks read no regional data (schema 1.1). */
+  readonly regions?: RegionCoverage | null;
+}
+
+/** A check that is hardening beyond the checklist for some items ("advisory" role), with its results. */
+export interface AdvisoryCheck {
+  readonly checkId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  /** The items it is advisory for, with the catalog's rationale. */
+  readonly items: readonly { readonly itemId: string; readonly rationale: string }[];
+  /** Items for which the same check is required or evidence (its FAILs count there). */
+  readonly decidesItems: readonly string[];
+  readonly counts: StatusCounts;
 }
 
 export interface AttestationSummary {
@@ -133,6 +188,8 @@ export interface Assessment {
     readonly scanFinishedAt: string;
     readonly snapshotComplete: boolean;
     readonly snapshotSchemaVersion: string;
+    /** Which regions regional items cover (schema 1.1). */
+    readonly regionCoverage?: RegionCoverage;
   };
   readonly summary: {
     readonly findings: StatusCounts;
@@ -143,6 +200,8 @@ export interface Assessment {
   readonly items: readonly ItemResult[];
   readonly checks: readonly CheckInfo[];
   readonly findings: readonly Finding[];
+  /** Hardening beyond the checklist: checks with the advisory role for some item (schema 1.1). */
+  readonly advisories?: readonly AdvisoryCheck[];
   /** The workload's resources (inventory) for the report. */
   readonly resources: readonly InventoryResource[];
   /** Cost Explorer figures (optional: absent when the costs collector did not run). */

@@ -100,8 +100,32 @@ export function forEachAccount<K extends GlobalServiceKey>(
 }
 
 /**
+ * When the enabled regions of an account could not be listed (ec2:DescribeRegions failed) and the scan was
+ * meant to cover every enabled region (no --regions), the scan fell back to the regions it could guess (the
+ * home region): every other region is unseen. This is one UNKNOWN for the account, so no regional check can
+ * PASS an "every region" rule from the regions that happened to be scanned. Null when the regions were
+ * listed, or when the user limited the scan with --regions (the item's reason then says so).
+ */
+export function unlistedRegionsOutcome(snapshot: Snapshot, account: AccountSnapshot): CheckOutcome | null {
+  if (account.regions.ok || snapshot.requestedRegions !== null) return null;
+  const error = account.regions.error;
+  const scanned = account.regional.map((r) => r.region);
+  const only = scanned.length === 0 ? 'no region was scanned' : `only ${scanned.join(', ')} ${scanned.length === 1 ? 'was' : 'were'} scanned`;
+  return outcome(
+    'UNKNOWN',
+    accountRef(account),
+    `The enabled regions of account ${account.accountId} could not be listed, so ${only} and every other region is unknown. ${describeCollectionError(error)}`,
+    {
+      regionsScanned: scanned,
+      collectionError: { kind: error.kind, code: error.code, service: error.service, operation: error.operation },
+    },
+  );
+}
+
+/**
  * Runs `rule` for every scanned region of every account with the given regional slice. Regions that are
- * not enabled are skipped (they hold no resources); missing or failed slices yield UNKNOWN for the region.
+ * not enabled are skipped (they hold no resources); missing or failed slices yield UNKNOWN for the region;
+ * an account whose regions could not be listed also yields one UNKNOWN (unlistedRegionsOutcome).
  */
 export function forEachRegion<K extends RegionalServiceKey>(
   snapshot: Snapshot,
@@ -118,6 +142,8 @@ export function forEachRegion<K extends RegionalServiceKey>(
       out.push(unknown(accountRef(account), account.regions.error));
       continue;
     }
+    const unlisted = unlistedRegionsOutcome(snapshot, account);
+    if (unlisted) out.push(unlisted);
     for (const regional of account.regional) {
       const ref = regionRef(account.accountId, regional.region);
       const slice = regional[service] as Observed<RegionalValue<K>> | undefined;
@@ -148,14 +174,26 @@ export interface AccountRegionalView<K extends RegionalServiceKey> {
   readonly gaps: readonly RegionGap[];
 }
 
+export interface AcrossRegionsOptions {
+  /**
+   * `every` (default): the rule needs every enabled region (a service enabled everywhere, every resource):
+   * an account whose regions could not be listed gets one more UNKNOWN (unlistedRegionsOutcome).
+   * `any`: one region is enough (a review or a restore test anywhere counts for the account): a PASS for the
+   * account stands, but its FAILs become UNKNOWN, since an unlisted region might hold what was missing.
+   */
+  readonly regionsNeeded?: 'every' | 'any';
+}
+
 /**
  * Runs `rule` once per account with every readable regional slice of `service` and the regions that could
- * not be read. Accounts we could not enter yield UNKNOWN.
+ * not be read. Accounts we could not enter yield UNKNOWN; accounts whose regions could not be listed are
+ * handled by `options.regionsNeeded`.
  */
 export function forEachAccountAcrossRegions<K extends RegionalServiceKey>(
   snapshot: Snapshot,
   service: K,
   rule: (view: AccountRegionalView<K>) => readonly CheckOutcome[],
+  options: AcrossRegionsOptions = {},
 ): CheckOutcome[] {
   const out: CheckOutcome[] = [];
   for (const account of snapshot.accounts) {
@@ -176,7 +214,12 @@ export function forEachAccountAcrossRegions<K extends RegionalServiceKey>(
       else if (!slice.ok) gaps.push({ region: regional.region, reason: slice.error });
       else slices.push({ region: regional.region, value: slice.value });
     }
-    out.push(...rule({ account, ref, slices, gaps }));
+    const results = rule({ account, ref, slices, gaps });
+    const unlisted = unlistedRegionsOutcome(snapshot, account);
+    if (!unlisted) out.push(...results);
+    else if ((options.regionsNeeded ?? 'every') === 'every') out.push(unlisted, ...results);
+    else if (results.some((r) => r.status === 'PASS')) out.push(...results);
+    else out.push(...results.map((r) => (r.status === 'FAIL' ? { ...r, status: 'UNKNOWN' as const, message: `${r.message} ${unlisted.message}` } : r)));
   }
   return out;
 }

@@ -28,7 +28,10 @@ export interface CheckOutcome extends ResourceRef {
 export interface Finding {
   readonly checkId: string;
   readonly checkTitle: string;
+  /** The items this finding decides: those that reference its check as required or evidence. */
   readonly controlIds: readonly string[];
+  /** Items for which its check is advisory (hardening beyond the checklist); absent when none. */
+  readonly advisoryFor?: readonly string[];
   readonly status: CheckStatus;
   readonly severity: Severity;
   readonly accountId: string;

@@ -28,6 +28,41 @@ export interface EvidenceRequest {
   readonly expiresAfterMonths?: number;
 }
 
+/**
+ * What a check's results mean for one item, decided from the checklist text (docs/verdicts.md lists them):
+ * - `required`: the checklist demands exactly this. A FAIL makes the item NOT_MET whatever is attested
+ *   (only a suppression with a justification stops it blocking); UNKNOWN keeps the item UNKNOWN.
+ * - `evidence`: one accepted way of meeting the item. PASS supports MET; FAIL or UNKNOWN means "this way is
+ *   not in place / not visible": the item needs evidence of an alternative, and an attestation with that
+ *   evidence meets it.
+ * - `advisory`: hardening beyond the checklist. Shown apart ("hardening beyond the checklist"), never changes
+ *   the item's verdict.
+ */
+export type CheckRole = 'required' | 'evidence' | 'advisory';
+
+export const CHECK_ROLES = ['required', 'evidence', 'advisory'] as const satisfies readonly CheckRole[];
+
+/** A check an item references, with its role and why (the report shows the rationale next to the check). */
+export interface CheckReference {
+  readonly id: string;
+  readonly role: CheckRole;
+  /** One line: why this check has this role for this item. */
+  readonly rationale: string;
+  /**
+   * `every-resource` (default): every result must pass. `any-resource`: one PASS anywhere in scope satisfies
+   * the check, other resources' FAILs do not count (competency 3.3: Business Support on at least one account).
+   */
+  readonly passWhen?: 'every-resource' | 'any-resource';
+}
+
+/** One way of meeting an item that the checklist accepts. */
+export interface AcceptedWay {
+  /** A short noun phrase for one-line reasons: "Partner-Led Support". */
+  readonly way: string;
+  /** What shows it: the check that passes, or what to attest with which evidence. */
+  readonly how: string;
+}
+
 export interface FrameworkSubQuestion {
   readonly id: string;
   readonly text: string;
@@ -47,8 +82,14 @@ export interface FrameworkItem {
   /** The requirement in our own words. */
   readonly requirement: string;
   readonly automation: AutomationLevel;
-  /** Check ids (src/checks) whose findings evidence this item. */
-  readonly checks: readonly string[];
+  /** The checks (src/checks) whose findings evidence this item, each with its role. */
+  readonly checks: readonly CheckReference[];
+  /**
+   * The ways of meeting the item that the checklist accepts, each one enough on its own. Required when an
+   * item has an `evidence` check: a NEEDS_EVIDENCE reason names their `way`s, reports and docs/verdicts.md
+   * add the `how`.
+   */
+  readonly alternatives?: readonly AcceptedWay[];
   readonly appliesTo: readonly DeliveryCategory[];
   /** A gating question id (CAA-000): when answered "no", this item is NOT_APPLICABLE. */
   readonly gatedBy?: string;
@@ -102,4 +143,14 @@ export interface Framework {
 
 export function defineFramework<const T extends Framework>(framework: T): T {
   return framework;
+}
+
+/** The check ids an item references, in catalog order. */
+export function checkIdsOf(item: FrameworkItem): string[] {
+  return item.checks.map((c) => c.id);
+}
+
+/** The item's references with the given role. */
+export function checksWithRole(item: FrameworkItem, role: CheckRole): CheckReference[] {
+  return item.checks.filter((c) => c.role === role);
 }

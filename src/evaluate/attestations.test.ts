@@ -58,18 +58,23 @@ function decide(itemId: string, findings: Finding[], ctx: ItemContext = {}, deli
   return decideItem(itemOf(itemId), findings, delivery, ctx);
 }
 
-describe('decideItem without attestations keeps its behaviour', () => {
+describe('decideItem without attestations (required checks)', () => {
   it.each([
-    ['A-001', ['PASS'], 'MET', 'All 1 automated result(s) pass.'],
-    ['A-001', ['PASS', 'FAIL'], 'NOT_MET', '1 failing result(s) from check_auto; fix them before submission.'],
-    ['A-001', ['UNKNOWN'], 'UNKNOWN', '1 result(s) could not be determined (check_auto); see the collection errors.'],
-    ['A-001', [], 'NEEDS_EVIDENCE', 'No resource in scope was evaluated by the automated checks; provide evidence.'],
-    ['P-001', ['PASS'], 'NEEDS_EVIDENCE', 'Automated checks pass (1 result(s)), but this item needs evidence or an attestation.'],
-    ['M-001', [], 'NEEDS_EVIDENCE', 'This item needs evidence or an attestation.'],
+    ['A-001', ['PASS'], 'MET', 'Required checks pass (check_auto: 1 result).'],
+    ['A-001', ['PASS', 'FAIL'], 'NOT_MET', 'Required: check_auto fails on 1 of 2 results ("check_auto FAIL"). Fix it before submission, or suppress a justified exception.'],
+    [
+      'A-001',
+      ['UNKNOWN'],
+      'UNKNOWN',
+      'Could not see a required check: check_auto could not be determined on 1 result ("check_auto UNKNOWN"). Grant the read (see the collection errors) and scan again.',
+    ],
+    ['A-001', [], 'NEEDS_EVIDENCE', 'No resource in scope was evaluated by the required checks; attest A-001 with evidence.'],
+    ['P-001', ['PASS'], 'NEEDS_EVIDENCE', 'Automated checks pass (1 result), but this item needs evidence: attest P-001.'],
+    ['M-001', [], 'NEEDS_EVIDENCE', 'This item needs evidence: attest M-001.'],
   ] as const)('%s with %j -> %s', (id, statuses, verdict, reason) => {
     const checkId = id === 'A-001' ? 'check_auto' : 'check_partial';
     const d = decide(id, statuses.map((s, i) => finding(checkId, s, `r-${i}`)), contextFor(id));
-    expect(d).toEqual({ verdict, reason });
+    expect({ verdict: d.verdict, reason: d.reason }).toEqual({ verdict, reason });
   });
 });
 
@@ -86,15 +91,14 @@ describe('merging attestations into item verdicts', () => {
     const d = decide('P-001', [finding('check_partial', 'PASS'), finding('check_partial', 'MANUAL', 'r-2')], contextFor('P-001', [attestation('P-001')]));
     expect(d.verdict).toBe('MET');
     expect(d.reason).toMatch(/^Met on attestation: answered "yes" by sre@example.com on 2026-01-10: /);
-    expect(d.reason).toContain('Automated checks pass (1 result(s)).');
-    expect(d.reason).toContain('1 result(s) flagged for a person are covered by this attestation.');
+    expect(d.reason).toContain('Automated evidence: check_partial (1 result for a person) covered by this attestation.');
   });
 
   it('an automated FAIL plus a "yes" attestation stays NOT_MET; the attestation is still shown', () => {
     const d = decide('P-001', [finding('check_partial', 'FAIL')], contextFor('P-001', [attestation('P-001')]));
     expect(d.verdict).toBe('NOT_MET');
     expect(d.reason).toBe(
-      '1 failing result(s) from check_partial; fix them before submission. The attestation (answer "yes" by sre@example.com on 2026-01-10) is shown but does not override automated failures.',
+      'Required: check_partial fails on 1 result ("check_partial FAIL"). Fix it before submission, or suppress a justified exception. The attestation (answer "yes" by sre@example.com on 2026-01-10) is shown but does not override a required check.',
     );
   });
 
@@ -123,12 +127,12 @@ describe('merging attestations into item verdicts', () => {
 
   it('an attested "no" is NOT_MET with the justification', () => {
     const d = decide('M-001', [], contextFor('M-001', [attestation('M-001', { answer: 'no', justification: 'No game day yet.' })]));
-    expect(d).toEqual({ verdict: 'NOT_MET', reason: 'Attested as not met by sre@example.com on 2026-01-10: No game day yet.' });
+    expect(d).toMatchObject({ verdict: 'NOT_MET', reason: 'Attested as not met by sre@example.com on 2026-01-10: No game day yet.' });
   });
 
   it('an attested "not-applicable" is NOT_APPLICABLE with the justification', () => {
     const d = decide('2.10', [], contextFor('2.10', [attestation('2.10', { answer: 'not-applicable', justification: 'Stateless.' })]));
-    expect(d).toEqual({ verdict: 'NOT_APPLICABLE', reason: 'Attested as not applicable by sre@example.com on 2026-01-10: Stateless.' });
+    expect(d).toMatchObject({ verdict: 'NOT_APPLICABLE', reason: 'Attested as not applicable by sre@example.com on 2026-01-10: Stateless.' });
   });
 
   it('a gating answer "no" makes gated items NOT_APPLICABLE with the reason (by gatedBy and by gates)', () => {
@@ -144,12 +148,12 @@ describe('merging attestations into item verdicts', () => {
   it('a gating answer "yes" evaluates gated items normally; an unanswered gate is mentioned', () => {
     const yes = { ...gatingNo, answer: 'yes' as const };
     expect(decide('G-001', [], contextFor('G-001', [attestation('G-001')], [yes])).verdict).toBe('MET');
-    expect(decide('G-001', [], contextFor('G-001')).reason).toBe('This item needs evidence or an attestation. Gating question G-000 is not answered yet.');
+    expect(decide('G-001', [], contextFor('G-001')).reason).toBe('This item needs evidence: attest G-001. Gating question G-000 is not answered yet.');
   });
 
   it('the delivery category makes an item NOT_APPLICABLE with the reason, whatever the attestation says', () => {
     const d = decide('H-001', [], contextFor('H-001', [attestation('H-001')]), 'customer-deployed');
-    expect(d).toEqual({ verdict: 'NOT_APPLICABLE', reason: 'Does not apply to customer-deployed solutions (delivery category).' });
+    expect(d).toMatchObject({ verdict: 'NOT_APPLICABLE', reason: 'Does not apply to customer-deployed solutions (delivery category).' });
   });
 
   it('UNKNOWN results keep the item UNKNOWN even with an attestation', () => {
@@ -214,7 +218,7 @@ describe('suppressions', () => {
     const findings = applySuppressions([finding('check_partial', 'FAIL', 'public-site'), finding('check_partial', 'FAIL', 'other')], [suppression], NOW);
     const d = decide('P-001', findings, contextFor('P-001', [attestation('P-001')]));
     expect(d.verdict).toBe('NOT_MET');
-    expect(d.reason).toMatch(/^1 failing result\(s\) from check_partial/);
+    expect(d.reason).toMatch(/^Required: check_partial fails on 1 of 2 results/);
   });
 });
 

@@ -37,7 +37,7 @@ const item = (id: string, checks: string[], extra: Partial<FrameworkItem> = {}):
   section: 'S',
   requirement: 'r',
   automation: 'auto',
-  checks,
+  checks: checks.map((c) => ({ id: c, role: 'required', rationale: 'The item asks for exactly this.' })),
   appliesTo: ALL,
   evidence: [],
   ...extra,

@@ -6,6 +6,7 @@
 import {
   ASSESSMENT_SCHEMA_VERSION,
   ITEM_VERDICTS,
+  type AdvisoryCheck,
   type Assessment,
   type CaseStudyInfo,
   type CheckInfo,
@@ -13,13 +14,14 @@ import {
   type ItemVerdict,
 } from '../core/assessment.js';
 import type { CheckDefinition } from '../core/check.js';
-import type { DeliveryCategory, Framework } from '../core/framework.js';
+import { checkIdsOf, type CheckRole, type DeliveryCategory, type Framework } from '../core/framework.js';
 import type { Finding } from '../core/finding.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { GatingAnswer, ItemAttestation, Suppression } from '../attest/types.js';
 import { applySuppressions, buildItemContexts, summarizeAttestation } from './attestations.js';
 import { buildCostSummary, buildInventory } from './inventory.js';
 import { countStatuses, decideItem } from './item-verdict.js';
+import { readsRegionalData, regionCoverage } from './region-coverage.js';
 import { runChecks } from './run-checks.js';
 
 export interface EvaluateOptions {
@@ -49,15 +51,20 @@ export class UnknownCheckError extends Error {
 
 export function evaluate(snapshot: Snapshot, framework: Framework, options: EvaluateOptions): Assessment {
   const byId = new Map(options.checks.map((c) => [c.id, c]));
-  const referenced = [...new Set(framework.items.flatMap((item) => item.checks))];
+  const referenced = [...new Set(framework.items.flatMap(checkIdsOf))];
   const missing = referenced.filter((id) => !byId.has(id));
   if (missing.length > 0) throw new UnknownCheckError(missing, framework.id);
   const checks = referenced.map((id) => byId.get(id)).filter((c): c is CheckDefinition => c !== undefined);
 
-  const itemsByCheck = new Map<string, string[]>();
+  // Per check, the items that reference it and the role it has there.
+  const refsByCheck = new Map<string, { itemId: string; role: CheckRole; rationale: string }[]>();
   for (const item of framework.items) {
-    for (const checkId of item.checks) itemsByCheck.set(checkId, [...(itemsByCheck.get(checkId) ?? []), item.id]);
+    for (const ref of item.checks) {
+      refsByCheck.set(ref.id, [...(refsByCheck.get(ref.id) ?? []), { itemId: item.id, role: ref.role, rationale: ref.rationale }]);
+    }
   }
+  const itemsWithRole = (checkId: string, advisory: boolean): string[] =>
+    (refsByCheck.get(checkId) ?? []).filter((r) => (r.role === 'advisory') === advisory).map((r) => r.itemId);
 
   const now = options.now ?? new Date().toISOString();
   const rawFindings: Finding[] = [];
@@ -66,7 +73,8 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
       rawFindings.push({
         checkId: run.check.id,
         checkTitle: run.check.title,
-        controlIds: itemsByCheck.get(run.check.id) ?? [],
+        controlIds: itemsWithRole(run.check.id, false),
+        ...(itemsWithRole(run.check.id, true).length > 0 ? { advisoryFor: itemsWithRole(run.check.id, true) } : {}),
         status: o.status,
         severity: run.check.severity,
         accountId: o.accountId,
@@ -86,9 +94,16 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
   const findingsByCheck = new Map<string, Finding[]>();
   for (const f of findings) findingsByCheck.set(f.checkId, [...(findingsByCheck.get(f.checkId) ?? []), f]);
 
+  const coverage = regionCoverage(snapshot);
   const items: ItemResult[] = framework.items.map((item) => {
-    const itemFindings = item.checks.flatMap((id) => findingsByCheck.get(id) ?? []);
-    const context = contexts.get(item.id) ?? {};
+    const itemFindings = checkIdsOf(item).flatMap((id) => findingsByCheck.get(id) ?? []);
+    const deciding = item.checks.filter((ref) => ref.role !== 'advisory');
+    // A verdict that rests on regional data covers only the scanned regions: its reason says which.
+    const regional = deciding.some((ref) => {
+      const check = byId.get(ref.id);
+      return check !== undefined && readsRegionalData(check);
+    });
+    const context = { ...(contexts.get(item.id) ?? {}), regions: regional ? coverage : null };
     const decision = decideItem(item, itemFindings, options.delivery, context);
     // The catalog may say where a delivery category is reviewed instead (FTR Customer-Deployed variant).
     const elsewhere = item.appliesTo.includes(options.delivery) ? undefined : framework.notApplicableReasons?.[options.delivery];
@@ -99,11 +114,25 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
       automation: item.automation,
       verdict: decision.verdict,
       reason: elsewhere && decision.verdict === 'NOT_APPLICABLE' ? `${decision.reason} ${elsewhere}` : decision.reason,
-      checkIds: item.checks,
-      findingCounts: countStatuses(itemFindings),
+      checkIds: checkIdsOf(item),
+      findingCounts: countStatuses(deciding.flatMap((ref) => findingsByCheck.get(ref.id) ?? [])),
       attestation: context.attestation ? summarizeAttestation(context.attestation) : null,
+      checks: decision.checks,
+      alternatives: item.alternatives ?? [],
+      regions: context.regions,
     };
   });
+
+  const advisories: AdvisoryCheck[] = checks
+    .filter((c) => itemsWithRole(c.id, true).length > 0)
+    .map((c) => ({
+      checkId: c.id,
+      title: c.title,
+      severity: c.severity,
+      items: (refsByCheck.get(c.id) ?? []).filter((r) => r.role === 'advisory').map((r) => ({ itemId: r.itemId, rationale: r.rationale })),
+      decidesItems: itemsWithRole(c.id, false),
+      counts: countStatuses(findingsByCheck.get(c.id) ?? []),
+    }));
 
   const checkInfos: CheckInfo[] = checks.map((c) => ({
     id: c.id,
@@ -142,6 +171,7 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
       scanFinishedAt: snapshot.finishedAt,
       snapshotComplete: snapshot.complete,
       snapshotSchemaVersion: snapshot.schemaVersion,
+      regionCoverage: coverage,
     },
     summary: {
       findings: countStatuses(findings),
@@ -151,6 +181,7 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     items,
     checks: checkInfos,
     findings,
+    advisories,
     resources: buildInventory(snapshot, findings),
     costs: buildCostSummary(snapshot),
     caseStudy: options.caseStudy ?? null,

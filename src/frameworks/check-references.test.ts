@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS, findCheck } from '../checks/index.js';
 import { FRAMEWORKS } from './index.js';
+import { checkIdsOf } from '../core/framework.js';
 
 interface Planned {
   /** FTR Partner Hosted items (current or legacy). */
@@ -106,7 +107,7 @@ const CATALOG_KEY: Readonly<Record<string, keyof Planned>> = {
 
 /** Every (catalog, item, check) triple the catalogs declare. */
 const declared = FRAMEWORKS.flatMap((framework) =>
-  framework.items.flatMap((item) => item.checks.map((check) => `${framework.id} ${item.id} ${check}`)),
+  framework.items.flatMap((item) => item.checks.map((check) => `${framework.id} ${item.id} ${check.id}`)),
 ).sort();
 
 /** Every (catalog, item, check) triple the plan asks for. */
@@ -120,7 +121,7 @@ const planned = Object.entries(PLANNED_CHECKS)
   )
   .sort();
 
-const referenced = [...new Set(FRAMEWORKS.flatMap((framework) => framework.items.flatMap((item) => item.checks)))].sort();
+const referenced = [...new Set(FRAMEWORKS.flatMap((framework) => framework.items.flatMap(checkIdsOf)))].sort();
 
 describe('check references in the catalogs', () => {
   it('plans 71 checks', () => {

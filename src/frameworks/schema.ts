@@ -2,10 +2,12 @@
  * The zod schema of a framework catalog (src/core/framework.ts). Tests validate every catalog with it, and it
  * is the gate for catalogs loaded from elsewhere later. Beyond the shapes it checks the cross-references:
  * unique ids, sections that exist, gates that point at real items (and back), sub-question ids that belong
- * to their item, and an automation level that matches the checks and evidence an item has.
+ * to their item, and an automation level that matches the checks (and their roles) and evidence an item has:
+ * an auto item needs a required check and no evidence check, a partial item a required or evidence check, a
+ * manual item none (advisory checks only); an item with evidence checks lists the alternatives it accepts.
  */
 import { z } from 'zod';
-import { DELIVERY_CATEGORIES, type Framework } from '../core/framework.js';
+import { CHECK_ROLES, DELIVERY_CATEGORIES, type Framework } from '../core/framework.js';
 import { isReportArea, REPORT_AREAS } from './report-areas.js';
 
 /** Prowler-style check ids: `service_resource_property`. */
@@ -28,6 +30,13 @@ export const frameworkSubQuestionSchema = z.strictObject({
   text: nonEmpty,
 });
 
+export const checkReferenceSchema = z.strictObject({
+  id: z.string().regex(CHECK_ID_PATTERN, 'check ids look like service_resource_property'),
+  role: z.enum(CHECK_ROLES),
+  rationale: nonEmpty.refine((text) => !/[\r\n]/.test(text), { message: 'a rationale is one line' }),
+  passWhen: z.enum(['every-resource', 'any-resource']).optional(),
+});
+
 export const frameworkItemSchema = z.strictObject({
   id: nonEmpty,
   title: nonEmpty,
@@ -37,7 +46,15 @@ export const frameworkItemSchema = z.strictObject({
   kind: z.enum(['technical', 'prerequisite', 'documentation']).optional(),
   requirement: nonEmpty,
   automation: z.enum(['auto', 'partial', 'manual']),
-  checks: z.array(z.string().regex(CHECK_ID_PATTERN, 'check ids look like service_resource_property')),
+  checks: z.array(checkReferenceSchema),
+  alternatives: z
+    .array(
+      z.strictObject({
+        way: nonEmpty.max(100, 'a way is a short phrase (the reason names it); put the details in "how"'),
+        how: nonEmpty,
+      }),
+    )
+    .optional(),
   appliesTo: z.array(z.enum(DELIVERY_CATEGORIES)),
   gatedBy: nonEmpty.optional(),
   subQuestions: z.array(frameworkSubQuestionSchema).optional(),
@@ -119,7 +136,13 @@ export const frameworkSchema = z
         else if (!gate.gates.includes(item.id)) issue(`gating question ${item.gatedBy} does not list item ${item.id}`, [...path, 'gatedBy']);
       }
 
-      for (const id of duplicates(item.checks)) issue(`item ${item.id} lists check ${id} twice`, [...path, 'checks']);
+      const checkIds = item.checks.map((c) => c.id);
+      for (const id of duplicates(checkIds)) issue(`item ${item.id} lists check ${id} twice`, [...path, 'checks']);
+      const roleCount = (role: string): number => item.checks.filter((c) => c.role === role).length;
+      const deciding = roleCount('required') + roleCount('evidence');
+      if (roleCount('evidence') > 0 && (item.alternatives ?? []).length === 0) {
+        issue(`item ${item.id} has evidence checks but lists no alternatives the checklist accepts`, [...path, 'alternatives']);
+      }
       for (const id of duplicates(item.appliesTo)) issue(`item ${item.id} lists delivery category ${id} twice`, [...path, 'appliesTo']);
 
       const subIds = (item.subQuestions ?? []).map((sub) => sub.id);
@@ -139,15 +162,16 @@ export const frameworkSchema = z
       if (item.appliesTo.length === 0) issue(`item ${item.id} applies to no delivery category`, [...path, 'appliesTo']);
       switch (item.automation) {
         case 'auto':
-          if (item.checks.length === 0) issue(`auto item ${item.id} needs at least one check`, [...path, 'checks']);
+          if (roleCount('required') === 0) issue(`auto item ${item.id} needs at least one required check`, [...path, 'checks']);
+          if (roleCount('evidence') > 0) issue(`auto item ${item.id} has evidence checks: a person must then confirm an alternative (make it partial)`, [...path, 'checks']);
           if (item.evidence.length > 0) issue(`auto item ${item.id} must not ask for evidence (make it partial)`, [...path, 'evidence']);
           break;
         case 'partial':
-          if (item.checks.length === 0) issue(`partial item ${item.id} needs at least one check (or is manual)`, [...path, 'checks']);
+          if (deciding === 0) issue(`partial item ${item.id} needs at least one required or evidence check (or is manual)`, [...path, 'checks']);
           if (item.evidence.length === 0) issue(`partial item ${item.id} needs an evidence request (or is auto)`, [...path, 'evidence']);
           break;
         case 'manual':
-          if (item.checks.length > 0) issue(`manual item ${item.id} has checks (make it partial)`, [...path, 'checks']);
+          if (deciding > 0) issue(`manual item ${item.id} has required or evidence checks (make it partial)`, [...path, 'checks']);
           if (item.evidence.length === 0) issue(`manual item ${item.id} needs an evidence request`, [...path, 'evidence']);
           break;
       }

@@ -33,6 +33,7 @@ export const FINDINGS_HEADER = [
   'message',
   'evidence',
   'suppressed',
+  'advisory_for',
 ] as const;
 
 /** The findings, one line each, attention first (FAIL, UNKNOWN, MANUAL, PASS, N/A). */

@@ -1,6 +1,7 @@
 /** Shared wording and number formatting for every report format. */
 import type { ItemVerdict } from '../core/assessment.js';
 import type { CheckStatus } from '../core/finding.js';
+import type { CheckRole } from '../core/framework.js';
 import type { ResourceCost } from '../core/assessment.js';
 import type { FindingRow, SectionStatus } from './model.js';
 
@@ -21,6 +22,17 @@ export const STATUS_LABEL: Record<CheckStatus, string> = {
   NOT_APPLICABLE: 'N/A',
   UNKNOWN: 'Unknown',
 };
+
+export const ROLE_LABEL: Record<CheckRole, string> = { required: 'Required', evidence: 'Evidence', advisory: 'Advisory' };
+
+/** What a role means for the verdict, for legends in every format. */
+export const ROLE_MEANING: Record<CheckRole, string> = {
+  required: 'the checklist demands exactly this: a failure makes the item not met, whatever is attested',
+  evidence: 'one accepted way of meeting the item: a failure means another accepted way must be attested',
+  advisory: 'hardening beyond the checklist: shown apart, never changes the verdict',
+};
+
+export const HARDENING_TITLE = 'Hardening beyond the checklist';
 
 export const DELIVERY_LABEL: Record<string, string> = {
   'multi-tenant-saas': 'Multi-tenant SaaS',
@@ -94,5 +106,6 @@ export function findingCells(f: FindingRow): (string | boolean)[] {
     f.message,
     JSON.stringify(f.evidence),
     f.suppressed,
+    f.advisoryFor.join(' '),
   ];
 }

@@ -5,7 +5,19 @@
  */
 import { CHECK_STATUSES } from '../core/finding.js';
 import { ITEM_VERDICTS } from '../core/assessment.js';
-import { costText, dateTime, day, DELIVERY_LABEL, money, SECTION_LABEL, STATUS_LABEL, VERDICT_LABEL } from './format.js';
+import {
+  costText,
+  dateTime,
+  day,
+  DELIVERY_LABEL,
+  HARDENING_TITLE,
+  money,
+  ROLE_LABEL,
+  ROLE_MEANING,
+  SECTION_LABEL,
+  STATUS_LABEL,
+  VERDICT_LABEL,
+} from './format.js';
 import type { ReportModel } from './model.js';
 
 /** Escapes untrusted text for inline Markdown (table cells included). */
@@ -62,6 +74,8 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
     row(ITEM_VERDICTS.map((v) => num(g.verdicts[v]))),
     '',
     `Automated results: ${CHECK_STATUSES.map((s) => `${num(g.findings[s])} ${STATUS_LABEL[s].toLowerCase()}`).join(', ')}.`,
+    '',
+    `${HARDENING_TITLE} (section 4): ${num(m.hardening.failing)} failing advisory result(s); they never change a verdict.`,
     '',
     '### Status per section',
     '',
@@ -126,9 +140,22 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
     for (const f of s.relatedFindings.slice(0, limit)) out.push(`- ${label(STATUS_LABEL, f.status)}: ${mdText(f.message)}`);
     for (const item of s.items) {
       out.push('', `#### ${mdText(item.itemId)} ${mdText(item.title)} — ${label(VERDICT_LABEL, item.verdict)}`, '', `Why: ${mdText(item.reason)}`);
+      if (item.alternatives.length > 0 && item.verdict !== 'MET' && item.verdict !== 'NOT_APPLICABLE') {
+        out.push('', 'The checklist accepts any of these ways:', '', ...item.alternatives.map((a, n) => `${n + 1}. **${mdText(a.way)}**: ${mdText(a.how)}`));
+      }
       if (item.checks.length > 0) {
-        out.push('', ...head(['Check', 'Severity', ...CHECK_STATUSES.map((st) => STATUS_LABEL[st])]));
-        for (const c of item.checks) out.push(row([mdText(c.id), md(c.severity), ...CHECK_STATUSES.map((st) => num(c.counts[st]))]));
+        out.push('', ...head(['Check', 'Role', 'Why this role', 'Severity', ...CHECK_STATUSES.map((st) => STATUS_LABEL[st])]));
+        for (const c of item.checks) {
+          out.push(
+            row([
+              mdText(c.id),
+              c.role ? label(ROLE_LABEL, c.role) : 'not recorded',
+              mdText(c.rationale ?? ''),
+              md(c.severity),
+              ...CHECK_STATUSES.map((st) => num(c.counts[st])),
+            ]),
+          );
+        }
       }
       if (item.attention.length > 0) {
         out.push('', `Resources that need attention (${num(item.attention.length)}):`, '');
@@ -146,7 +173,7 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
         for (const e of a.evidence) out.push(`- Evidence (${md(e.kind)}): ${mdText(e.ref)}`);
       }
       if (item.verdict !== 'MET' && item.verdict !== 'NOT_APPLICABLE') {
-        for (const c of item.checks.filter((x) => x.remediation && (x.counts.FAIL > 0 || x.counts.UNKNOWN > 0 || x.counts.MANUAL > 0))) {
+        for (const c of item.checks.filter((x) => x.role !== 'advisory' && x.remediation && (x.counts.FAIL > 0 || x.counts.UNKNOWN > 0 || x.counts.MANUAL > 0))) {
           const rem = c.remediation;
           if (!rem) continue;
           out.push('', `Remediation (${mdText(c.id)}): ${mdText(rem.summary)}`);
@@ -158,7 +185,31 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
     }
   });
 
-  out.push('', '## 4. Completed self-assessment', '');
+  const h = m.hardening;
+  out.push(
+    '',
+    `## 4. ${HARDENING_TITLE}`,
+    '',
+    `These checks go beyond what the checklist asks and never change a verdict. Roles: required: ${ROLE_MEANING.required}; evidence: ${ROLE_MEANING.evidence}; advisory: ${ROLE_MEANING.advisory}.`,
+    '',
+  );
+  if (h.checks.length === 0) out.push('No advisory check in this assessment.');
+  else {
+    out.push(...head(['Severity', 'Check', 'Advisory for', ...(['FAIL', 'UNKNOWN', 'PASS'] as const).map((st) => STATUS_LABEL[st])]));
+    for (const c of h.checks) {
+      const why = c.items.map((i) => `${mdText(i.itemId)}: ${mdText(i.rationale)}`).join('; ');
+      out.push(row([md(c.severity), mdText(c.id), why, num(c.counts.FAIL), num(c.counts.UNKNOWN), num(c.counts.PASS)]));
+    }
+    if (h.findings.length > 0) {
+      out.push('', `Failing advisory results (${num(h.findings.length)}):`, '');
+      for (const f of h.findings.slice(0, limit)) {
+        out.push(`- **${md(f.severity)}** ${mdText(f.checkId)} ${mdText(f.accountId)}/${mdText(f.region ?? 'global')} ${mdText(f.resourceId)}: ${mdText(f.message)}`);
+      }
+      if (h.findings.length > limit) out.push(`- … and ${h.findings.length - limit} more (see the findings CSV).`);
+    }
+  }
+
+  out.push('', '## 5. Completed self-assessment', '');
   const studies = m.selfAssessment.caseStudies;
   const primary = studies[0];
   if (primary) {
@@ -173,7 +224,7 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
     const c = m.changes;
     out.push(
       '',
-      '## 5. Changes since the previous assessment',
+      '## 6. Changes since the previous assessment',
       '',
       `Previous assessment: ${when(c.previousGeneratedAt)}. Readiness ${num(c.readinessBefore.met)}/${num(c.readinessBefore.applicable)} → ${num(g.readiness.met)}/${num(g.readiness.applicable)}. ${num(c.newFailures)} new failing result(s), ${num(c.fixedFailures)} fixed.`,
       '',

@@ -7,19 +7,22 @@ import type {
   Assessment,
   AttestationSummary,
   CheckInfo,
+  CheckOutcomeForItem,
   InventoryResource,
   ItemResult,
   ItemVerdict,
   ResourceCost,
   StatusCounts,
 } from '../core/assessment.js';
+import type { AcceptedWay, CheckRole } from '../core/framework.js';
 import { ITEM_VERDICTS } from '../core/assessment.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { CHECK_STATUSES, SEVERITIES, type CheckStatus, type Finding, type Severity } from '../core/finding.js';
 import type { CollectionError } from '../core/observed.js';
 import type { Remediation } from '../core/check.js';
 
-export const REPORT_SCHEMA_VERSION = '1.0';
+/** 1.1: check roles per item, alternatives, region notes, the "hardening beyond the checklist" list. */
+export const REPORT_SCHEMA_VERSION = '1.1';
 /** Attestations whose expiry falls within this many days of the assessment are flagged. */
 export const EXPIRY_WINDOW_DAYS = 90;
 
@@ -40,6 +43,8 @@ export interface FindingRow {
   readonly message: string;
   readonly evidence: Readonly<Record<string, unknown>>;
   readonly suppressed: boolean;
+  /** Items for which this finding's check is advisory (hardening beyond the checklist). */
+  readonly advisoryFor: readonly string[];
 }
 
 export interface ItemCheck {
@@ -48,6 +53,12 @@ export interface ItemCheck {
   readonly severity: Severity;
   readonly counts: StatusCounts;
   readonly remediation: Remediation | null;
+  /** The check's role for this item; null for assessments written before roles existed (schema 1.0). */
+  readonly role: CheckRole | null;
+  /** Why it has that role (from the catalog). */
+  readonly rationale: string | null;
+  /** What its results mean for the item; null before schema 1.1. */
+  readonly outcome: CheckOutcomeForItem | null;
 }
 
 export interface ReportItem {
@@ -58,11 +69,17 @@ export interface ReportItem {
   readonly automation: ItemResult['automation'];
   readonly verdict: ItemVerdict;
   readonly reason: string;
-  /** Highest severity among the checks that failed (else could not see) for this item; null if none. */
+  /** Highest severity among the deciding checks that failed (else could not see) for this item; null if none. */
   readonly severity: Severity | null;
+  /** Every referenced check with its role, deciding ones (required, evidence) first, then advisory ones. */
   readonly checks: readonly ItemCheck[];
+  /** Counts of the findings that decide the item (advisory checks excluded). */
   readonly counts: StatusCounts;
-  /** FAIL, UNKNOWN and MANUAL findings: what needs attention, failing first. */
+  /** The ways of meeting the item the checklist accepts (empty before schema 1.1 or when there is one way). */
+  readonly alternatives: readonly AcceptedWay[];
+  /** Which regions the verdict covers, for regional items; null otherwise. */
+  readonly regionNote: string | null;
+  /** FAIL, UNKNOWN and MANUAL findings of the deciding checks: what needs attention, failing first. */
   readonly attention: readonly FindingRow[];
   /** A few PASS findings as positive evidence (the full list is in the CSV/XLSX/JSON). */
   readonly passingSample: readonly FindingRow[];
@@ -100,6 +117,29 @@ export interface Blocker {
   readonly severity: Severity;
   readonly reason: string;
   readonly failingResources: number;
+}
+
+/** A check that is hardening beyond the checklist for some items (advisory role), with its results. */
+export interface HardeningCheck {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly counts: StatusCounts;
+  /** The items it is advisory for, with the catalog's rationale. */
+  readonly items: readonly { readonly itemId: string; readonly rationale: string }[];
+  /** Items for which the same check is required or evidence (its FAILs count there too). */
+  readonly decidesItems: readonly string[];
+  readonly remediation: Remediation | null;
+}
+
+/** "Hardening beyond the checklist": shown apart from the verdicts, never changes one. */
+export interface HardeningModel {
+  /** Advisory checks, failing ones first by severity. */
+  readonly checks: readonly HardeningCheck[];
+  /** FAIL results of the advisory checks, worst first. */
+  readonly findings: readonly FindingRow[];
+  /** Number of FAIL results of advisory checks. */
+  readonly failing: number;
 }
 
 export interface ExpiringAttestation {
@@ -146,6 +186,8 @@ export interface SelfAssessmentRow {
   /** Y (met), N (not met or not yet evidenced), N/A (not applicable). */
   readonly met: 'Y' | 'N' | 'N/A';
   readonly evidence: string;
+  /** The item's one-line reason. */
+  readonly reason: string;
 }
 
 export interface CaseStudyColumn {
@@ -190,6 +232,7 @@ export interface ReportModel {
     readonly expiring: readonly ExpiringAttestation[];
   };
   readonly sections: readonly ReportSection[];
+  readonly hardening: HardeningModel;
   readonly resources: ResourcesModel;
   readonly selfAssessment: { readonly caseStudies: readonly CaseStudyColumn[] };
   readonly findings: readonly FindingRow[];
@@ -265,6 +308,7 @@ function toRow(f: Finding): FindingRow {
     message: f.message,
     evidence: f.evidence,
     suppressed: f.suppression != null,
+    advisoryFor: f.advisoryFor ?? [],
   };
 }
 
@@ -278,6 +322,7 @@ const byAttention = (a: FindingRow, b: FindingRow): number =>
 function worstSeverity(checks: readonly ItemCheck[], status: CheckStatus): Severity | null {
   let worst: Severity | null = null;
   for (const c of checks) {
+    if (c.role === 'advisory') continue;
     if (c.counts[status] > 0 && (worst === null || SEVERITY_RANK[c.severity] < SEVERITY_RANK[worst])) worst = c.severity;
   }
   return worst;
@@ -323,7 +368,7 @@ function plural(n: number, word: string): string {
 function evidenceSummary(item: ItemResult, checks: readonly ItemCheck[]): string {
   const parts: string[] = [];
   if (item.verdict === 'NOT_APPLICABLE') parts.push(item.reason);
-  const automated = checks.filter((c) => CHECK_STATUSES.some((s) => c.counts[s] > 0));
+  const automated = checks.filter((c) => c.role !== 'advisory' && CHECK_STATUSES.some((s) => c.counts[s] > 0));
   if (automated.length > 0) {
     const lines = automated.map((c) => {
       const bits = CHECK_STATUSES.filter((s) => c.counts[s] > 0).map((s) => `${c.counts[s]} ${s}`);
@@ -411,6 +456,7 @@ function selfAssessmentRows(assessment: Assessment, items: readonly ReportItem[]
       verdict: item.verdict,
       met: metMark(item.verdict),
       evidence: r?.evidenceSummary ?? item.reason,
+      reason: item.reason,
     };
   });
 }
@@ -500,6 +546,27 @@ function infoSections(assessment: Assessment, findings: readonly FindingRow[], i
   ]);
 }
 
+function hardeningModel(assessment: Assessment, findings: readonly FindingRow[]): HardeningModel {
+  const checkInfo = new Map(assessment.checks.map((c) => [c.id, c]));
+  const checks: HardeningCheck[] = (assessment.advisories ?? [])
+    .map((a) => ({
+      id: a.checkId,
+      title: a.title,
+      severity: a.severity,
+      counts: a.counts,
+      items: a.items,
+      decidesItems: a.decidesItems,
+      remediation: checkInfo.get(a.checkId)?.remediation ?? null,
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.counts.FAIL > 0) - Number(a.counts.FAIL > 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id),
+    );
+  const advisoryIds = new Set(checks.map((c) => c.id));
+  const failing = findings.filter((f) => advisoryIds.has(f.checkId) && f.status === 'FAIL').sort(byAttention);
+  return { checks, findings: failing, failing: failing.length };
+}
+
 /** Builds the report model from an assessment. */
 export function buildReportModel(assessment: Assessment, options: BuildOptions = {}): ReportModel {
   const sampleSize = options.passingSampleSize ?? 3;
@@ -521,12 +588,25 @@ export function buildReportModel(assessment: Assessment, options: BuildOptions =
 
   const items: ReportItem[] = assessment.items.map((item) => {
     const all = findingsByItem.get(item.itemId) ?? [];
-    const checks: ItemCheck[] = item.checkIds.map((id) => {
-      const info = checkInfo.get(id);
-      const counts = zeroStatuses();
-      for (const f of all) if (f.checkId === id) counts[f.status] += 1;
-      return { id, title: info?.title ?? id, severity: info?.severity ?? 'medium', counts, remediation: info?.remediation ?? null };
-    });
+    const roles = new Map((item.checks ?? []).map((c) => [c.checkId, c]));
+    const checks: ItemCheck[] = item.checkIds
+      .map((id): ItemCheck => {
+        const info = checkInfo.get(id);
+        const ref = roles.get(id);
+        const counts = ref ? { ...ref.counts } : zeroStatuses();
+        if (!ref) for (const f of all) if (f.checkId === id) counts[f.status] += 1;
+        return {
+          id,
+          title: info?.title ?? id,
+          severity: info?.severity ?? 'medium',
+          counts,
+          remediation: info?.remediation ?? null,
+          role: ref?.role ?? null,
+          rationale: ref?.rationale ?? null,
+          outcome: ref?.outcome ?? null,
+        };
+      })
+      .sort((a, b) => Number(a.role === 'advisory') - Number(b.role === 'advisory'));
     const counts = zeroStatuses();
     for (const f of all) counts[f.status] += 1;
     const attention = all.filter((f) => f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'MANUAL').sort(byAttention);
@@ -542,6 +622,8 @@ export function buildReportModel(assessment: Assessment, options: BuildOptions =
       severity: worstSeverity(checks, 'FAIL') ?? worstSeverity(checks, 'UNKNOWN'),
       checks,
       counts,
+      alternatives: item.alternatives ?? [],
+      regionNote: item.regions?.note ?? null,
       attention,
       passingSample,
       attestation: item.attestation ?? null,
@@ -638,6 +720,7 @@ export function buildReportModel(assessment: Assessment, options: BuildOptions =
       expiring,
     },
     sections,
+    hardening: hardeningModel(assessment, findings),
     resources: resourcesModel(assessment),
     selfAssessment: { caseStudies },
     findings: [...findings].sort(byAttention),

@@ -117,7 +117,7 @@ describe('Markdown', () => {
       expect(md.split(`#### ${esc} `)).toHaveLength(2);
       expect(md).toMatch(new RegExp(`\\| ${esc.replace(/\\/g, '\\\\')} \\| [^\\n]+ \\| (Y|N|N/A) \\|`));
     }
-    expect(md).toContain('## 5. Changes since the previous assessment');
+    expect(md).toContain('## 6. Changes since the previous assessment');
   });
 });
 
@@ -149,7 +149,7 @@ describe('CSV', () => {
 describe('JSON', () => {
   it('is the report model', async () => {
     const json = JSON.parse(await read('ftr-report.json'));
-    expect(json.reportSchemaVersion).toBe('1.0');
+    expect(json.reportSchemaVersion).toBe('1.1');
     expect(json.glance.readiness).toEqual(model.glance.readiness);
     expect(json.sections.flatMap((s: { items: { itemId: string }[] }) => s.items.map((i) => i.itemId))).toEqual(assessment.items.map((i) => i.itemId));
   });
@@ -159,7 +159,7 @@ describe('XLSX', () => {
   it('reads back with the self-assessment in checklist order, typed cells, filters and frozen headers', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'ftr-report.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Self-assessment', 'Blockers', 'Findings', 'Resources', 'Costs']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Self-assessment', 'Item checks', 'Blockers', 'Hardening', 'Findings', 'Resources', 'Costs']);
 
     const sa = wb.getWorksheet('Self-assessment')!;
     const ids: string[] = [];

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ITEM_VERDICTS } from '../core/assessment.js';
-import { DELIVERY_LABEL, findingCells, SECTION_LABEL, tagsText, VERDICT_LABEL } from './format.js';
+import { DELIVERY_LABEL, findingCells, HARDENING_TITLE, ROLE_LABEL, SECTION_LABEL, tagsText, VERDICT_LABEL } from './format.js';
 import type { ReportModel } from './model.js';
 import type { Writable } from 'node:stream';
 
@@ -93,6 +93,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
     ['Applicable items', g.readiness.applicable],
     ['Readiness', g.readiness.applicable === 0 ? 0 : g.readiness.met / g.readiness.applicable],
     ...ITEM_VERDICTS.map((v): Cell[] => [`Items: ${VERDICT_LABEL[v]}`, g.verdicts[v]]),
+    [`${HARDENING_TITLE}: failing advisory results`, m.hardening.failing],
     ['Resources', m.resources.count],
     ['Cost, last full month (known accounts)', m.resources.total.amount],
     ['Cost complete', m.resources.total.complete],
@@ -133,11 +134,48 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
         { header: 'Section', width: 30 },
         { header: 'Met', width: 6 },
         { header: 'Verdict', width: 16 },
+        { header: 'Why', width: 80 },
         { header: 'Evidence', width: 100 },
       ],
-      cs.rows.map((r) => [r.itemId, r.title, r.area, r.met, VERDICT_LABEL[r.verdict], r.evidence]),
+      cs.rows.map((r) => [r.itemId, r.title, r.area, r.met, VERDICT_LABEL[r.verdict], r.reason, r.evidence]),
     );
   }
+
+  table(
+    wb,
+    'Item checks',
+    used,
+    [
+      { header: 'Item', width: 12 },
+      { header: 'Verdict', width: 16 },
+      { header: 'Check', width: 44 },
+      { header: 'Role', width: 11 },
+      { header: 'Why this role', width: 90 },
+      { header: 'Severity', width: 10 },
+      { header: 'Pass', width: 7 },
+      { header: 'Fail', width: 7 },
+      { header: 'Manual', width: 8 },
+      { header: 'N/A', width: 7 },
+      { header: 'Unknown', width: 9 },
+    ],
+    m.sections.flatMap((s) =>
+      s.items.flatMap((i) =>
+        i.checks.map((c): Cell[] => [
+          i.itemId,
+          VERDICT_LABEL[i.verdict],
+          c.id,
+          c.role ? ROLE_LABEL[c.role] : '',
+          c.rationale ?? '',
+          c.severity,
+          c.counts.PASS,
+          c.counts.FAIL,
+          c.counts.MANUAL,
+          c.counts.NOT_APPLICABLE,
+          c.counts.UNKNOWN,
+        ]),
+      ),
+    ),
+  );
 
   table(
     wb,
@@ -158,6 +196,32 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
 
   table(
     wb,
+    'Hardening',
+    used,
+    [
+      { header: 'Severity', width: 10 },
+      { header: 'Check', width: 44 },
+      { header: 'Title', width: 60 },
+      { header: 'Advisory for', width: 90 },
+      { header: 'Also decides', width: 16 },
+      { header: 'Fail', width: 7 },
+      { header: 'Unknown', width: 9 },
+      { header: 'Pass', width: 7 },
+    ],
+    m.hardening.checks.map((c): Cell[] => [
+      c.severity,
+      c.id,
+      c.title,
+      c.items.map((i) => `${i.itemId}: ${i.rationale}`).join('\n'),
+      c.decidesItems.join(' '),
+      c.counts.FAIL,
+      c.counts.UNKNOWN,
+      c.counts.PASS,
+    ]),
+  );
+
+  table(
+    wb,
     'Findings',
     used,
     [
@@ -173,6 +237,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
       { header: 'Message', width: 80 },
       { header: 'Evidence', width: 60 },
       { header: 'Suppressed', width: 11 },
+      { header: 'Advisory for (hardening)', width: 22 },
     ],
     (function* () {
       for (const f of m.findings) {

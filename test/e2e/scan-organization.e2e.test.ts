@@ -349,6 +349,20 @@ describe('the scanned Organization, re-evaluated offline with attestations and r
     expect({ code: evaluated.code, stderr: evaluated.stderr }).toMatchObject({ code: 0 });
     const reassessed = JSON.parse(await readFile(join(dir, 'assessment.json'), 'utf8')) as Assessment;
     expect([...new Set(reassessed.items.map((i) => i.verdict))].sort()).toEqual(['MET', 'NEEDS_EVIDENCE', 'NOT_APPLICABLE', 'NOT_MET', 'UNKNOWN']);
+    // Check roles: moto has no support plan API, so the evidence check is UNKNOWN and the attested way (an
+    // action plan or Partner-Led Support) meets SUP-001; root MFA is required, so IAM-001 stays NOT_MET
+    // although it is attested "yes".
+    const item = (id: string) => reassessed.items.find((i) => i.itemId === id);
+    expect(item('SUP-001')?.verdict).toBe('MET');
+    expect(item('SUP-001')?.reason).toMatch(/not shown by the scan, so another accepted way is attested: support_business_plan_enabled could not be determined/);
+    expect(item('IAM-001')).toMatchObject({ verdict: 'NOT_MET', attestation: { answer: 'yes' } });
+    expect(item('IAM-001')?.reason).toMatch(/^Required: iam_root_mfa_enabled fails/);
+    expect((reassessed.advisories ?? []).map((a) => a.checkId)).toContain('vpc_subnet_no_public_ip_by_default');
+    // The console summary: full ids, reasons, the hardening list, the real assessment file.
+    expect(evaluated.stdout).toMatch(/^SUP-001 +MET /m);
+    expect(evaluated.stdout).toMatch(/^ {2}why: Required: iam_root_mfa_enabled fails/m);
+    expect(evaluated.stdout).toContain('Hardening beyond the checklist (advisory: never changes a verdict;');
+    expect(evaluated.stdout).toContain(`collectionErrors in ${join(dir, 'assessment.json')}`);
     const html = await readFile(join(dir, 'ftr-report.html'), 'utf8');
     const missing = reassessed.items.filter((i) => !html.includes(i.itemId)).map((i) => i.itemId);
     expect(missing).toEqual([]);

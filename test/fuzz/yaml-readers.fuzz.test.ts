@@ -14,6 +14,7 @@ import { AttestationError, ScopeFileError } from '../../src/attest/errors.js';
 import { parseAttestations } from '../../src/attest/parse.js';
 import { attestInit } from '../../src/cli/commands/attest.js';
 import { resolveFramework } from '../../src/cli/options.js';
+import { checkIdsOf } from '../../src/core/framework.js';
 import { parseScopes } from '../../src/scope/parse.js';
 import { fillInAttestations } from '../helpers/fill-attestations.js';
 import { applyMutations, CANARY, FUZZ, jsonPaths, mutations } from './mutate.js';
@@ -46,7 +47,7 @@ scopes:
 `;
 
 const readAttestations = (text: string) =>
-  parseAttestations(text, attestationsFile, { framework, now: NOW, delivery: 'multi-tenant-saas', baseDir: dir, knownCheckIds: framework.items.flatMap((i) => i.checks) });
+  parseAttestations(text, attestationsFile, { framework, now: NOW, delivery: 'multi-tenant-saas', baseDir: dir, knownCheckIds: framework.items.flatMap((i) => checkIdsOf(i)) });
 const readScopes = (text: string) => parseScopes(text, join(dir, 'scopes.yaml'));
 
 /** Runs `read`; it may return or throw `errorClass`. Returns the message, or null when it parsed. */

@@ -10,7 +10,7 @@ import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { EXIT } from '../../core/errors.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { readSnapshot } from '../../io/snapshot-file.js';
-import { formatSummary } from '../summary.js';
+import { formatSummary, terminalWidth } from '../summary.js';
 import { assess, writeAssessment } from '../write-assessment.js';
 import { preflightReports, writeReports } from './report.js';
 
@@ -37,8 +37,9 @@ export async function demoCommand(options: DemoCommandOptions): Promise<number> 
     `ftr-ready demo: evaluating the bundled sample scan (${SAMPLE_SNAPSHOT_PATH}),\n` +
       `an emulated AWS Organization of ${snapshot.accounts.length} accounts scanned by this tool on ${snapshot.finishedAt}.\n\n`,
   );
-  const files = [await writeAssessment(out, assessment)];
-  process.stdout.write(`${formatSummary(assessment)}\n`);
+  const assessmentFile = await writeAssessment(out, assessment);
+  const files = [assessmentFile];
+  process.stdout.write(`${formatSummary(assessment, { file: assessmentFile, width: terminalWidth() })}\n`);
   if (reports.formats.length > 0) {
     files.push(...(await writeReports({ assessment, formats: reports.formats, outDir: out, chromiumPath: reports.chromiumPath })));
   }

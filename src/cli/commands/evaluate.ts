@@ -6,7 +6,7 @@ import type { Severity } from '../../core/finding.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { readSnapshot } from '../../io/snapshot-file.js';
 import { findingsAtOrAbove } from '../fail-on.js';
-import { formatSummary } from '../summary.js';
+import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes } from '../write-assessment.js';
 import { DEFAULT_OUT } from '../options.js';
 import { preflightReports, writeReports } from './report.js';
@@ -54,13 +54,24 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     outDir,
   });
   for (const w of result.warnings) process.stderr.write(`Warning: ${w}\n`);
-  for (const assessment of result.assessments) process.stdout.write(`${formatSummary(assessment)}\n\n`);
+  const width = terminalWidth();
+  result.assessments.forEach((assessment, n) => {
+    process.stdout.write(`${formatSummary(assessment, { file: result.files[n] ?? null, multiScope: result.assessments.length > 1, width })}\n\n`);
+  });
   const files = [...result.files];
   const [main, ...others] = result.assessments;
   if (reports.formats.length > 0 && main) {
     files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: reports.formats, outDir, chromiumPath: reports.chromiumPath })));
   }
   process.stdout.write(`Written:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+  const next = formatNextSteps(result.assessments, {
+    command: 'evaluate',
+    snapshotPath: options.snapshotPath,
+    files: result.files,
+    reportsWritten: options.formats !== undefined,
+    width,
+  });
+  if (next !== '') process.stdout.write(`\n${next}\n`);
   const failing = options.failOn === undefined ? 0 : findingsAtOrAbove(result.assessments, options.failOn);
   if (failing > 0) {
     process.stderr.write(`${failing} failing finding(s) of severity ${String(options.failOn)} or worse (--fail-on).\n`);

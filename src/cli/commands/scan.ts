@@ -14,7 +14,7 @@ import { validateSnapshot, writeSnapshot } from '../../io/snapshot-file.js';
 import type { Severity } from '../../core/finding.js';
 import { findingsAtOrAbove } from '../fail-on.js';
 import { throttled } from '../progress.js';
-import { formatSummary } from '../summary.js';
+import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { preflightReports, writeReports } from './report.js';
 import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes } from '../write-assessment.js';
 
@@ -46,6 +46,8 @@ export interface ScanCommandOptions {
 interface ScanContext {
   snapshot?: Snapshot;
   assessments: Assessment[];
+  /** The assessment file of each assessment, in the same order. */
+  assessmentFiles: string[];
   warnings: string[];
   files: string[];
 }
@@ -135,6 +137,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               outDir: options.out,
             });
             ctx.assessments.push(...result.assessments);
+            ctx.assessmentFiles.push(...result.files);
             ctx.warnings.push(...result.warnings);
             ctx.files.push(...result.files);
             task.title = `Assessment written to ${result.files.join(', ')}`;
@@ -160,9 +163,18 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       ],
       { renderer: 'default', fallbackRenderer: 'simple', fallbackRendererCondition: !tty, exitOnError: true, registerSignalListeners: false },
     );
-    const ctx = await tasks.run({ files: [], assessments: [], warnings: [] });
+    const ctx = await tasks.run({ files: [], assessments: [], assessmentFiles: [], warnings: [] });
     for (const w of ctx.warnings) process.stderr.write(`Warning: ${w}\n`);
-    for (const assessment of ctx.assessments) process.stdout.write(`\n${formatSummary(assessment)}\n`);
+    const width = terminalWidth();
+    ctx.assessments.forEach((assessment, n) => {
+      const file = ctx.assessmentFiles[n] ?? null;
+      process.stdout.write(`\n${formatSummary(assessment, { file, multiScope: ctx.assessments.length > 1, width })}\n`);
+    });
+    if (ctx.assessments.length > 0) {
+      const snapshotPath = join(options.out, 'snapshot.json.gz');
+      const next = formatNextSteps(ctx.assessments, { command: 'scan', snapshotPath, files: ctx.assessmentFiles, reportsWritten: options.formats !== undefined, width });
+      if (next !== '') process.stdout.write(`\n${next}\n`);
+    }
     const snapshot = ctx.snapshot;
     if (snapshot && !snapshot.complete) {
       const reason = snapshot.interruption?.reason ?? 'unknown reason';

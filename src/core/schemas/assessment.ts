@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ITEM_VERDICTS } from '../assessment.js';
 import { CHECK_STATUSES, SEVERITIES } from '../finding.js';
-import { DELIVERY_CATEGORIES } from '../framework.js';
+import { CHECK_ROLES, DELIVERY_CATEGORIES } from '../framework.js';
 import { collectionErrorSchema, count, currencyCode, isoDate, isoTime, stringList, tagMap } from './primitives.js';
 
 export const statusCountsSchema = z.record(z.enum(CHECK_STATUSES), count);
@@ -23,6 +23,34 @@ export const attestationSummarySchema = z.object({
   evidence: z.array(z.object({ kind: z.enum(['url', 'file']), ref: z.string(), sha256: z.string().exactOptional() })),
 });
 
+export const itemCheckResultSchema = z.object({
+  checkId: z.string(),
+  role: z.enum(CHECK_ROLES),
+  rationale: z.string(),
+  passWhen: z.enum(['every-resource', 'any-resource']),
+  counts: statusCountsSchema,
+  outcome: z.enum(['pass', 'fail', 'unknown', 'manual', 'accepted-risk', 'none']),
+});
+
+export const acceptedWaySchema = z.object({ way: z.string(), how: z.string() });
+
+export const regionCoverageSchema = z.object({
+  kind: z.enum(['all-enabled', 'requested', 'unlisted']),
+  scanned: stringList,
+  notScanned: stringList,
+  unlistedAccounts: stringList,
+  note: z.string(),
+});
+
+export const advisoryCheckSchema = z.object({
+  checkId: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  items: z.array(z.object({ itemId: z.string(), rationale: z.string() })),
+  decidesItems: stringList,
+  counts: statusCountsSchema,
+});
+
 export const itemResultSchema = z.object({
   itemId: z.string(),
   title: z.string(),
@@ -33,6 +61,10 @@ export const itemResultSchema = z.object({
   checkIds: stringList,
   findingCounts: statusCountsSchema,
   attestation: attestationSummarySchema.nullable().exactOptional(),
+  // Schema 1.1 (absent in 1.0 files):
+  checks: z.array(itemCheckResultSchema).exactOptional(),
+  alternatives: z.array(acceptedWaySchema).exactOptional(),
+  regions: regionCoverageSchema.nullable().exactOptional(),
 });
 
 export const resourceCostSchema = z.discriminatedUnion('status', [
@@ -116,6 +148,7 @@ export const findingSchema = z.object({
   message: z.string(),
   evidence: z.record(z.string(), z.unknown()),
   suppression: z.object({ justification: z.string(), expires: isoDate, owner: z.string() }).nullable().exactOptional(),
+  advisoryFor: stringList.exactOptional(),
 });
 
 export const assessmentSchema = z.object({
@@ -140,6 +173,7 @@ export const assessmentSchema = z.object({
     scanFinishedAt: isoTime,
     snapshotComplete: z.boolean(),
     snapshotSchemaVersion: z.string(),
+    regionCoverage: regionCoverageSchema.exactOptional(),
   }),
   summary: z.object({
     findings: statusCountsSchema,
@@ -153,5 +187,6 @@ export const assessmentSchema = z.object({
   costs: costSummarySchema.exactOptional(),
   sections: z.array(assessmentSectionSchema).exactOptional(),
   caseStudy: caseStudyInfoSchema.nullable().exactOptional(),
+  advisories: z.array(advisoryCheckSchema).exactOptional(),
   collectionErrors: z.array(collectionErrorSchema),
 });

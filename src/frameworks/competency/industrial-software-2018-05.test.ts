@@ -97,7 +97,7 @@ describe('Industrial Software Competency catalog', () => {
   it('has no FTR twin for the competency-only items, which rely on competency-only checks', () => {
     const noTwin = technical.filter((item) => item.notPresentInSource !== true && item.twins?.length === 0).map((item) => item.id);
     expect(noTwin).toEqual(['1.20', '2.2', '2.3', '2.4', '2.5', '2.13', '3.1']);
-    const checksOf = (id: string) => items.find((item) => item.id === id)?.checks ?? [];
+    const checksOf = (id: string) => (items.find((item) => item.id === id)?.checks ?? []).map((check) => check.id);
     expect(checksOf('2.3')).toContain('logs_centralized_collection');
     expect(checksOf('2.4')).toContain('cloudwatch_alarms_notify_operations');
     expect(checksOf('2.5')).toContain('iac_stacks_manage_infrastructure');

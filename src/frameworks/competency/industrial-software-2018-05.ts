@@ -16,6 +16,10 @@
  *
  * `twins` name the FTR Partner Hosted items (catalog `ftr-partner-hosted`) that ask the same thing, so one
  * answer can serve both reviews. Items without an FTR twin are evidenced by the competency-only checks.
+ *
+ * Check roles are read from the 2018 text, which is stricter than the FTR in places ("All data in transit
+ * across a VPC boundary is encrypted": 1.24 requires the load balancer check) and looser in others (1.12
+ * accepts keys held by people): see docs/verdicts.md.
  */
 import { defineFramework, type Framework } from '../../core/framework.js';
 
@@ -303,7 +307,22 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'The root user is kept for the few tasks that need it; everyday work uses individual identities.',
       automation: 'partial',
-      checks: ['iam_avoid_root_usage', 'iam_no_root_access_key'],
+      checks: [
+        {
+          id: 'iam_avoid_root_usage',
+          role: 'required',
+          rationale: 'Programmatic root use (a root access key used in the last 90 days) is routine use; root console sign-ins are for a person to confirm.',
+        },
+        {
+          id: 'iam_no_root_access_key',
+          role: 'evidence',
+          rationale: 'Root access keys invite routine programmatic root use; 1.1 asks that root is not used, so keys that exist are for a person to explain.',
+        },
+      ],
+      alternatives: [
+        { way: 'No root access keys and no recent root activity', how: 'the checks pass; attest 1.1 with who holds the root credentials.' },
+        { way: 'Remaining root access keys stored securely and unused', how: 'attest 1.1 explaining why they exist.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['ARC-001'],
       evidence: [
@@ -316,7 +335,13 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'The root user has MFA enabled.',
       automation: 'auto',
-      checks: ['iam_root_mfa_enabled'],
+      checks: [
+        {
+          id: 'iam_root_mfa_enabled',
+          role: 'required',
+          rationale: '1.2 asks for exactly this: MFA on the root user.',
+        },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['ARC-003'],
       evidence: [],
@@ -328,7 +353,22 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       requirement:
         'Each person who needs administrator access has an identity of their own, granted through an administrators group (or IAM Identity Center / federation); routine work never uses the root user.',
       automation: 'partial',
-      checks: ['iam_no_shared_generic_users', 'iam_policy_attached_only_to_group_or_roles'],
+      checks: [
+        {
+          id: 'iam_no_shared_generic_users',
+          role: 'evidence',
+          rationale: 'A generic user name with a console password suggests a shared login, a guess a person confirms or refutes.',
+        },
+        {
+          id: 'iam_policy_attached_only_to_group_or_roles',
+          role: 'evidence',
+          rationale: '1.3 grants administrator rights through a group; a policy on a single user is for a person to justify or move.',
+        },
+      ],
+      alternatives: [
+        { way: 'Individual identities, administrators through a group or permission set', how: 'IAM Identity Center, federation or one IAM user each, and the checks pass; attest 1.3.' },
+        { way: 'Per-user grants or generic-looking users that are justified', how: 'attest 1.3 naming them.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['ARC-001', 'IAM-004', 'IAM-012'],
       evidence: [
@@ -341,7 +381,13 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Every IAM user who signs in interactively has MFA.',
       automation: 'auto',
-      checks: ['iam_user_mfa_enabled_console_access'],
+      checks: [
+        {
+          id: 'iam_user_mfa_enabled_console_access',
+          role: 'required',
+          rationale: '1.4 asks for exactly this: MFA for every interactive IAM user.',
+        },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['IAM-001'],
       evidence: [],
@@ -351,11 +397,32 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       title: 'IAM credentials rotated regularly',
       section: 'SEC',
       requirement: 'Passwords and access keys are changed regularly, with a password policy that makes users rotate their passwords.',
-      automation: 'auto',
-      checks: ['iam_rotate_access_key_90_days', 'iam_password_policy_strong'],
+      automation: 'partial',
+      checks: [
+        {
+          id: 'iam_rotate_access_key_90_days',
+          role: 'required',
+          rationale: '1.5 asks for access keys changed regularly; 90 days is the FTR (IAM-002) interval.',
+        },
+        {
+          id: 'iam_password_policy_strong',
+          role: 'evidence',
+          rationale: 'A password policy with a 90-day maximum age rotates passwords; the check also tests strength criteria that are 1.7\'s, so a failure needs a person to read.',
+        },
+      ],
+      alternatives: [
+        { way: 'A password policy that expires passwords within 90 days', how: 'iam_password_policy_strong passes, or its evidence shows the maximum age; attest 1.5.' },
+        { way: 'Federated sign-in with no IAM console passwords', how: 'the identity provider\'s rotation policy applies; attest 1.5 naming it.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['IAM-002', 'IAM-003'],
-      evidence: [],
+      evidence: [
+        {
+          id: '1.5/password-rotation',
+          prompt: 'How passwords are rotated: the account password policy\'s maximum age, or the identity provider\'s policy when people sign in through federation.',
+          accepts: ['text'],
+        },
+      ],
     },
     {
       id: '1.6',
@@ -374,7 +441,13 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'The account password policy requires strong passwords (length, character classes) and periodic rotation.',
       automation: 'auto',
-      checks: ['iam_password_policy_strong'],
+      checks: [
+        {
+          id: 'iam_password_policy_strong',
+          role: 'required',
+          rationale: '1.7 asks for exactly this: a strong password policy with periodic rotation.',
+        },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['IAM-003'],
       evidence: [],
@@ -385,7 +458,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Everyone who needs access has an individual identity with their own credentials.',
       automation: 'partial',
-      checks: ['iam_no_shared_generic_users'],
+      checks: [
+        {
+          id: 'iam_no_shared_generic_users',
+          role: 'evidence',
+          rationale: 'A generic user name with a console password suggests a shared login, a guess a person confirms or refutes.',
+        },
+      ],
+      alternatives: [
+        { way: 'Individual identities, no generic console user', how: 'iam_no_shared_generic_users passes; attest 1.8.' },
+        { way: 'Generic-looking users that belong to one person or have no console access', how: 'attest 1.8 naming them.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['IAM-004'],
       evidence: [
@@ -398,7 +481,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Policies grant only the permissions a task needs, starting small and adding as required.',
       automation: 'partial',
-      checks: ['iam_policy_no_full_admin_wildcard'],
+      checks: [
+        {
+          id: 'iam_policy_no_full_admin_wildcard',
+          role: 'evidence',
+          rationale: '1.9 asks for least privilege; a full-admin policy is a broad grant a person justifies (break-glass roles are accepted).',
+        },
+      ],
+      alternatives: [
+        { way: 'No full-admin policy', how: 'iam_policy_no_full_admin_wildcard passes; attest 1.9 with how permissions are scoped.' },
+        { way: 'Broad grants that are justified', how: 'a break-glass administrator; attest 1.9 naming it.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['IAM-006'],
       evidence: [
@@ -411,7 +504,23 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Access keys and other credentials are not hard-coded in code, configuration, images or templates.',
       automation: 'partial',
-      checks: ['ec2_instance_no_secrets_in_user_data', 'ec2_launch_template_no_secrets', 'lambda_function_no_secrets_in_variables'],
+      checks: [
+        {
+          id: 'ec2_instance_no_secrets_in_user_data',
+          role: 'required',
+          rationale: '1.10 forbids hard-coded credentials, in user data too; suppress a false match with a justification.',
+        },
+        {
+          id: 'ec2_launch_template_no_secrets',
+          role: 'required',
+          rationale: '1.10 forbids credentials in templates; a launch template spreads them to every instance it starts.',
+        },
+        {
+          id: 'lambda_function_no_secrets_in_variables',
+          role: 'required',
+          rationale: '1.10 forbids credentials in configuration; suppress a false match with a justification.',
+        },
+      ],
       appliesTo: ALL,
       twins: ['IAM-009'],
       evidence: [
@@ -428,7 +537,22 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Every stored credential is encrypted at rest.',
       automation: 'partial',
-      checks: ['secrets_managed_store_in_use', 'ssm_parameter_secrets_use_securestring'],
+      checks: [
+        {
+          id: 'secrets_managed_store_in_use',
+          role: 'evidence',
+          rationale: 'Secrets Manager or SecureString parameters in use show encrypted credential storage; an equivalent store also meets 1.11.',
+        },
+        {
+          id: 'ssm_parameter_secrets_use_securestring',
+          role: 'required',
+          rationale: 'A parameter named like a secret but stored as plain String is a credential not encrypted at rest; suppress a false match with a justification.',
+        },
+      ],
+      alternatives: [
+        { way: 'AWS Secrets Manager or SecureString parameters', how: 'secrets_managed_store_in_use shows them; attest 1.11.' },
+        { way: 'Another store that encrypts credentials at rest', how: 'HashiCorp Vault or a CI secret store; attest 1.11 naming it.' },
+      ],
       appliesTo: ALL,
       twins: ['IAM-010', 'IAM-011'],
       evidence: [
@@ -442,7 +566,22 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       requirement:
         'Access keys are used only by people (stored on a device they control), or by a service that cannot use a role, in which case the keys are rotated at least weekly and the policy allows only specific actions and resources from specific networks.',
       automation: 'partial',
-      checks: ['iam_user_no_active_access_keys', 'ec2_instance_uses_iam_role'],
+      checks: [
+        {
+          id: 'iam_user_no_active_access_keys',
+          role: 'evidence',
+          rationale: '1.12 allows keys held by people on their own device, and service keys where no role is possible (rotated weekly, tightly scoped).',
+        },
+        {
+          id: 'ec2_instance_uses_iam_role',
+          role: 'evidence',
+          rationale: 'An instance role is how EC2 workloads avoid access keys; an instance that makes no AWS calls needs none.',
+        },
+      ],
+      alternatives: [
+        { way: 'No IAM user access keys, roles for workloads', how: 'the checks pass; attest 1.12.' },
+        { way: 'Keys held by people, or by services that cannot use a role', how: 'service keys rotated weekly with a tightly scoped, source-restricted policy; attest 1.12 listing them.' },
+      ],
       appliesTo: ALL,
       twins: ['IAM-002', 'IAM-012'],
       evidence: [
@@ -459,7 +598,13 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'CloudTrail records activity in every account and every region.',
       automation: 'auto',
-      checks: ['cloudtrail_multi_region_enabled_logging'],
+      checks: [
+        {
+          id: 'cloudtrail_multi_region_enabled_logging',
+          role: 'required',
+          rationale: '1.13 asks for exactly this: CloudTrail on in every account and every region.',
+        },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['CTL-001'],
       evidence: [],
@@ -470,7 +615,13 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Trail logs go to an S3 bucket owned by a different account, with access limited to audit and recovery.',
       automation: 'partial',
-      checks: ['cloudtrail_logs_bucket_in_other_account'],
+      checks: [
+        {
+          id: 'cloudtrail_logs_bucket_in_other_account',
+          role: 'required',
+          rationale: '1.14 asks for exactly this: trail logs in a bucket owned by another account.',
+        },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['CTL-002'],
       evidence: [
@@ -483,7 +634,13 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'The CloudTrail log bucket is protected with versioning or MFA Delete.',
       automation: 'auto',
-      checks: ['cloudtrail_logs_bucket_versioning_or_mfa_delete'],
+      checks: [
+        {
+          id: 'cloudtrail_logs_bucket_versioning_or_mfa_delete',
+          role: 'required',
+          rationale: '1.15 asks for exactly this: versioning or MFA Delete on the trail bucket.',
+        },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['CTL-003'],
       evidence: [],
@@ -495,9 +652,21 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       requirement: 'Security groups restrict traffic between the internet and the VPC and within the VPC as far as possible.',
       automation: 'partial',
       checks: [
-        'ec2_securitygroup_no_admin_ports_open_to_internet',
-        'ec2_securitygroup_no_all_ports_open_to_internet',
-        'ec2_securitygroup_default_restrict_traffic',
+        {
+          id: 'ec2_securitygroup_no_admin_ports_open_to_internet',
+          role: 'required',
+          rationale: 'SSH or RDP open to the whole internet is never the most restrictive setting 1.16 asks for.',
+        },
+        {
+          id: 'ec2_securitygroup_no_all_ports_open_to_internet',
+          role: 'required',
+          rationale: 'All ports open to the whole internet is never the most restrictive setting 1.16 asks for.',
+        },
+        {
+          id: 'ec2_securitygroup_default_restrict_traffic',
+          role: 'required',
+          rationale: 'A default security group that allows traffic is not the most restrictive setting 1.16 asks for.',
+        },
       ],
       appliesTo: ALL,
       twins: ['NETSEC-001', 'NETSEC-002'],
@@ -515,7 +684,18 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Access to each bucket is limited to the people and services that need it.',
       automation: 'partial',
-      checks: ['s3_bucket_public_access', 's3_bucket_acl_prohibited'],
+      checks: [
+        {
+          id: 's3_bucket_public_access',
+          role: 'required',
+          rationale: 'A public bucket needs its justification (suppress its finding with it); 1.17 asks that access is limited to who needs it.',
+        },
+        {
+          id: 's3_bucket_acl_prohibited',
+          role: 'advisory',
+          rationale: 'Disabling ACLs is hardening; an ACL that makes a bucket public is judged by s3_bucket_public_access.',
+        },
+      ],
       appliesTo: ALL,
       twins: ['S3-001'],
       evidence: [
@@ -528,7 +708,23 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'Buckets that should not be public are configured to block public access.',
       automation: 'auto',
-      checks: ['s3_account_level_public_access_block', 's3_bucket_level_public_access_block', 's3_bucket_public_access'],
+      checks: [
+        {
+          id: 's3_bucket_public_access',
+          role: 'required',
+          rationale: '1.18 asks for exactly this: no bucket public unless it should be (suppress a justified one with the reason).',
+        },
+        {
+          id: 's3_bucket_level_public_access_block',
+          role: 'required',
+          rationale: '1.18 asks that buckets that should not be public are configured to block public access (bucket or account level).',
+        },
+        {
+          id: 's3_account_level_public_access_block',
+          role: 'advisory',
+          rationale: 'Block Public Access on each bucket meets 1.18 too; the account-level switch is the stronger default.',
+        },
+      ],
       appliesTo: ALL,
       twins: ['S3-001', 'S3-002'],
       evidence: [],
@@ -539,7 +735,27 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'A monitoring mechanism (Trusted Advisor, Access Analyzer, Config rules or similar) alerts when a bucket or object becomes public.',
       automation: 'partial',
-      checks: ['accessanalyzer_enabled', 'config_recorder_enabled_all_regions', 's3_public_exposure_monitoring_enabled'],
+      checks: [
+        {
+          id: 's3_public_exposure_monitoring_enabled',
+          role: 'evidence',
+          rationale: 'Access Analyzer, Config rules or Security Hub watching public buckets is one way to alert; Trusted Advisor or a third-party tool also counts.',
+        },
+        {
+          id: 'accessanalyzer_enabled',
+          role: 'evidence',
+          rationale: 'An external-access analyzer reports a bucket that becomes public; someone must receive its findings.',
+        },
+        {
+          id: 'config_recorder_enabled_all_regions',
+          role: 'advisory',
+          rationale: 'A Config recorder records changes but alerts on nothing without rules; s3_public_exposure_monitoring_enabled looks for those rules.',
+        },
+      ],
+      alternatives: [
+        { way: 'Access Analyzer, Config rules or Security Hub watching public buckets', how: 'the evidence checks pass in every region with buckets; attest 1.19 with who receives the alert.' },
+        { way: 'Trusted Advisor or a third-party alerting tool', how: 'attest 1.19 naming it and the recipient.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['S3-003'],
       evidence: [
@@ -553,7 +769,27 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       requirement:
         'Changes to operating system and application files on instances and containers are detected (file integrity monitoring, configuration management or a host intrusion detection system) and recorded in durable storage outside the host. Frequently replacing instances does not count.',
       automation: 'partial',
-      checks: ['instance_change_detection_enabled', 'guardduty_is_enabled', 'config_recorder_enabled_all_regions'],
+      checks: [
+        {
+          id: 'instance_change_detection_enabled',
+          role: 'evidence',
+          rationale: 'Config recording instances and GuardDuty Runtime Monitoring are AWS-native signals; OSSEC, Tripwire or configuration management also meet 1.20.',
+        },
+        {
+          id: 'guardduty_is_enabled',
+          role: 'advisory',
+          rationale: 'A GuardDuty detector alone does not detect file changes; instance_change_detection_enabled weighs its Runtime Monitoring.',
+        },
+        {
+          id: 'config_recorder_enabled_all_regions',
+          role: 'advisory',
+          rationale: 'Recording every region is hardening; instance_change_detection_enabled weighs whether EC2 instances are recorded.',
+        },
+      ],
+      alternatives: [
+        { way: 'AWS Config recording instances or GuardDuty Runtime Monitoring', how: 'instance_change_detection_enabled finds it; attest 1.20 with where the records are kept.' },
+        { way: 'File integrity monitoring, configuration management or a host IDS', how: 'OSSEC, Tripwire, Chef, Puppet storing changes off-host; attest 1.20 naming it.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: [],
       evidence: [
@@ -570,7 +806,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'All customer data the workload processes and stores is classified by sensitivity, with handling rules per class.',
       automation: 'partial',
-      checks: ['macie_is_enabled'],
+      checks: [
+        {
+          id: 'macie_is_enabled',
+          role: 'evidence',
+          rationale: 'Macie is supporting evidence; 1.21 asks that all data is classified, which any tool or a manual inventory can provide.',
+        },
+      ],
+      alternatives: [
+        { way: 'Amazon Macie sensitive-data discovery', how: 'macie_is_enabled passes in every region that holds data; attest 1.21 with the classification.' },
+        { way: 'A documented classification with handling rules per class', how: 'attest 1.21 with it.' },
+      ],
       appliesTo: ALL,
       twins: ['SDAT-001'],
       evidence: [
@@ -584,11 +830,35 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       requirement: 'Customer data classified as sensitive is encrypted in transit and at rest.',
       automation: 'partial',
       checks: [
-        's3_bucket_default_encryption',
-        's3_bucket_secure_transport_policy',
-        'ec2_ebs_default_encryption',
-        'ec2_ebs_volume_encrypted',
-        'rds_instance_storage_encrypted',
+        {
+          id: 'rds_instance_storage_encrypted',
+          role: 'evidence',
+          rationale: 'An unencrypted database fails 1.22 only if it holds sensitive data, which a person scopes.',
+        },
+        {
+          id: 'ec2_ebs_volume_encrypted',
+          role: 'evidence',
+          rationale: 'An unencrypted volume fails 1.22 only if it holds sensitive data, which a person scopes.',
+        },
+        {
+          id: 's3_bucket_default_encryption',
+          role: 'evidence',
+          rationale: 'Every S3 bucket is encrypted (SSE-S3) since January 2023; a FAIL means an old or emulated answer for a bucket a person scopes.',
+        },
+        {
+          id: 's3_bucket_secure_transport_policy',
+          role: 'evidence',
+          rationale: 'A TLS-only bucket policy enforces encryption in transit; only buckets with sensitive data need it.',
+        },
+        {
+          id: 'ec2_ebs_default_encryption',
+          role: 'advisory',
+          rationale: 'EBS encryption by default is a region setting, not a data store; a region without volumes holds no sensitive data.',
+        },
+      ],
+      alternatives: [
+        { way: 'Every store and path encrypted', how: 'the evidence checks pass everywhere; attest 1.22 naming the stores with sensitive data.' },
+        { way: 'The sensitive stores and paths encrypted, the exceptions carrying none', how: 'attest 1.22 naming which stores and paths carry sensitive data.' },
       ],
       appliesTo: ALL,
       twins: ['SDAT-002', 'SDAT-003'],
@@ -601,8 +871,14 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       title: 'Cryptographic keys managed securely',
       section: 'SEC',
       requirement: 'Keys are encrypted at rest and in transit, and their use is controlled by a key management service (AWS KMS, HashiCorp Vault or similar).',
-      automation: 'partial',
-      checks: ['kms_cmk_rotation_enabled'],
+      automation: 'manual',
+      checks: [
+        {
+          id: 'kms_cmk_rotation_enabled',
+          role: 'advisory',
+          rationale: 'Rotation is hardening; 1.23 asks that keys are held and their use controlled by a key management service, which a person attests.',
+        },
+      ],
       appliesTo: ALL,
       twins: ['SDAT-002'],
       evidence: [
@@ -615,7 +891,27 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'SEC',
       requirement: 'All data that crosses a VPC boundary is encrypted.',
       automation: 'partial',
-      checks: ['s3_bucket_secure_transport_policy', 'elbv2_listener_tls_or_redirect', 'cloudfront_distribution_https_only'],
+      checks: [
+        {
+          id: 'elbv2_listener_tls_or_redirect',
+          role: 'required',
+          rationale: '1.24 asks that all data crossing the VPC boundary is encrypted; a listener that serves plain HTTP to the internet does not.',
+        },
+        {
+          id: 'cloudfront_distribution_https_only',
+          role: 'evidence',
+          rationale: 'Viewer HTTP or an HTTP-only origin is for a person to explain (an S3 website origin only speaks HTTP); an old TLS policy still encrypts.',
+        },
+        {
+          id: 's3_bucket_secure_transport_policy',
+          role: 'evidence',
+          rationale: 'A TLS-only bucket policy enforces TLS; without it, clients that use TLS still meet 1.24.',
+        },
+      ],
+      alternatives: [
+        { way: 'No plain HTTP on any load balancer, distribution or bucket', how: 'the checks pass; attest 1.24.' },
+        { way: 'Clients use TLS, and HTTP on distributions only redirects or reaches an S3 website origin', how: 'attest 1.24 naming the exceptions.' },
+      ],
       appliesTo: ALL,
       twins: ['SDAT-003'],
       evidence: [
@@ -667,7 +963,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       requirement:
         'Each layer scales automatically, or the business requirements (cost, expected growth) do not call for automatic scaling and manual scaling is documented and tested often.',
       automation: 'partial',
-      checks: ['autoscaling_in_use'],
+      checks: [
+        {
+          id: 'autoscaling_in_use',
+          role: 'evidence',
+          rationale: 'EC2 Auto Scaling groups and policies show automatic scaling; other layers (ECS, Lambda, DynamoDB) or documented manual scaling also meet 2.2.',
+        },
+      ],
+      alternatives: [
+        { way: 'Automatic scaling at each tier', how: 'EC2 Auto Scaling, ECS service scaling, Lambda, DynamoDB on-demand; attest 2.2 naming the mechanism per tier.' },
+        { way: 'Documented and often tested manual scaling that the business needs allow', how: 'attest 2.2 with the procedure.' },
+      ],
       appliesTo: ALL,
       twins: [],
       evidence: [
@@ -684,7 +990,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'REL',
       requirement: 'Logs from the application and from the AWS infrastructure are consolidated in one system.',
       automation: 'partial',
-      checks: ['logs_centralized_collection'],
+      checks: [
+        {
+          id: 'logs_centralized_collection',
+          role: 'evidence',
+          rationale: 'Log groups forwarding their events show collection; the central system itself (CloudWatch, a SIEM) is named by a person.',
+        },
+      ],
+      alternatives: [
+        { way: 'CloudWatch log groups forwarding to one central system', how: 'logs_centralized_collection shows it; attest 2.3 naming the system.' },
+        { way: 'Application and AWS logs reaching one system another way', how: 'agents, Firehose, a third-party collector; attest 2.3 naming it.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: [],
       evidence: [{ id: '2.3/log-system', prompt: 'The central log system and which application and AWS logs flow into it.', accepts: ['text'] }],
@@ -695,7 +1011,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'REL',
       requirement: 'The application and the AWS infrastructure are monitored centrally, and alarms reach the operations staff.',
       automation: 'partial',
-      checks: ['cloudwatch_alarms_notify_operations'],
+      checks: [
+        {
+          id: 'cloudwatch_alarms_notify_operations',
+          role: 'evidence',
+          rationale: 'CloudWatch alarms that notify a person are one way; another central monitoring and alerting tool also meets 2.4.',
+        },
+      ],
+      alternatives: [
+        { way: 'CloudWatch alarms that notify the operations staff', how: 'cloudwatch_alarms_notify_operations passes; attest 2.4 with the on-call routing.' },
+        { way: 'Another central monitoring and alerting tool', how: 'Datadog, Prometheus/Alertmanager, PagerDuty; attest 2.4 naming it.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: [],
       evidence: [{ id: '2.4/alarm-routing', prompt: 'The monitoring system and how alarms reach the operations staff (on-call tool, rota).', accepts: ['text'] }],
@@ -706,7 +1032,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'REL',
       requirement: 'Infrastructure is provisioned and changed with a tool such as CloudFormation or Terraform; the console is not used for routine production changes.',
       automation: 'partial',
-      checks: ['iac_stacks_manage_infrastructure'],
+      checks: [
+        {
+          id: 'iac_stacks_manage_infrastructure',
+          role: 'evidence',
+          rationale: 'CloudFormation stacks without drift show infrastructure as code; Terraform or CDK pipelines are invisible to the API and also meet 2.5.',
+        },
+      ],
+      alternatives: [
+        { way: 'CloudFormation stacks without drift', how: 'iac_stacks_manage_infrastructure shows them; attest 2.5 with how console changes are prevented.' },
+        { way: 'Terraform, CDK or another infrastructure-as-code tool', how: 'attest 2.5 naming the repository and how console changes are prevented.' },
+      ],
       appliesTo: ALL,
       twins: [],
       evidence: [
@@ -723,7 +1059,33 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'REL',
       requirement: 'Data is backed up regularly to durable storage.',
       automation: 'partial',
-      checks: ['s3_bucket_versioning_enabled', 'rds_instance_backup_enabled', 'dynamodb_table_pitr_enabled', 'backup_plans_exist'],
+      checks: [
+        {
+          id: 'backup_plans_exist',
+          role: 'evidence',
+          rationale: 'AWS Backup is one accepted way; native service backups or another tool also meet 2.6.',
+        },
+        {
+          id: 'rds_instance_backup_enabled',
+          role: 'evidence',
+          rationale: 'RDS automated backups are the native way for databases.',
+        },
+        {
+          id: 'dynamodb_table_pitr_enabled',
+          role: 'evidence',
+          rationale: 'Point-in-time recovery is the native way for DynamoDB; an AWS Backup plan or on-demand backups also protect a table.',
+        },
+        {
+          id: 's3_bucket_versioning_enabled',
+          role: 'evidence',
+          rationale: 'Versioning is one way to keep S3 data recoverable; log and artifact buckets need none, and replication or AWS Backup also count.',
+        },
+      ],
+      alternatives: [
+        { way: 'AWS Backup plans covering the data stores', how: 'backup_plans_exist passes; attest 2.6 naming them.' },
+        { way: 'Native backups of each store', how: 'RDS automated backups, DynamoDB point-in-time recovery, S3 versioning or replication; attest 2.6 naming them.' },
+        { way: 'Another backup tool copying the data to durable storage', how: 'attest 2.6 naming it.' },
+      ],
       appliesTo: ALL,
       twins: ['BAR-001'],
       evidence: [
@@ -736,7 +1098,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'REL',
       requirement: 'Recovery mechanisms and procedures are tested on a schedule and after significant changes to the environment.',
       automation: 'partial',
-      checks: ['backup_restore_tested_within_12_months'],
+      checks: [
+        {
+          id: 'backup_restore_tested_within_12_months',
+          role: 'evidence',
+          rationale: 'AWS Backup restore jobs are one record of recovery tests; a documented test with any tool also meets 2.7.',
+        },
+      ],
+      alternatives: [
+        { way: 'AWS Backup restore jobs or restore testing', how: 'backup_restore_tested_within_12_months passes; attest 2.7 with the schedule.' },
+        { way: 'A documented recovery test with any tool', how: 'on a schedule and after significant changes; attest 2.7 with the latest record.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['BAR-002'],
       evidence: [
@@ -749,7 +1121,22 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'REL',
       requirement: 'The solution keeps working when every service in one Availability Zone is disrupted.',
       automation: 'partial',
-      checks: ['rds_instance_multi_az', 'autoscaling_group_multi_az'],
+      checks: [
+        {
+          id: 'rds_instance_multi_az',
+          role: 'evidence',
+          rationale: 'Multi-AZ databases survive the loss of a zone; a database outside the solution (development) does not count.',
+        },
+        {
+          id: 'autoscaling_group_multi_az',
+          role: 'evidence',
+          rationale: 'Auto Scaling groups across zones survive the loss of one; groups outside the solution do not count.',
+        },
+      ],
+      alternatives: [
+        { way: 'Every database and Auto Scaling group of the solution across zones', how: 'the checks pass; attest 2.8.' },
+        { way: 'Zone loss survived another way', how: 'serverless, multi-region, or the single-AZ resources are not part of the solution; attest 2.8 explaining how.' },
+      ],
       appliesTo: ALL,
       twins: ['RES-006'],
       evidence: [
@@ -818,7 +1205,17 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       requirement:
         'The disaster recovery plan covers recovering into another AWS account, and a full test including that recovery was completed within the last 12 months (restoring into a test environment or exporting data does not count).',
       automation: 'partial',
-      checks: ['backup_cross_account_copy_configured'],
+      checks: [
+        {
+          id: 'backup_cross_account_copy_configured',
+          role: 'evidence',
+          rationale: 'AWS Backup copies to another account are one way to prepare recovery there; replication or AWS DRS also count, and the test is attested.',
+        },
+      ],
+      alternatives: [
+        { way: 'AWS Backup copies to another account, with a full recovery test there', how: 'backup_cross_account_copy_configured shows the copies; attest 2.13 with the test record from the last 12 months.' },
+        { way: 'Replication or AWS Elastic Disaster Recovery into another account, with a full test', how: 'attest 2.13 with the test record from the last 12 months.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: [],
       evidence: [
@@ -837,7 +1234,22 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'OPS',
       requirement: 'Code reaches the AWS infrastructure through an automated deployment; interactive SSH or RDP sessions are not used to deploy.',
       automation: 'partial',
-      checks: ['deployment_pipeline_in_use', 'ec2_securitygroup_no_admin_ports_open_to_internet'],
+      checks: [
+        {
+          id: 'deployment_pipeline_in_use',
+          role: 'evidence',
+          rationale: 'CodePipeline pipelines show automated deployment; GitHub Actions, GitLab CI or other tools are invisible to the API and also meet 3.1.',
+        },
+        {
+          id: 'ec2_securitygroup_no_admin_ports_open_to_internet',
+          role: 'advisory',
+          rationale: 'Open SSH or RDP does not show deployments use it (1.16 requires closing it); how code is deployed is attested.',
+        },
+      ],
+      alternatives: [
+        { way: 'CodePipeline deployments', how: 'deployment_pipeline_in_use shows them; attest 3.1 that nobody deploys over SSH or RDP.' },
+        { way: 'Another CI/CD system', how: 'attest 3.1 naming it.' },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: [],
       evidence: [{ id: '3.1/pipeline', prompt: 'The deployment pipeline and how it reaches production.', accepts: ['text', 'url'] }],
@@ -863,7 +1275,14 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       section: 'OPS',
       requirement: 'Business Support or higher is enabled on at least one AWS account.',
       automation: 'auto',
-      checks: ['support_business_plan_enabled'],
+      checks: [
+        {
+          id: 'support_business_plan_enabled',
+          role: 'required',
+          rationale: '3.3 asks for exactly this: Business Support or higher on at least one account.',
+          passWhen: 'any-resource',
+        },
+      ],
       appliesTo: HOSTED_ONLY,
       twins: ['SUP-001'],
       evidence: [],

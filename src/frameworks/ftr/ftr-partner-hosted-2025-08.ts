@@ -17,6 +17,11 @@
  *
  * Every item applies to multi-tenant SaaS, single-tenant SaaS and managed services. Customer-deployed solutions
  * are reviewed with the FTR Customer-Deployed variant, so no item applies to them (`notApplicableReasons`).
+ *
+ * Check roles (CheckRole in src/core/framework.ts) follow the checklist text: `required` only where the item
+ * demands exactly what the check tests; `evidence` where the item accepts other ways (listed in
+ * `alternatives`, e.g. SUP-001's action plan) or judges only some resources (sensitive data, critical data,
+ * resources behind an SLA); `advisory` for hardening the item does not ask for. docs/verdicts.md lists them.
  */
 import { defineFramework, type Framework } from '../../core/framework.js';
 
@@ -92,7 +97,18 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'Every production account has Business, Enterprise On-Ramp, Enterprise or Partner-Led Support, or there is a documented plan for issues that need AWS Support.',
       automation: 'partial',
-      checks: ['support_business_plan_enabled'],
+      checks: [
+        {
+          id: 'support_business_plan_enabled',
+          role: 'evidence',
+          rationale: 'Business Support or higher is one accepted way; Partner-Led Support and an action plan also meet SUP-001 and no API shows them.',
+        },
+      ],
+      alternatives: [
+        { way: 'Business Support or higher on every production account', how: 'support_business_plan_enabled passes; attest which accounts are production.' },
+        { way: 'Partner-Led Support', how: 'attest SUP-001 with the support agreement (no AWS API shows it).' },
+        { way: 'A documented action plan for issues that need AWS Support', how: 'attest SUP-001 with the plan.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         {
@@ -117,7 +133,17 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'The production workload is reviewed against a documented architecture standard, preferably the AWS Well-Architected Framework, at least every 12 months.',
       automation: 'partial',
-      checks: ['wellarchitected_workload_reviewed_within_12_months'],
+      checks: [
+        {
+          id: 'wellarchitected_workload_reviewed_within_12_months',
+          role: 'evidence',
+          rationale: 'A Well-Architected Tool review is the preferred way; a review against a documented standard held outside the tool also meets WAFR-001.',
+        },
+      ],
+      alternatives: [
+        { way: 'A Well-Architected Tool review within 12 months', how: 'wellarchitected_workload_reviewed_within_12_months passes; attest WAFR-001 with the milestone or report.' },
+        { way: 'A review against a documented standard held outside the tool within 12 months', how: 'attest WAFR-001 with its date and report.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         { id: 'WAFR-001.1', text: 'Is the production workload reviewed against a documented architecture standard such as the AWS Well-Architected Framework?' },
@@ -163,7 +189,13 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'ARC',
       requirement: 'The root user is not used for everyday work, only for the few tasks that require it.',
       automation: 'partial',
-      checks: ['iam_avoid_root_usage'],
+      checks: [
+        {
+          id: 'iam_avoid_root_usage',
+          role: 'required',
+          rationale: 'Programmatic root use (a root access key used in the last 90 days) is never a root-only task; root console sign-ins are for a person to confirm.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'ARC-001.1', text: 'Is the root user used only for the tasks that require root?' }],
       evidence: [
@@ -181,7 +213,13 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'MFA is enabled for the root user wherever someone holds the root password. Accounts whose root credentials are centrally managed or were never recovered are compliant.',
       automation: 'auto',
-      checks: ['iam_root_mfa_enabled'],
+      checks: [
+        {
+          id: 'iam_root_mfa_enabled',
+          role: 'required',
+          rationale: 'ARC-003 asks for exactly this: MFA on the root user wherever someone holds the root password.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'ARC-003.1', text: 'Is MFA enabled on the root user of every account in scope?' }],
       evidence: [],
@@ -192,7 +230,13 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'ARC',
       requirement: 'The root user has no access keys; processes that used them run with IAM roles instead.',
       automation: 'auto',
-      checks: ['iam_no_root_access_key'],
+      checks: [
+        {
+          id: 'iam_no_root_access_key',
+          role: 'required',
+          rationale: 'ARC-004 asks for exactly this: no access keys for the root user.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'ARC-004.1', text: 'Are there no root user access keys in any account in scope?' }],
       evidence: [],
@@ -221,7 +265,17 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'Inferred: accounts are managed in AWS Organizations and production is kept in accounts separate from non-production.',
       automation: 'partial',
-      checks: ['organizations_account_part_of_organization'],
+      checks: [
+        {
+          id: 'organizations_account_part_of_organization',
+          role: 'evidence',
+          rationale: 'Organization membership is one way to govern accounts (legacy item, wording inferred); a documented account structure also answers it.',
+        },
+      ],
+      alternatives: [
+        { way: 'Accounts in an AWS Organization, production in its own accounts', how: 'organizations_account_part_of_organization passes; attest ARC-002 with the account structure.' },
+        { way: 'A documented account structure without an Organization', how: 'attest ARC-002 with how production is kept apart from development and test.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       evidence: [
         {
@@ -238,7 +292,13 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'ACOM',
       requirement: 'Billing, operations and security alternate contacts are set on every account and reach a group, not one person.',
       automation: 'partial',
-      checks: ['account_alternate_contacts_configured'],
+      checks: [
+        {
+          id: 'account_alternate_contacts_configured',
+          role: 'required',
+          rationale: 'ACOM-001 asks for exactly this: billing, operations and security alternate contacts set on every account.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'ACOM-001.1', text: 'Are the billing, operations and security alternate contacts set on every account?' }],
       evidence: [
@@ -256,7 +316,13 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'The root email address, the primary contact and the alternate contacts use company-controlled domains and phone numbers, not personal or free-mail ones.',
       automation: 'partial',
-      checks: ['account_contacts_company_owned'],
+      checks: [
+        {
+          id: 'account_contacts_company_owned',
+          role: 'required',
+          rationale: 'A free-mail address (gmail.com, outlook.com ...) is never company-owned; company domains still need a person to confirm them.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         { id: 'ACOM-002.1', text: 'Do the root email, primary contact and alternate contacts use company-owned email domains and phone numbers?' },
@@ -278,7 +344,13 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'CTL',
       requirement: 'Inferred (competency 1.13): a trail logs management events in every account and every region; an organization trail counts.',
       automation: 'auto',
-      checks: ['cloudtrail_multi_region_enabled_logging'],
+      checks: [
+        {
+          id: 'cloudtrail_multi_region_enabled_logging',
+          role: 'required',
+          rationale: 'The (inferred) legacy item asks for exactly this: a logging trail that covers every region of every account.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       evidence: [],
     },
@@ -290,7 +362,13 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'CTL',
       requirement: 'Inferred (competency 1.14): trail logs go to an S3 bucket owned by another (log-archive) account with very limited access.',
       automation: 'partial',
-      checks: ['cloudtrail_logs_bucket_in_other_account'],
+      checks: [
+        {
+          id: 'cloudtrail_logs_bucket_in_other_account',
+          role: 'required',
+          rationale: 'The (inferred) legacy item asks for exactly this: trail logs in a bucket owned by another account.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       evidence: [
         {
@@ -308,7 +386,18 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'CTL',
       requirement: 'Inferred (competency 1.15): the trail bucket has versioning or MFA Delete and is not public.',
       automation: 'auto',
-      checks: ['cloudtrail_logs_bucket_versioning_or_mfa_delete', 'cloudtrail_logs_bucket_not_public'],
+      checks: [
+        {
+          id: 'cloudtrail_logs_bucket_versioning_or_mfa_delete',
+          role: 'required',
+          rationale: 'The (inferred) legacy item asks for versioning or MFA Delete on the trail bucket.',
+        },
+        {
+          id: 'cloudtrail_logs_bucket_not_public',
+          role: 'required',
+          rationale: 'The (inferred) legacy item asks that the trail bucket is not public.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       evidence: [],
     },
@@ -320,7 +409,18 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'CTL',
       requirement: 'Inferred (CIS CloudTrail controls): log file validation is on and logs are encrypted with a KMS key.',
       automation: 'auto',
-      checks: ['cloudtrail_log_file_validation_enabled', 'cloudtrail_kms_encryption_enabled'],
+      checks: [
+        {
+          id: 'cloudtrail_log_file_validation_enabled',
+          role: 'required',
+          rationale: 'The (inferred) legacy item asks for log file validation on every trail.',
+        },
+        {
+          id: 'cloudtrail_kms_encryption_enabled',
+          role: 'required',
+          rationale: 'The (inferred) legacy item asks for trail logs encrypted with a KMS key.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       evidence: [],
     },
@@ -332,7 +432,27 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'People authenticate with MFA, usually enforced by the identity provider; IAM users with console access have MFA. Machine identities are exempt.',
       automation: 'partial',
-      checks: ['iam_root_mfa_enabled', 'iam_user_mfa_enabled_console_access', 'iam_federation_configured'],
+      checks: [
+        {
+          id: 'iam_root_mfa_enabled',
+          role: 'required',
+          rationale: 'The root user is a human identity: it must have MFA wherever someone holds its password.',
+        },
+        {
+          id: 'iam_user_mfa_enabled_console_access',
+          role: 'required',
+          rationale: 'IAM-001 asks for exactly this: IAM users who sign in to the console have MFA.',
+        },
+        {
+          id: 'iam_federation_configured',
+          role: 'evidence',
+          rationale: 'Federation shows people sign in through an identity provider, whose MFA enforcement a person attests; IAM users with MFA are the other way.',
+        },
+      ],
+      alternatives: [
+        { way: 'Sign-in through IAM Identity Center or an identity provider that enforces MFA', how: 'iam_federation_configured passes; attest IAM-001 with the MFA policy.' },
+        { way: 'IAM users that all have MFA', how: 'iam_user_mfa_enabled_console_access passes; attest IAM-001 that no other human access exists.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-001.1', text: 'Do all human identities use MFA to access AWS?' }],
       evidence: [
@@ -350,7 +470,33 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'Roles are preferred. Remaining static keys are rotated at least every 90 days, inventoried, removed when unused, watched for misuse through CloudTrail (for example with GuardDuty), and can be revoked with a documented procedure.',
       automation: 'partial',
-      checks: ['iam_rotate_access_key_90_days', 'iam_user_accesskey_unused', 'cloudtrail_multi_region_enabled_logging', 'guardduty_is_enabled'],
+      checks: [
+        {
+          id: 'iam_rotate_access_key_90_days',
+          role: 'required',
+          rationale: 'IAM-002 asks for exactly this: static keys rotated at least every 90 days.',
+        },
+        {
+          id: 'iam_user_accesskey_unused',
+          role: 'evidence',
+          rationale: 'IAM-002 asks to remove unused keys without a threshold; a key idle for 45 days (CIS) is a signal a person confirms or removes.',
+        },
+        {
+          id: 'cloudtrail_multi_region_enabled_logging',
+          role: 'evidence',
+          rationale: 'A logging trail lets a SIEM watch credential use; GuardDuty reads CloudTrail events without a trail.',
+        },
+        {
+          id: 'guardduty_is_enabled',
+          role: 'evidence',
+          rationale: 'IAM-002 names GuardDuty as an example; a SIEM or another detection tool that watches CloudTrail also meets it.',
+        },
+      ],
+      alternatives: [
+        { way: 'GuardDuty watching CloudTrail in every region', how: 'guardduty_is_enabled passes; attest IAM-002 with the key inventory and the revocation procedure.' },
+        { way: 'A SIEM or detection tool that analyses CloudTrail', how: 'a logging trail feeds it (cloudtrail_multi_region_enabled_logging passes); attest IAM-002 naming the tool, the key inventory and the revocation procedure.' },
+        { way: 'Idle keys used on a longer, known schedule', how: 'name them in the IAM-002 inventory.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         { id: 'IAM-002.1', text: 'Where static credentials cannot be avoided, are they rotated at least every 90 days?' },
@@ -369,7 +515,13 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'IAM',
       requirement: 'The account password policy enforces strong passwords: length, complexity, no reuse and expiry.',
       automation: 'auto',
-      checks: ['iam_password_policy_strong'],
+      checks: [
+        {
+          id: 'iam_password_policy_strong',
+          role: 'required',
+          rationale: 'IAM-003 asks for exactly this: an account password policy that enforces strong passwords.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-003.1', text: 'Does every account have a strong IAM password policy?' }],
       evidence: [],
@@ -380,7 +532,17 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'IAM',
       requirement: 'Every person has an identity of their own; credentials are never shared.',
       automation: 'partial',
-      checks: ['iam_no_shared_generic_users'],
+      checks: [
+        {
+          id: 'iam_no_shared_generic_users',
+          role: 'evidence',
+          rationale: 'A generic user name with a console password suggests a shared login, a guess a person confirms or refutes.',
+        },
+      ],
+      alternatives: [
+        { way: 'Everyone signs in with their own identity', how: 'IAM Identity Center, federation or one IAM user each, and iam_no_shared_generic_users passes; attest IAM-004.' },
+        { way: 'Generic-looking users that belong to one person or have no console access', how: 'attest IAM-004 naming them.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-004.1', text: 'Does every person use their own identity, with no shared credentials?' }],
       evidence: [
@@ -397,7 +559,23 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'IAM',
       requirement: 'External parties reach your accounts through cross-account roles with temporary credentials, never through IAM users or their keys.',
       automation: 'partial',
-      checks: ['iam_role_external_trust_requires_external_id', 'accessanalyzer_enabled'],
+      checks: [
+        {
+          id: 'iam_role_external_trust_requires_external_id',
+          role: 'evidence',
+          rationale: 'Roles trusted by other accounts show how third parties get in; IAM-005 asks for roles, so a trust without an external ID is for a person to justify.',
+        },
+        {
+          id: 'accessanalyzer_enabled',
+          role: 'advisory',
+          rationale: 'Access Analyzer lists what outsiders can reach; IAM-005 does not ask for it.',
+        },
+      ],
+      alternatives: [
+        { way: 'Third parties assume roles that require an external ID', how: 'iam_role_external_trust_requires_external_id passes and no IAM user exists for them; attest IAM-005 listing them.' },
+        { way: 'No third party has access', how: 'attest IAM-005 with "none".' },
+        { way: 'A justified trust without an external ID', how: 'the third party cannot pass one; attest IAM-005 naming the role.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         { id: 'IAM-005.1', text: 'Do third parties that need access to your accounts use cross-account IAM roles?' },
@@ -413,7 +591,22 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'IAM',
       requirement: 'Permissions are scoped to the actions, resources and conditions needed, and granted through groups, roles or attributes rather than to single users.',
       automation: 'partial',
-      checks: ['iam_policy_no_full_admin_wildcard', 'iam_policy_attached_only_to_group_or_roles'],
+      checks: [
+        {
+          id: 'iam_policy_no_full_admin_wildcard',
+          role: 'evidence',
+          rationale: 'IAM-006 asks for least privilege with any broad grant justified; a full-admin policy is such a grant (break-glass roles are accepted).',
+        },
+        {
+          id: 'iam_policy_attached_only_to_group_or_roles',
+          role: 'evidence',
+          rationale: 'IAM-006 prefers groups and roles to per-user grants; a policy on a user is for a person to justify or move.',
+        },
+      ],
+      alternatives: [
+        { way: 'No full-admin policy and permissions only through groups or roles', how: 'both checks pass; attest IAM-006 with how permissions are scoped and reviewed.' },
+        { way: 'Broad or per-user grants that are justified', how: 'break-glass administrator, a machine user that cannot use a role; attest IAM-006 naming them.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-006.1', text: 'Are IAM permissions scoped to least privilege?' }],
       evidence: [
@@ -430,7 +623,22 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'IAM',
       requirement: 'Access is removed or changed when people leave or change roles, driven by the identity provider and the HR process.',
       automation: 'partial',
-      checks: ['iam_user_accesskey_unused', 'iam_user_console_access_unused'],
+      checks: [
+        {
+          id: 'iam_user_accesskey_unused',
+          role: 'evidence',
+          rationale: 'Idle access keys hint at access that outlived its owner; the lifecycle process itself is attested.',
+        },
+        {
+          id: 'iam_user_console_access_unused',
+          role: 'evidence',
+          rationale: 'Idle console users hint at leavers whose access was not removed; the lifecycle process itself is attested.',
+        },
+      ],
+      alternatives: [
+        { way: 'Access driven by the identity provider and the HR process', how: 'no idle IAM credential remains (checks pass); attest IAM-007 with the joiner-mover-leaver process.' },
+        { way: 'Idle IAM users that are explained or scheduled for removal', how: 'attest IAM-007 naming them.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-007.1', text: 'Is access removed or adjusted when people leave or change roles?' }],
       evidence: [
@@ -461,7 +669,23 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'IAM',
       requirement: 'Access keys, database passwords and other secrets are not in application code, source control, environment variables or instance user data.',
       automation: 'partial',
-      checks: ['ec2_instance_no_secrets_in_user_data', 'ec2_launch_template_no_secrets', 'lambda_function_no_secrets_in_variables'],
+      checks: [
+        {
+          id: 'ec2_instance_no_secrets_in_user_data',
+          role: 'required',
+          rationale: 'IAM-009 forbids credentials in instance user data; suppress a false match with a justification.',
+        },
+        {
+          id: 'ec2_launch_template_no_secrets',
+          role: 'required',
+          rationale: 'IAM-009 forbids credentials in user data; a launch template spreads it to every instance it starts.',
+        },
+        {
+          id: 'lambda_function_no_secrets_in_variables',
+          role: 'required',
+          rationale: 'IAM-009 forbids credentials in environment variables; suppress a false match with a justification.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-009.1', text: 'Is application code (and its repositories) free of hard-coded credentials?' }],
       evidence: [
@@ -479,7 +703,22 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'Secrets are kept in a store that encrypts them in transit and at rest, grants fine-grained access and logs their use (Secrets Manager, Parameter Store SecureString or equivalent).',
       automation: 'partial',
-      checks: ['secrets_managed_store_in_use', 'ssm_parameter_secrets_use_securestring'],
+      checks: [
+        {
+          id: 'secrets_managed_store_in_use',
+          role: 'evidence',
+          rationale: 'Secrets Manager or SecureString parameters in use show a secret store; an equivalent store outside AWS also meets IAM-010.',
+        },
+        {
+          id: 'ssm_parameter_secrets_use_securestring',
+          role: 'required',
+          rationale: 'A parameter named like a secret but stored as plain String is an unencrypted secret; suppress a false match with a justification.',
+        },
+      ],
+      alternatives: [
+        { way: 'AWS Secrets Manager or SecureString parameters', how: 'secrets_managed_store_in_use shows them; attest IAM-010.' },
+        { way: 'An equivalent secret store outside AWS', how: 'HashiCorp Vault or a CI secret store that encrypts, controls and logs access; attest IAM-010 naming it.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'IAM-010.1', text: 'Are all secrets kept in a secure secret store?' }],
       evidence: [
@@ -515,7 +754,28 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'Workloads use IAM roles (instance profiles, task roles, IRSA, IAM Roles Anywhere off AWS); people use IAM Identity Center or federation; any remaining static key is protected by MFA.',
       automation: 'partial',
-      checks: ['iam_user_no_active_access_keys', 'iam_federation_configured', 'ec2_instance_uses_iam_role'],
+      checks: [
+        {
+          id: 'iam_user_no_active_access_keys',
+          role: 'evidence',
+          rationale: 'IAM-012 prefers temporary credentials but accepts remaining static keys that are MFA-protected or cannot be replaced by a role.',
+        },
+        {
+          id: 'iam_federation_configured',
+          role: 'evidence',
+          rationale: 'Federation or IAM Identity Center is how people get temporary credentials.',
+        },
+        {
+          id: 'ec2_instance_uses_iam_role',
+          role: 'evidence',
+          rationale: 'An instance profile is how workloads on EC2 get temporary credentials; an appliance that makes no AWS calls needs none.',
+        },
+      ],
+      alternatives: [
+        { way: 'Roles for workloads, Identity Center or federation for people, no IAM user keys', how: 'the checks pass; attest IAM-012.' },
+        { way: 'Remaining long-term keys that are MFA-protected or cannot be replaced by a role', how: 'off-AWS systems without IAM Roles Anywhere; attest IAM-012 listing them and why.' },
+        { way: 'Instances without a role that make no AWS API calls', how: 'appliances, plain web servers; attest IAM-012 naming them.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         { id: 'IAM-012.1', text: 'Do workloads use IAM roles and temporary credentials instead of long-term access keys?' },
@@ -537,7 +797,22 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'Operating systems and dependencies are scanned for vulnerabilities and patched on a defined schedule, ideally as part of CI/CD (Amazon Inspector or an equivalent tool).',
       automation: 'partial',
-      checks: ['securityhub_enabled', 'inspector2_is_enabled'],
+      checks: [
+        {
+          id: 'inspector2_is_enabled',
+          role: 'evidence',
+          rationale: 'Amazon Inspector is one scanner; Snyk, Trivy, OWASP Dependency-Check or another tool in CI/CD also meets SECOPS-001.',
+        },
+        {
+          id: 'securityhub_enabled',
+          role: 'advisory',
+          rationale: 'Security Hub aggregates findings but scans nothing itself; SECOPS-001 does not ask for it.',
+        },
+      ],
+      alternatives: [
+        { way: 'Amazon Inspector in every region', how: 'inspector2_is_enabled passes (EC2, ECR images, Lambda); attest SECOPS-001 with the patch schedule.' },
+        { way: 'Another vulnerability scanner on a schedule or in CI/CD', how: 'Snyk, Trivy, OWASP Dependency-Check or a commercial agent; attest SECOPS-001 with the tool, schedule and patch process.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'SECOPS-001.1', text: 'Do you scan for and patch vulnerabilities in operating systems and dependencies on a defined schedule?' }],
       evidence: [
@@ -557,10 +832,26 @@ export const ftrPartnerHosted: Framework = defineFramework({
         'No security group or network ACL admits the internet (0.0.0.0/0 or ::/0) to SSH or RDP, and the default security group of every VPC allows no traffic.',
       automation: 'auto',
       checks: [
-        'ec2_securitygroup_no_admin_ports_open_to_internet',
-        'ec2_securitygroup_no_all_ports_open_to_internet',
-        'ec2_securitygroup_default_restrict_traffic',
-        'ec2_networkacl_no_admin_ports_open_to_internet',
+        {
+          id: 'ec2_securitygroup_no_admin_ports_open_to_internet',
+          role: 'required',
+          rationale: 'NETSEC-001.1 asks for exactly this: no security group admits the internet to SSH or RDP.',
+        },
+        {
+          id: 'ec2_securitygroup_no_all_ports_open_to_internet',
+          role: 'required',
+          rationale: 'A security group open to the internet on all ports also admits SSH and RDP (NETSEC-001.1).',
+        },
+        {
+          id: 'ec2_securitygroup_default_restrict_traffic',
+          role: 'required',
+          rationale: 'NETSEC-001.2 asks for exactly this: the default security group of every VPC allows no traffic.',
+        },
+        {
+          id: 'ec2_networkacl_no_admin_ports_open_to_internet',
+          role: 'required',
+          rationale: 'NETSEC-001.3 asks for exactly this: no network ACL admits the internet to SSH or RDP.',
+        },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
@@ -576,7 +867,27 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'NETSEC',
       requirement: 'Only resources that must accept traffic from the internet sit in public subnets or have public addresses.',
       automation: 'partial',
-      checks: ['ec2_instance_public_exposure_reviewed', 'vpc_subnet_no_public_ip_by_default', 'rds_instance_not_publicly_accessible'],
+      checks: [
+        {
+          id: 'ec2_instance_public_exposure_reviewed',
+          role: 'evidence',
+          rationale: 'Instances reachable from the internet are listed for a person to justify, which NETSEC-002 allows for resources that must take internet traffic.',
+        },
+        {
+          id: 'rds_instance_not_publicly_accessible',
+          role: 'evidence',
+          rationale: 'A publicly accessible database is a resource with a public address; NETSEC-002 accepts it only where it must take internet traffic.',
+        },
+        {
+          id: 'vpc_subnet_no_public_ip_by_default',
+          role: 'advisory',
+          rationale: 'NETSEC-002 is about resources in public subnets, not a subnet setting; an empty subnet that assigns public IPs exposes nothing.',
+        },
+      ],
+      alternatives: [
+        { way: 'No public address without need', how: 'the evidence checks pass; attest NETSEC-002.' },
+        { way: 'Internet-facing resources that must take internet traffic', how: 'load balancers, bastions behind an allow-list; attest NETSEC-002 listing them and why.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'NETSEC-002.1', text: 'Are only resources that must be reachable from the internet placed in public subnets?' }],
       evidence: [
@@ -595,7 +906,34 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'Critical data is backed up automatically and regularly to durable storage (AWS Backup, native service backups or a third-party tool); if customers back up their own data, that is documented.',
       automation: 'partial',
-      checks: ['s3_bucket_versioning_enabled', 'rds_instance_backup_enabled', 'dynamodb_table_pitr_enabled', 'backup_plans_exist'],
+      checks: [
+        {
+          id: 'backup_plans_exist',
+          role: 'evidence',
+          rationale: 'AWS Backup is one accepted way; native service backups or a third-party tool also meet BAR-001.',
+        },
+        {
+          id: 'rds_instance_backup_enabled',
+          role: 'evidence',
+          rationale: 'RDS automated backups are the native way for databases; which databases hold critical data is for a person to scope.',
+        },
+        {
+          id: 'dynamodb_table_pitr_enabled',
+          role: 'evidence',
+          rationale: 'Point-in-time recovery is the native way for DynamoDB; an AWS Backup plan or on-demand backups also protect a table.',
+        },
+        {
+          id: 's3_bucket_versioning_enabled',
+          role: 'evidence',
+          rationale: 'Versioning is one way to keep S3 data recoverable; log and artifact buckets need none, and replication or AWS Backup also count.',
+        },
+      ],
+      alternatives: [
+        { way: 'AWS Backup plans covering the critical data', how: 'backup_plans_exist passes; attest BAR-001 naming the stores.' },
+        { way: 'Native backups of each critical store', how: 'RDS automated backups, DynamoDB point-in-time recovery, S3 versioning, replication or Object Lock; attest BAR-001 naming the stores.' },
+        { way: 'A third-party backup tool', how: 'attest BAR-001 naming the tool and the stores it protects.' },
+        { way: 'Customers back up their own data, as documented', how: 'attest BAR-001 with the link to the documentation.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'BAR-001.1', text: 'Is critical data backed up automatically to durable storage?' }],
       evidence: [
@@ -612,7 +950,17 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'BAR',
       requirement: 'Restores are tested on a schedule and after significant changes, to show the recovery objectives can be met.',
       automation: 'partial',
-      checks: ['backup_restore_tested_within_12_months'],
+      checks: [
+        {
+          id: 'backup_restore_tested_within_12_months',
+          role: 'evidence',
+          rationale: 'AWS Backup restore jobs are one record of restore tests; a documented test with any tool also meets BAR-002.',
+        },
+      ],
+      alternatives: [
+        { way: 'AWS Backup restore jobs or restore testing within 12 months', how: 'backup_restore_tested_within_12_months passes; attest BAR-002 with the schedule.' },
+        { way: 'A documented restore test with any tool', how: 'on a schedule and after significant changes; attest BAR-002 with the latest record.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         { id: 'BAR-002.1', text: 'Are restores from backup tested on a regular schedule?' },
@@ -702,7 +1050,23 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'Where SLAs or availability targets are published, the architecture and operations support them (for example Multi-AZ), and customers are told about any configuration they need.',
       automation: 'partial',
-      checks: ['rds_instance_multi_az', 'autoscaling_group_multi_az'],
+      checks: [
+        {
+          id: 'rds_instance_multi_az',
+          role: 'evidence',
+          rationale: 'Multi-AZ databases are one way to meet an availability target; RES-006 applies only where an SLA is published and to the resources it covers.',
+        },
+        {
+          id: 'autoscaling_group_multi_az',
+          role: 'evidence',
+          rationale: 'Auto Scaling groups across Availability Zones are one way to meet an availability target; single-AZ groups outside the SLA do not matter.',
+        },
+      ],
+      alternatives: [
+        { way: 'Multi-AZ resources behind the published SLA', how: 'the checks pass on them; attest RES-006 with the SLA.' },
+        { way: 'The SLA met another way', how: 'serverless or multi-region design, or single-AZ resources outside the SLA such as development databases; attest RES-006 explaining how.' },
+        { way: 'No published SLA or availability target', how: 'attest RES-006 as not-applicable.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         { id: 'RES-006.1', text: 'If you publish SLAs or availability targets, do your architecture and operations support them?' },
@@ -737,11 +1101,35 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement: 'Buckets that need public access are reviewed and justified; every other bucket is private and accessed with least privilege.',
       automation: 'partial',
       checks: [
-        's3_account_level_public_access_block',
-        's3_bucket_level_public_access_block',
-        's3_bucket_public_access',
-        's3_bucket_acl_prohibited',
-        'accessanalyzer_enabled',
+        {
+          id: 's3_bucket_public_access',
+          role: 'required',
+          rationale: 'A public bucket must be reviewed and justified: suppress its finding with the justification; every other bucket must be private.',
+        },
+        {
+          id: 's3_account_level_public_access_block',
+          role: 'evidence',
+          rationale: 'Account-level Block Public Access keeps every bucket private; an account that hosts a justified public bucket uses bucket-level settings instead.',
+        },
+        {
+          id: 's3_bucket_level_public_access_block',
+          role: 'evidence',
+          rationale: 'Block Public Access on each bucket keeps it private; a justified public bucket has it off.',
+        },
+        {
+          id: 's3_bucket_acl_prohibited',
+          role: 'advisory',
+          rationale: 'Disabling ACLs is hardening; an ACL that makes a bucket public is judged by s3_bucket_public_access.',
+        },
+        {
+          id: 'accessanalyzer_enabled',
+          role: 'advisory',
+          rationale: 'Access Analyzer helps review bucket access; S3-001 asks for the review, not for this tool.',
+        },
+      ],
+      alternatives: [
+        { way: 'Block Public Access on at account level or on every bucket', how: 'the evidence checks pass; attest S3-001 with how bucket access is reviewed.' },
+        { way: 'Public buckets justified one by one, all others private', how: 'suppress each public bucket\'s s3_bucket_public_access finding with the reason; attest S3-001 listing them.' },
       ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [{ id: 'S3-001.1', text: 'Have you reviewed S3 bucket access and justified every bucket that allows public access?' }],
@@ -761,7 +1149,18 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'S3',
       requirement: 'Inferred (Service Screener maps it to Block Public Access): Block Public Access is on at account level and on each bucket.',
       automation: 'auto',
-      checks: ['s3_account_level_public_access_block', 's3_bucket_level_public_access_block'],
+      checks: [
+        {
+          id: 's3_account_level_public_access_block',
+          role: 'required',
+          rationale: 'The (inferred) legacy item asks for Block Public Access at account level.',
+        },
+        {
+          id: 's3_bucket_level_public_access_block',
+          role: 'required',
+          rationale: 'The (inferred) legacy item asks for Block Public Access on each bucket (bucket or account level).',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       evidence: [],
     },
@@ -773,7 +1172,27 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'S3',
       requirement: 'Inferred (competency 1.19): a monitoring mechanism raises an alert when an S3 bucket or object becomes public.',
       automation: 'partial',
-      checks: ['accessanalyzer_enabled', 'config_recorder_enabled_all_regions', 's3_public_exposure_monitoring_enabled'],
+      checks: [
+        {
+          id: 's3_public_exposure_monitoring_enabled',
+          role: 'evidence',
+          rationale: 'Access Analyzer, Config rules or Security Hub watching public buckets is one way to alert; Trusted Advisor or a third-party tool also counts.',
+        },
+        {
+          id: 'accessanalyzer_enabled',
+          role: 'evidence',
+          rationale: 'An external-access analyzer reports a bucket that becomes public; someone must receive its findings.',
+        },
+        {
+          id: 'config_recorder_enabled_all_regions',
+          role: 'advisory',
+          rationale: 'A Config recorder records changes but alerts on nothing without rules; s3_public_exposure_monitoring_enabled looks for those rules.',
+        },
+      ],
+      alternatives: [
+        { way: 'Access Analyzer, Config rules or Security Hub watching public buckets', how: 'the evidence checks pass in every region with buckets; attest S3-003 with who receives the alert.' },
+        { way: 'Trusted Advisor, Macie or a third-party alerting tool', how: 'attest S3-003 naming it and the recipient.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       evidence: [
         { id: 'S3-003/alert-recipient', prompt: 'Who receives the alert when a bucket or object becomes public, and how.', accepts: ['text'] },
@@ -799,8 +1218,14 @@ export const ftrPartnerHosted: Framework = defineFramework({
       title: 'Use an external ID',
       section: 'CAA',
       requirement: 'The trust policy of the role in the customer account requires an sts:ExternalId condition.',
-      automation: 'partial',
-      checks: ['iam_role_external_trust_requires_external_id'],
+      automation: 'manual',
+      checks: [
+        {
+          id: 'iam_role_external_trust_requires_external_id',
+          role: 'advisory',
+          rationale: 'It reads roles in the scanned accounts; CAA-002 is about the role in customer accounts, which the onboarding template shows.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'CAA-000',
       subQuestions: [{ id: 'CAA-002.1', text: 'Does the customer-account role trust policy require an external ID?' }],
@@ -889,7 +1314,17 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'SDAT',
       requirement: 'A process identifies and classifies the sensitive data the solution holds (PII, PHI and similar).',
       automation: 'partial',
-      checks: ['macie_is_enabled'],
+      checks: [
+        {
+          id: 'macie_is_enabled',
+          role: 'evidence',
+          rationale: 'Macie is supporting evidence; SDAT-001 asks for a classification process, which any tool or a manual inventory can provide.',
+        },
+      ],
+      alternatives: [
+        { way: 'Amazon Macie sensitive-data discovery', how: 'macie_is_enabled passes in every region that holds data; attest SDAT-001 with the classification.' },
+        { way: 'A documented classification process', how: 'another tool or a maintained inventory; attest SDAT-001 with it.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'SDAT-000',
       subQuestions: [{ id: 'SDAT-001.1', text: 'Do you have a process to identify and classify sensitive data?' }],
@@ -908,12 +1343,40 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement: 'Every data store that holds sensitive data is encrypted at rest.',
       automation: 'partial',
       checks: [
-        's3_bucket_default_encryption',
-        'ec2_ebs_default_encryption',
-        'ec2_ebs_volume_encrypted',
-        'rds_instance_storage_encrypted',
-        'kms_cmk_rotation_enabled',
-        'cloudtrail_kms_encryption_enabled',
+        {
+          id: 'rds_instance_storage_encrypted',
+          role: 'evidence',
+          rationale: 'An unencrypted database fails SDAT-002 only if it holds sensitive data, which a person scopes.',
+        },
+        {
+          id: 'ec2_ebs_volume_encrypted',
+          role: 'evidence',
+          rationale: 'An unencrypted volume fails SDAT-002 only if it holds sensitive data, which a person scopes.',
+        },
+        {
+          id: 's3_bucket_default_encryption',
+          role: 'evidence',
+          rationale: 'Every S3 bucket is encrypted (SSE-S3) since January 2023; a FAIL means an old or emulated answer for a bucket a person scopes.',
+        },
+        {
+          id: 'ec2_ebs_default_encryption',
+          role: 'advisory',
+          rationale: 'EBS encryption by default is a region setting, not a data store; a region without volumes holds no sensitive data.',
+        },
+        {
+          id: 'kms_cmk_rotation_enabled',
+          role: 'advisory',
+          rationale: 'Key rotation is hardening; it does not make data encrypted at rest.',
+        },
+        {
+          id: 'cloudtrail_kms_encryption_enabled',
+          role: 'advisory',
+          rationale: 'CloudTrail logs are encrypted with SSE-S3 by default and are not customer sensitive data; SSE-KMS is hardening.',
+        },
+      ],
+      alternatives: [
+        { way: 'Every data store encrypted at rest', how: 'the evidence checks pass everywhere; attest SDAT-002 naming the stores that hold sensitive data.' },
+        { way: 'The sensitive stores encrypted, the unencrypted ones holding none', how: 'attest SDAT-002 naming which stores hold sensitive data.' },
       ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'SDAT-000',
@@ -932,7 +1395,27 @@ export const ftrPartnerHosted: Framework = defineFramework({
       section: 'SDAT',
       requirement: 'Sensitive data crosses the VPC boundary only over encrypted protocols such as TLS.',
       automation: 'partial',
-      checks: ['s3_bucket_secure_transport_policy', 'elbv2_listener_tls_or_redirect', 'cloudfront_distribution_https_only'],
+      checks: [
+        {
+          id: 'elbv2_listener_tls_or_redirect',
+          role: 'evidence',
+          rationale: 'A plain-HTTP listener fails SDAT-003 only if sensitive data crosses it; a redirect or a public asset site does not.',
+        },
+        {
+          id: 'cloudfront_distribution_https_only',
+          role: 'evidence',
+          rationale: 'A distribution that allows HTTP fails SDAT-003 only if sensitive data crosses it (an S3 website origin only speaks HTTP).',
+        },
+        {
+          id: 's3_bucket_secure_transport_policy',
+          role: 'evidence',
+          rationale: 'A TLS-only bucket policy enforces TLS; without it, clients that use TLS still meet SDAT-003, and only buckets with sensitive data matter.',
+        },
+      ],
+      alternatives: [
+        { way: 'TLS on every path that carries sensitive data out of the VPC', how: 'the checks pass on those paths; attest SDAT-003.' },
+        { way: 'Plain-HTTP exceptions that carry no sensitive data', how: 'redirects, public assets, S3 website origins; attest SDAT-003 naming them.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'SDAT-000',
       subQuestions: [{ id: 'SDAT-003.1', text: 'Is sensitive data encrypted whenever it leaves the VPC?' }],
@@ -952,7 +1435,17 @@ export const ftrPartnerHosted: Framework = defineFramework({
       requirement:
         'If the solution claims compliance with a regulation or standard (HIPAA, FedRAMP, SOC 2, PCI DSS ...), a process keeps that claim true.',
       automation: 'partial',
-      checks: ['securityhub_enabled'],
+      checks: [
+        {
+          id: 'securityhub_enabled',
+          role: 'evidence',
+          rationale: 'Security Hub standards are supporting evidence for a compliance claim; certificates and audits are the main evidence, and a product with no claim needs none.',
+        },
+      ],
+      alternatives: [
+        { way: 'No compliance claim', how: 'attest RCVP-001 as not-applicable.' },
+        { way: 'Each claim kept current by audits and continuous checks', how: 'certificates or audit reports (SOC 2, ISO 27001, HIPAA, PCI DSS ...) and checks such as Security Hub standards or Audit Manager; attest RCVP-001 with them.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       subQuestions: [
         { id: 'RCVP-001.1', text: 'Does the solution claim compliance with any regulation or industry standard?' },

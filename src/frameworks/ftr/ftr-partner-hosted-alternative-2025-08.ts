@@ -91,7 +91,17 @@ export const ftrPartnerHostedAlternative: Framework = defineFramework({
       requirement:
         'The workload that runs the solution had a Well-Architected Framework Review within the last 12 months, conducted by AWS or by an AWS Well-Architected Partner.',
       automation: 'partial',
-      checks: ['wellarchitected_workload_reviewed_within_12_months'],
+      checks: [
+        {
+          id: 'wellarchitected_workload_reviewed_within_12_months',
+          role: 'evidence',
+          rationale: 'A reviewed Well-Architected Tool workload in the scanned accounts shows the review; one held in the reviewer\'s or another account is evidenced by its report.',
+        },
+      ],
+      alternatives: [
+        { way: 'A Well-Architected Tool review in the scanned accounts within 12 months', how: 'wellarchitected_workload_reviewed_within_12_months passes; attest ALT-B-001 naming AWS or the Well-Architected Partner that led it.' },
+        { way: 'A review recorded in another account', how: 'the AWS or partner account that ran it; attest ALT-B-001 with the review report and date.' },
+      ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'ALT-B-000',
       evidence: [
@@ -109,7 +119,13 @@ export const ftrPartnerHostedAlternative: Framework = defineFramework({
       section: 'ROUTE-B',
       requirement: 'The reviewed workload has no open high-risk issues in the Security, Reliability and Operational Excellence pillars.',
       automation: 'auto',
-      checks: ['wellarchitected_no_high_risks_in_core_pillars'],
+      checks: [
+        {
+          id: 'wellarchitected_no_high_risks_in_core_pillars',
+          role: 'required',
+          rationale: 'Route B asks for exactly this: no open high-risk issues in Security, Reliability and Operational Excellence.',
+        },
+      ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'ALT-B-000',
       evidence: [],

@@ -58,6 +58,10 @@ tr{break-inside:avoid} thead{display:table-header-group}
 .item header .id{font-weight:800;font-family:"DejaVu Sans Mono",monospace}
 .item header .t{font-weight:600;flex:1}
 .why{margin:.35rem 0}
+.role{font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;border-radius:4px;padding:.05rem .4rem;white-space:nowrap}
+.role-required{color:#7a1010;background:#fbe3e3}.role-evidence{color:#1d4e89;background:#e1ecfa}.role-advisory{color:#555;background:#eee}
+.alts{margin:.3rem 0 .5rem;font-size:.88rem} .alts ol{margin:.2rem 0 0 1.2rem;padding:0}
+tr.advisory td{color:var(--muted)}
 .attest{background:#f7f9fc;border:1px dashed #c4ccd8;border-radius:6px;padding:.5rem .7rem;margin:.5rem 0}
 .remed{border-top:1px dotted var(--line);margin-top:.5rem;padding-top:.4rem}
 .filters{display:flex;gap:.8rem;flex-wrap:wrap;align-items:center;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.6rem .9rem;margin-bottom:1rem;position:sticky;top:0;z-index:5}

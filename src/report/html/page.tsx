@@ -15,12 +15,15 @@ import {
   dateTime,
   day,
   DELIVERY_LABEL,
+  HARDENING_TITLE,
   money,
+  ROLE_LABEL,
+  ROLE_MEANING,
   SECTION_LABEL,
   STATUS_LABEL,
   VERDICT_LABEL,
 } from '../format.js';
-import type { FindingRow, ReportItem, ReportModel, ReportSection } from '../model.js';
+import type { FindingRow, ItemCheck, ReportItem, ReportModel, ReportSection } from '../model.js';
 import { SCRIPT, STYLES } from './assets.js';
 
 export interface HtmlOptions {
@@ -264,6 +267,9 @@ const Toc: FC<{ m: ReportModel }> = ({ m }) => (
         </ol>
       </li>
       <li>
+        <a href="#hardening">{HARDENING_TITLE}</a>
+      </li>
+      <li>
         <a href="#self-assessment">Completed self-assessment</a>
       </li>
       {m.changes ? (
@@ -347,6 +353,12 @@ const Glance: FC<{ m: ReportModel }> = ({ m }) => {
             Automated results: {CHECK_STATUSES.map((s) => `${g.findings[s]} ${STATUS_LABEL[s].toLowerCase()}`).join(' · ')}. Attached
             resources: {r.count}. Last full month:{' '}
             {r.total.amount === null ? 'cost unknown' : `${money(r.total.amount, r.currency)}${r.total.complete ? '' : ' (some accounts unknown)'}`}.
+          </p>
+          <p class="small">
+            <a href="#hardening">{HARDENING_TITLE}</a>:{' '}
+            {m.hardening.failing === 0
+              ? 'no failing advisory result.'
+              : `${m.hardening.failing} failing result${m.hardening.failing === 1 ? '' : 's'} in ${m.hardening.checks.filter((c) => c.counts.FAIL > 0).length} advisory check(s); they never change a verdict.`}
           </p>
           <h3>Status per section</h3>
           <table>
@@ -650,9 +662,19 @@ const FindingsTable: FC<{ rows: readonly FindingRow[]; opts: HtmlOptions; showCh
   />
 );
 
+const RoleBadge: FC<{ c: Pick<ItemCheck, 'role'> }> = ({ c }) =>
+  c.role ? (
+    <span class={`role role-${c.role}`} title={ROLE_MEANING[c.role]}>
+      {ROLE_LABEL[c.role]}
+    </span>
+  ) : (
+    <span class="muted small">not recorded</span>
+  );
+
 const Item: FC<{ item: ReportItem; opts: HtmlOptions }> = ({ item, opts }) => {
   const itemOpts: HtmlOptions = opts.mode === 'print' ? { ...opts, printRowLimit: Math.min(opts.printRowLimit ?? 200, 40) } : opts;
-  const failingChecks = item.checks.filter((c) => c.counts.FAIL > 0 || c.counts.UNKNOWN > 0 || c.counts.MANUAL > 0);
+  // Advisory checks' remediation lives in the hardening section; here only what decides the item.
+  const failingChecks = item.checks.filter((c) => c.role !== 'advisory' && (c.counts.FAIL > 0 || c.counts.UNKNOWN > 0 || c.counts.MANUAL > 0));
   const a = item.attestation;
   return (
     <article
@@ -674,11 +696,24 @@ const Item: FC<{ item: ReportItem; opts: HtmlOptions }> = ({ item, opts }) => {
         <strong>Why: </strong>
         {item.reason}
       </p>
+      {item.alternatives.length > 0 && item.verdict !== 'MET' && item.verdict !== 'NOT_APPLICABLE' ? (
+        <div class="alts">
+          <strong>The checklist accepts any of these ways:</strong>
+          <ol>
+            {item.alternatives.map((a) => (
+              <li>
+                <strong>{a.way}</strong>: {a.how}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
       {item.checks.length > 0 ? (
         <table>
           <thead>
             <tr>
               <th>Automated check</th>
+              <th>Role for this item</th>
               <th>Severity</th>
               {CHECK_STATUSES.map((s) => (
                 <th class="num">{STATUS_LABEL[s]}</th>
@@ -687,10 +722,14 @@ const Item: FC<{ item: ReportItem; opts: HtmlOptions }> = ({ item, opts }) => {
           </thead>
           <tbody>
             {item.checks.map((c) => (
-              <tr>
+              <tr class={c.role === 'advisory' ? 'advisory' : ''}>
                 <td>
                   <span class="mono small">{c.id}</span>
                   <div class="small muted">{c.title}</div>
+                </td>
+                <td class="wrap">
+                  <RoleBadge c={c} />
+                  {c.rationale ? <div class="small muted">{c.rationale}</div> : null}
                 </td>
                 <td>
                   <span class={`badge sev sev-${c.severity}`}>{c.severity}</span>
@@ -832,6 +871,71 @@ const Section: FC<{ s: ReportSection; n: number; opts: HtmlOptions; m: ReportMod
   </section>
 );
 
+const Hardening: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }) => {
+  const h = m.hardening;
+  return (
+    <section class="block part-start" id="hardening">
+      <h2 class="part">4. {HARDENING_TITLE}</h2>
+      <p class="note">
+        These checks go beyond what the checklist asks (role "advisory"). They never change an item's verdict and are not blockers;
+        fix them when you can. Roles: <span class="role role-required">Required</span> {ROLE_MEANING.required};{' '}
+        <span class="role role-evidence">Evidence</span> {ROLE_MEANING.evidence}; <span class="role role-advisory">Advisory</span>{' '}
+        {ROLE_MEANING.advisory}.
+      </p>
+      {h.checks.length === 0 ? (
+        <p class="muted small">No advisory check in this assessment.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Severity</th>
+              <th>Check</th>
+              <th>Advisory for</th>
+              <th class="num">{STATUS_LABEL.FAIL}</th>
+              <th class="num">{STATUS_LABEL.UNKNOWN}</th>
+              <th class="num">{STATUS_LABEL.PASS}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {h.checks.map((c) => (
+              <tr>
+                <td>
+                  <span class={`badge sev sev-${c.severity}`}>{c.severity}</span>
+                </td>
+                <td class="wrap">
+                  <span class="mono small">{c.id}</span>
+                  <div class="small">{c.title}</div>
+                  {c.counts.FAIL > 0 && c.remediation ? <div class="small muted">Fix: {c.remediation.summary}</div> : null}
+                </td>
+                <td class="wrap small">
+                  {c.items.map((i) => (
+                    <div>
+                      <a href={`#${itemAnchor(i.itemId)}`} class="mono">
+                        {i.itemId}
+                      </a>
+                      : {i.rationale}
+                    </div>
+                  ))}
+                  {c.decidesItems.length > 0 ? <div class="muted">Also decides {c.decidesItems.join(', ')}.</div> : null}
+                </td>
+                <td class="num">{c.counts.FAIL || ''}</td>
+                <td class="num">{c.counts.UNKNOWN || ''}</td>
+                <td class="num">{c.counts.PASS || ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {h.findings.length > 0 ? (
+        <>
+          <h3>Failing advisory results ({h.findings.length})</h3>
+          <FindingsTable rows={h.findings} opts={opts.mode === 'print' ? { ...opts, printRowLimit: 60 } : opts} showCheck />
+        </>
+      ) : null}
+    </section>
+  );
+};
+
 const SelfAssessment: FC<{ m: ReportModel }> = ({ m }) => {
   const studies = m.selfAssessment.caseStudies;
   const primary = studies[0];
@@ -839,7 +943,7 @@ const SelfAssessment: FC<{ m: ReportModel }> = ({ m }) => {
   const multi = studies.length > 1;
   return (
     <section class="block part-start" id="self-assessment">
-      <h2 class="part">4. Completed self-assessment</h2>
+      <h2 class="part">5. Completed self-assessment</h2>
       <p class="small muted">
         The checklist in AWS's order. Met: Y = met, N = not met or evidence still needed, N/A = not applicable to the delivery category or
         gated out.{multi ? ' One column per case study.' : ''}
@@ -916,7 +1020,7 @@ const Changes: FC<{ m: ReportModel }> = ({ m }) => {
   );
   return (
     <section class="block part-start" id="changes">
-      <h2 class="part">5. Changes since the previous assessment</h2>
+      <h2 class="part">6. Changes since the previous assessment</h2>
       <p>
         Compared with the assessment of {dateTime(c.previousGeneratedAt)}: readiness {c.readinessBefore.met}/{c.readinessBefore.applicable} →{' '}
         {m.glance.readiness.met}/{m.glance.readiness.applicable}. {c.newFailures} new failing result(s), {c.fixedFailures} fixed.
@@ -951,9 +1055,10 @@ const Provenance: FC<{ m: ReportModel; n: number; opts: HtmlOptions }> = ({ m, n
       {DELIVERY_LABEL[m.deliveryCategory] ?? m.deliveryCategory}. Report schema {m.reportSchemaVersion}, generated {dateTime(m.generatedAt)}.
     </p>
     <p class="small muted">
-      Verdicts: Met = automated checks pass and any required evidence is attested; Not met = a check fails or the answer is no; Needs
-      evidence = a person must confirm and attach evidence; Unknown = the scanner could not read what it needs (never counted as a pass);
-      Not applicable = excluded by the delivery category or a gating question.
+      Verdicts: Met = the required checks pass and any evidence the item asks for is attested; Not met = a required check fails or the
+      answer is no; Needs evidence = a person must confirm and attach evidence, or show another accepted way when an evidence check fails;
+      Unknown = the scanner could not read a required check (never counted as a pass); Not applicable = excluded by the delivery category,
+      a gating question or a not-applicable attestation. Advisory checks never change a verdict (see {HARDENING_TITLE.toLowerCase()}).
     </p>
     <h3>What the scan could not see ({m.collectionErrors.length})</h3>
     {m.collectionErrors.length === 0 ? (
@@ -1004,9 +1109,10 @@ export const ReportPage: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts 
               <Section s={s} n={i + 1} opts={opts} m={m} />
             ))}
           </div>
+          <Hardening m={m} opts={opts} />
           <SelfAssessment m={m} />
           <Changes m={m} />
-          <Provenance m={m} n={m.changes ? 6 : 5} opts={opts} />
+          <Provenance m={m} n={m.changes ? 7 : 6} opts={opts} />
           <footer class="prov">
             Generated by {m.tool.name} {m.tool.version} on {dateTime(m.generatedAt)} · {m.framework.checklistVersion}
           </footer>
