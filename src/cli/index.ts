@@ -15,6 +15,7 @@ import { formatFrameworkList } from './commands/frameworks.js';
 import { parseSeverity } from './fail-on.js';
 import { reportCommand } from './commands/report-command.js';
 import { scanCommand } from './commands/scan.js';
+import { recordDbOption, registerStoreCommands } from './store-commands.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
 
 interface CommonOptions {
@@ -57,7 +58,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
     .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .addOption(recordDbOption());
   attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
       setExitCode(
         await scanCommand({
@@ -79,6 +81,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           scopeFile: typeof o.scope === 'string' ? o.scope : undefined,
           scopeName: typeof o.scopeName === 'string' ? o.scopeName : undefined,
           failOn: typeof o.failOn === 'string' ? parseSeverity(o.failOn) : undefined,
+          db: o.db,
         }),
       );
     });
@@ -91,7 +94,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(deliveryOption())
     .option('--out <dir>', 'output directory (default: the snapshot’s directory)')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .addOption(recordDbOption());
   attestationOptions(evaluateCmd).action(
     async (
       snapshotPath: string,
@@ -103,6 +107,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         scope?: string;
         scopeName?: string;
         failOn?: string;
+        db?: string | boolean;
       },
     ) => {
       setExitCode(
@@ -117,6 +122,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
           chromiumPath: o.chromium,
           failOn: o.failOn !== undefined ? parseSeverity(o.failOn) : undefined,
+          db: o.db,
         }),
       );
     },
@@ -184,6 +190,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         }),
       );
     });
+
+  registerStoreCommands(program, attest, setExitCode);
 
   program
     .command('frameworks')

@@ -8,6 +8,8 @@ import { findingsAtOrAbove } from '../fail-on.js';
 import { formatSummary } from '../summary.js';
 import { assessAndWrite, findAttestationsFile, resolveScopes } from '../write-assessment.js';
 import { writeReports } from './report.js';
+import { recordRun } from '../record.js';
+import type { DbOption } from '../store-access.js';
 
 export interface EvaluateCommandOptions {
   readonly snapshotPath: string;
@@ -21,6 +23,8 @@ export interface EvaluateCommandOptions {
   readonly chromiumPath: string | undefined;
   /** Exit 1 when a FAIL of this severity or worse remains. */
   readonly failOn: Severity | undefined;
+  /** `--db`: also record the snapshot and assessments in the workspace store. */
+  readonly db?: DbOption;
 }
 
 export async function evaluateCommand(options: EvaluateCommandOptions): Promise<number> {
@@ -42,6 +46,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: options.formats, outDir, chromiumPath: options.chromiumPath ?? null })));
   }
   process.stdout.write(`Written:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+  await recordRun(options.db, snapshot, result.assessments, 'evaluate');
   const failing = options.failOn === undefined ? 0 : findingsAtOrAbove(result.assessments, options.failOn);
   if (failing > 0) {
     process.stderr.write(`${failing} failing finding(s) of severity ${String(options.failOn)} or worse (--fail-on).\n`);

@@ -18,6 +18,8 @@ import { throttled } from '../progress.js';
 import { formatSummary } from '../summary.js';
 import { writeReports } from './report.js';
 import { assessAndWrite, findAttestationsFile, resolveScopes } from '../write-assessment.js';
+import { recordRun } from '../record.js';
+import type { DbOption } from '../store-access.js';
 
 export interface ScanCommandOptions {
   readonly org: boolean;
@@ -39,6 +41,8 @@ export interface ScanCommandOptions {
   readonly scopeName: string | undefined;
   /** Exit 1 when a FAIL of this severity or worse remains. */
   readonly failOn: Severity | undefined;
+  /** `--db`: also record the snapshot and assessments in the workspace store. */
+  readonly db?: DbOption;
 }
 
 interface ScanContext {
@@ -139,6 +143,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       { renderer: 'default', fallbackRenderer: 'simple', fallbackRendererCondition: !tty, exitOnError: true, registerSignalListeners: false },
     );
     const ctx = await tasks.run({ files: [], assessments: [], warnings: [] });
+    await recordRun(options.db, ctx.snapshot, ctx.assessments, 'scan');
     for (const w of ctx.warnings) process.stderr.write(`Warning: ${w}\n`);
     for (const assessment of ctx.assessments) process.stdout.write(`\n${formatSummary(assessment)}\n`);
     const snapshot = ctx.snapshot;
