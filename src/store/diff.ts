@@ -4,7 +4,7 @@
  * The comparison itself is pure; a side comes from a stored assessment (its item rows and FAIL finding
  * rows, no document parsing) or from an assessment file.
  */
-import type { Assessment, ItemVerdict } from '../core/assessment.js';
+import type { Assessment } from '../core/assessment.js';
 import type { Repositories } from './db.js';
 import type { FailingResource } from './repositories/assessments.js';
 
@@ -12,7 +12,8 @@ export interface DiffItemInput {
   readonly itemId: string;
   readonly title: string;
   readonly section: string;
-  readonly verdict: ItemVerdict | string;
+  // A string, not ItemVerdict: a stored assessment may come from a newer ftr-ready with more verdicts.
+  readonly verdict: string;
   readonly checkIds: readonly string[];
   readonly attestationExpired: boolean;
   readonly attestationExpires: string | null;

@@ -88,7 +88,7 @@ describe.each(storeEngines())('import on $name', (engine) => {
     for (const [name, content, error] of bad) {
       const file = join(dir, name);
       writeFileSync(file, content);
-      await expect(importFile(store, file, { actor: ALICE, now }), name).rejects.toThrow(error);
+      await expect(importFile(store, file, { actor: ALICE, now })).rejects.toThrow(error);
     }
     await expect(importFile(store, join(dir, 'missing.json'), { actor: ALICE, now })).rejects.toThrow(/not found/);
     expect(await counts()).toEqual(before);
