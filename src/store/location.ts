@@ -37,9 +37,12 @@ export function resolveDbLocation(option: string | undefined, env: NodeJS.Proces
   return { engine: 'sqlite', file: resolve(option) };
 }
 
-/** A URL with its password replaced, safe to print or log. */
+/**
+ * A URL with its password replaced, safe to print or log. Up to the LAST "@": an unencoded "@" in a
+ * password must not leak its tail (redacting too much is harmless, too little is not).
+ */
 export function redactDbUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:).*@/i, '$1***@');
 }
 
 /** For messages: the file, or the redacted URL. */
