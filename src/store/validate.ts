@@ -12,7 +12,8 @@ const item = z
     title: z.string(),
     section: z.string(),
     verdict: z.string(),
-    checkIds: z.array(z.string()),
+    // Optional: only diffs read it, and an older or newer item shape must still import.
+    checkIds: z.array(z.string()).optional(),
     attestation: z.object({ expired: z.boolean(), expires: z.string().nullable() }).loose().nullable().optional(),
   })
   .loose();
