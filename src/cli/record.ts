@@ -1,15 +1,18 @@
 /**
  * `ftr scan --db` / `ftr evaluate --db`: record the snapshot and the assessment(s) the command produced,
  * in one transaction, after the files are written (so a store problem never costs the scan's output).
+ * This module stays light: scan and evaluate import it whether or not --db is given.
  */
 import type { Assessment } from '../core/assessment.js';
 import type { Snapshot } from '../core/snapshot.js';
 import { UserError } from '../core/errors.js';
-import { cliActor } from '../store/db.js';
-import { withStore, type DbOption } from './store-access.js';
+import type { DbOption } from './store-access.js';
 
 export async function recordRun(db: DbOption, snapshot: Snapshot | undefined, assessments: readonly Assessment[], source: 'scan' | 'evaluate'): Promise<void> {
   if (db === undefined || db === false || snapshot === undefined) return;
+  // Loaded only when --db is given: commands without it never load the store or its drivers.
+  const { cliActor } = await import('../store/db.js');
+  const { withStore } = await import('./store-access.js');
   const actor = cliActor();
   try {
     await withStore(db, async (store) => {

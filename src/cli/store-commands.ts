@@ -4,13 +4,10 @@
  *   ftr history [--scans]           stored assessments (or scans), newest first
  *   ftr diff <a> <b>                per-item changes between two assessments (ids or files)
  *   ftr attest export / import      attestations between the store and ftr-attestations.yaml
- * and the `--db` option that scan and evaluate share.
+ * and the `--db` option that scan and evaluate share. Each command's module (and with it the store and its
+ * drivers) is imported when the command runs, so `ftr --help` and the other commands do not load them.
  */
 import { Option, type Command } from 'commander';
-import { attestExportCommand } from './commands/attestations-export.js';
-import { diffCommand } from './commands/diff.js';
-import { historyCommand } from './commands/history.js';
-import { importCommand } from './commands/import.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, parsePositiveInt } from './options.js';
 import type { DbOption } from './store-access.js';
 
@@ -28,6 +25,7 @@ export function registerStoreCommands(program: Command, attest: Command, setExit
     .argument('<files...>', 'snapshot.json.gz, assessment.json or ftr-attestations.yaml')
     .addOption(dbOption())
     .action(async (files: string[], o: { db?: DbOption }) => {
+      const { importCommand } = await import('./commands/import.js');
       setExitCode(await importCommand({ files, db: o.db }));
     });
 
@@ -41,6 +39,7 @@ export function registerStoreCommands(program: Command, attest: Command, setExit
     .option('--scans', 'list the stored scans instead', false)
     .option('--json', 'print JSON', false)
     .action(async (o: { db?: DbOption; framework?: string; scopeName?: string; limit: string; scans: boolean; json: boolean }) => {
+      const { historyCommand } = await import('./commands/history.js');
       setExitCode(
         await historyCommand({
           db: o.db,
@@ -62,6 +61,7 @@ export function registerStoreCommands(program: Command, attest: Command, setExit
     .option('--json', 'print JSON (every resource)', false)
     .option('--max-resources <n>', 'resources listed per item before "... and N more"', '10')
     .action(async (a: string, b: string, o: { db?: DbOption; json: boolean; maxResources: string }) => {
+      const { diffCommand } = await import('./commands/diff.js');
       setExitCode(await diffCommand({ a, b, db: o.db, json: o.json, maxResources: parsePositiveInt('--max-resources', o.maxResources) }));
     });
 
@@ -75,6 +75,7 @@ export function registerStoreCommands(program: Command, attest: Command, setExit
     .option('--out <file>', 'file to write (- for stdout)', 'ftr-attestations.yaml')
     .option('--force', 'overwrite an existing file', false)
     .action(async (o: { db?: DbOption; framework: string; delivery: string; scopeName?: string; out: string; force: boolean }) => {
+      const { attestExportCommand } = await import('./commands/attestations-export.js');
       setExitCode(
         await attestExportCommand({ db: o.db, frameworkId: o.framework, delivery: o.delivery, scopeName: o.scopeName ?? null, out: o.out, force: o.force }),
       );
@@ -86,6 +87,7 @@ export function registerStoreCommands(program: Command, attest: Command, setExit
     .argument('<file>', 'ftr-attestations.yaml')
     .addOption(dbOption())
     .action(async (file: string, o: { db?: DbOption }) => {
+      const { importCommand } = await import('./commands/import.js');
       setExitCode(await importCommand({ files: [file], db: o.db }));
     });
 }
