@@ -19,6 +19,7 @@ import { formatFrameworkList } from './commands/frameworks.js';
 import { parseSeverity } from './fail-on.js';
 import { reportCommand } from './commands/report-command.js';
 import { scanCommand } from './commands/scan.js';
+import { recordDbOption, registerStoreCommands } from './store-commands.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, DEFAULT_OUT, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
 
 interface CommonOptions {
@@ -63,7 +64,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
     .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .addOption(recordDbOption());
   attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
       setExitCode(
         await scanCommand({
@@ -86,6 +88,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           scopeName: typeof o.scopeName === 'string' ? o.scopeName : undefined,
           evidenceRoots: typeof o.evidenceRoot === 'string' ? [o.evidenceRoot] : undefined,
           failOn: typeof o.failOn === 'string' ? parseSeverity(o.failOn) : undefined,
+          db: o.db,
         }),
       );
     });
@@ -98,7 +101,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(deliveryOption())
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
+    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .addOption(recordDbOption());
   attestationOptions(evaluateCmd).action(
     async (
       snapshotPath: string,
@@ -111,6 +115,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         scopeName?: string;
         evidenceRoot?: string;
         failOn?: string;
+        db?: string | boolean;
       },
     ) => {
       setExitCode(
@@ -126,6 +131,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
           chromiumPath: o.chromium,
           failOn: o.failOn !== undefined ? parseSeverity(o.failOn) : undefined,
+          db: o.db,
         }),
       );
     },
@@ -193,6 +199,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         }),
       );
     });
+
+  registerStoreCommands(program, attest, setExitCode);
 
   program
     .command('frameworks')

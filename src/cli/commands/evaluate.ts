@@ -11,6 +11,8 @@ import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttest
 import { DEFAULT_OUT } from '../options.js';
 import { preflightReports, writeReports } from './report.js';
 
+import { recordRun } from '../record.js';
+import type { DbOption } from '../store-access.js';
 
 export interface EvaluateCommandOptions {
   readonly snapshotPath: string;
@@ -27,6 +29,8 @@ export interface EvaluateCommandOptions {
   readonly chromiumPath: string | undefined;
   /** Exit 1 when a FAIL of this severity or worse remains. */
   readonly failOn: Severity | undefined;
+  /** `--db`: also record the snapshot and assessments in the workspace store. */
+  readonly db?: DbOption;
 }
 
 export async function evaluateCommand(options: EvaluateCommandOptions): Promise<number> {
@@ -72,6 +76,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     width,
   });
   if (next !== '') process.stdout.write(`\n${next}\n`);
+  await recordRun(options.db, snapshot, result.assessments, 'evaluate');
   const failing = options.failOn === undefined ? 0 : findingsAtOrAbove(result.assessments, options.failOn);
   if (failing > 0) {
     process.stderr.write(`${failing} failing finding(s) of severity ${String(options.failOn)} or worse (--fail-on).\n`);

@@ -17,6 +17,8 @@ import { throttled } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { preflightReports, writeReports } from './report.js';
 import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes } from '../write-assessment.js';
+import { recordRun } from '../record.js';
+import type { DbOption } from '../store-access.js';
 
 export interface ScanCommandOptions {
   readonly org: boolean;
@@ -41,6 +43,8 @@ export interface ScanCommandOptions {
   readonly evidenceRoots?: readonly string[] | undefined;
   /** Exit 1 when a FAIL of this severity or worse remains. */
   readonly failOn: Severity | undefined;
+  /** `--db`: also record the snapshot and assessments in the workspace store. */
+  readonly db?: DbOption;
 }
 
 interface ScanContext {
@@ -164,6 +168,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       { renderer: 'default', fallbackRenderer: 'simple', fallbackRendererCondition: !tty, exitOnError: true, registerSignalListeners: false },
     );
     const ctx = await tasks.run({ files: [], assessments: [], assessmentFiles: [], warnings: [] });
+    await recordRun(options.db, ctx.snapshot, ctx.assessments, 'scan');
     for (const w of ctx.warnings) process.stderr.write(`Warning: ${w}\n`);
     const width = terminalWidth();
     ctx.assessments.forEach((assessment, n) => {

@@ -1,0 +1,263 @@
+/**
+ * The store's behaviour, run against both engines: SQLite files and a private PostgreSQL 15 server.
+ */
+import { readFileSync } from 'node:fs';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseSnapshot } from '../io/snapshot-file.js';
+import type { Assessment } from '../core/assessment.js';
+import { previousSampleAssessment, sampleAssessment } from '../../test/fixtures/assessments/sample.js';
+import { storeEngines } from '../../test/helpers/store-engines.js';
+import { openStore, type Store } from './db.js';
+import { ConflictError, EvidenceRejectedError } from './errors.js';
+import { diffAssessments, diffSideFromAssessment, diffSideFromStore } from './diff.js';
+import { MAX_EVIDENCE_BYTES } from './evidence-policy.js';
+import type { Actor } from './repositories/context.js';
+
+const SAMPLE_SNAPSHOT = parseSnapshot(readFileSync(new URL('../../samples/sample-org.snapshot.json.gz', import.meta.url)), 'sample');
+const ALICE: Actor = { userId: null, label: 'alice@example.com' };
+const BOB: Actor = { userId: null, label: 'bob@example.com' };
+const PDF = Buffer.from('%PDF-1.4\n% evidence of the game day\n');
+const FTR = 'ftr-partner-hosted';
+const itemKey = (subject: string) => ({ frameworkId: FTR, scopeName: null, kind: 'item' as const, subject });
+const answer = (justification: string) => ({ answer: 'yes', justification, owner: 'security@example.com', date: '2026-01-10', reviewer: '', evidence: [{ url: 'https://wiki.example.com/x' }], expires: '' });
+
+describe.each(storeEngines())('store on $name', (engine) => {
+  let store: Store;
+  let clock = 0;
+  const now = () => new Date(Date.UTC(2026, 10, 2, 12, 0, clock++)).toISOString();
+
+  beforeAll(engine.start);
+  afterAll(engine.stop);
+  beforeEach(async (ctx) => {
+    if (engine.skipReason !== null) ctx.skip(engine.skipReason);
+    store = await openStore(await engine.freshLocation(), { now });
+  });
+  afterEach(async () => {
+    await store?.close();
+  });
+
+  it('migrates an empty database to the latest schema, once', async () => {
+    const status = await store.migrationStatus();
+    expect(status.map((m) => [m.name, m.executedAt !== null])).toEqual([['0001_initial', true]]);
+    for (const table of ['blobs', 'scans', 'scan_shards', 'assessments', 'assessment_items', 'findings', 'resources', 'attestations', 'attestation_versions', 'evidence_files', 'users', 'audit_log']) {
+      expect(await countRows(store, table)).toBe(0);
+    }
+    expect(await countRows(store, 'roles')).toBe(3);
+    // Re-opening the same database applies nothing and keeps the data.
+    await store.users.create({ email: 'Admin@Example.com', displayName: 'Admin', role: 'admin' }, ALICE);
+    await store.close();
+    store = await openStore(store.location, { now });
+    expect((await store.users.findByEmail('admin@example.com'))?.role).toBe('admin');
+  });
+
+  it('records a scan once per snapshot content, and gives the snapshot back', async () => {
+    const first = await store.scans.record(SAMPLE_SNAPSHOT, { source: 'scan', actor: ALICE });
+    expect(first.created).toBe(true);
+    expect(first.scan).toMatchObject({ storage: 'snapshot', complete: SAMPLE_SNAPSHOT.complete, accountCount: SAMPLE_SNAPSHOT.accounts.length, source: 'scan', recordedBy: ALICE.label });
+    expect(first.scan.snapshotSha256).toMatch(/^[0-9a-f]{64}$/);
+    const again = await store.scans.record(structuredClone(SAMPLE_SNAPSHOT), { source: 'import', actor: BOB });
+    expect(again).toEqual({ scan: first.scan, created: false });
+    expect(await store.scans.loadSnapshot(first.scan.id)).toEqual(SAMPLE_SNAPSHOT);
+    expect((await store.audit.list({ action: 'scan.record' })).map((a) => a.actor)).toEqual([ALICE.label]);
+  });
+
+  it('stores an assessment as its document plus indexed rows, and reads pages without the document', async () => {
+    const assessment = sampleAssessment();
+    const { assessment: stored, created } = await store.assessments.record(assessment, { scanId: null, source: 'evaluate', actor: ALICE });
+    expect(created).toBe(true);
+    expect(stored).toMatchObject({
+      frameworkId: FTR,
+      scopeName: 'Acme Analytics production',
+      generatedAt: assessment.generatedAt,
+      readiness: assessment.summary.readiness,
+      items: assessment.summary.items,
+      findings: { total: assessment.findings.length, fail: assessment.findings.filter((f) => f.status === 'FAIL').length },
+    });
+    expect(await store.assessments.loadDocument(stored.id)).toEqual(assessment);
+    const header = await store.assessments.header(stored.id);
+    expect(header).not.toHaveProperty('findings');
+    expect(header.checks).toEqual(assessment.checks);
+    expect((await store.assessments.items(stored.id)).map((i) => i.itemId)).toEqual(assessment.items.map((i) => i.itemId));
+
+    // An item page: the item and the findings of its checks, filtered by the database.
+    const item = assessment.items.find((i) => i.checkIds.length > 1 && i.findingCounts.FAIL > 0)!;
+    expect(await store.assessments.item(stored.id, item.itemId)).toEqual(item);
+    const expected = assessment.findings.filter((f) => item.checkIds.includes(f.checkId));
+    expect(await store.assessments.findings(stored.id, { checkIds: item.checkIds })).toEqual(expected);
+    expect(await store.assessments.findings(stored.id, { checkIds: item.checkIds, statuses: ['FAIL'] })).toEqual(expected.filter((f) => f.status === 'FAIL'));
+    const fails = assessment.findings.filter((f) => f.status === 'FAIL');
+    const bySeverity = await store.assessments.failCountsBySeverity(stored.id);
+    expect(Object.values(bySeverity).reduce((a, b) => a + b, 0)).toBe(fails.length);
+    expect(await store.assessments.findings(stored.id, { limit: 2, offset: 1 })).toEqual(assessment.findings.slice(1, 3));
+
+    // The same document again is the same assessment.
+    expect((await store.assessments.record(assessment, { scanId: null, source: 'import', actor: BOB })).created).toBe(false);
+  });
+
+  it('keeps fields it does not know about (the Assessment type grows without migrations)', async () => {
+    const base = sampleAssessment();
+    const [first, ...rest] = base.items;
+    const grown = {
+      ...base,
+      advisories: [{ id: 'ADV-1', text: 'newer field' }],
+      items: [{ ...first!, checkRoles: { some_check: 'supporting' } }, ...rest],
+    } as unknown as Assessment;
+    const { assessment: stored } = await store.assessments.record(grown, { scanId: null, source: 'import', actor: ALICE });
+    expect(await store.assessments.header(stored.id)).toHaveProperty('advisories', [{ id: 'ADV-1', text: 'newer field' }]);
+    expect(await store.assessments.item(stored.id, first!.itemId)).toHaveProperty('checkRoles', { some_check: 'supporting' });
+    expect(await store.assessments.loadDocument(stored.id)).toEqual(grown);
+  });
+
+  it('lists history newest first, finds the previous assessment and an item across assessments', async () => {
+    const older = (await store.assessments.record(previousSampleAssessment(), { scanId: null, source: 'import', actor: ALICE })).assessment;
+    const newer = (await store.assessments.record(sampleAssessment(), { scanId: null, source: 'import', actor: ALICE })).assessment;
+    expect((await store.assessments.list()).map((a) => a.id)).toEqual([newer.id, older.id]);
+    expect((await store.assessments.list({ frameworkId: 'other' })).length).toBe(0);
+    expect((await store.assessments.previous(newer.id))?.id).toBe(older.id);
+    expect(await store.assessments.previous(older.id)).toBeNull();
+    // (the sample's scope is named; the previous sample fixture has the same scope)
+    const history = await store.assessments.itemHistory('IAM-002', { frameworkId: FTR, scopeName: 'Acme Analytics production' });
+    expect(history.map((h) => h.assessmentId)).toEqual([older.id, newer.id]);
+  });
+
+  it('diffs two stored assessments exactly as it diffs the two files', async () => {
+    const a = previousSampleAssessment();
+    const b = sampleAssessment();
+    const older = (await store.assessments.record(a, { scanId: null, source: 'import', actor: ALICE })).assessment;
+    const newer = (await store.assessments.record(b, { scanId: null, source: 'import', actor: ALICE })).assessment;
+    const fromStore = diffAssessments(await diffSideFromStore(store, older.id), await diffSideFromStore(store, newer.id));
+    const fromFiles = diffAssessments(diffSideFromAssessment(`#${older.id}`, a), diffSideFromAssessment(`#${newer.id}`, b));
+    expect(fromStore).toEqual(fromFiles);
+    expect(fromStore.items.length).toBeGreaterThan(0);
+  });
+
+  describe('attestations', () => {
+    it('versions every change with who, when, before and after', async () => {
+      const v1 = await store.attestations.save({ ...itemKey('HOST-001'), document: answer('first'), expectedVersion: 0, actor: ALICE, source: 'web' });
+      expect(v1.version).toBe(1);
+      const v2 = await store.attestations.save({ ...itemKey('HOST-001'), document: answer('second'), expectedVersion: 1, actor: BOB, source: 'web' });
+      expect(v2).toMatchObject({ version: 2, updatedBy: BOB.label, document: { justification: 'second' } });
+      // Saving the same content is not a new version.
+      const same = await store.attestations.save({ ...itemKey('HOST-001'), document: answer('second'), expectedVersion: 2, actor: BOB, source: 'web' });
+      expect(same.version).toBe(2);
+      const history = await store.attestations.history(itemKey('HOST-001'));
+      expect(history.map((h) => [h.version, h.changedBy, h.before?.justification ?? null, h.after?.justification ?? null])).toEqual([
+        [1, ALICE.label, null, 'first'],
+        [2, BOB.label, 'first', 'second'],
+      ]);
+      const removed = await store.attestations.remove({ ...itemKey('HOST-001'), expectedVersion: 2, actor: ALICE, source: 'web' });
+      expect(removed).toMatchObject({ version: 3, document: null });
+      expect(await store.attestations.list({ frameworkId: FTR, scopeName: null })).toEqual([]);
+      expect((await store.audit.list({ targetType: 'attestation' })).map((e) => e.action)).toEqual(['attestation.delete', 'attestation.update', 'attestation.create']);
+    });
+
+    it('refuses a save based on a stale version: the last writer does not silently win', async () => {
+      await store.attestations.save({ ...itemKey('HOST-001'), document: answer('original'), expectedVersion: 0, actor: ALICE, source: 'web' });
+      // Alice and Bob both opened version 1. Alice saves first.
+      await store.attestations.save({ ...itemKey('HOST-001'), document: answer('alice'), expectedVersion: 1, actor: ALICE, source: 'web' });
+      const bob = store.attestations.save({ ...itemKey('HOST-001'), document: answer('bob'), expectedVersion: 1, actor: BOB, source: 'web' });
+      await expect(bob).rejects.toThrow(ConflictError);
+      await expect(bob).rejects.toThrow(/changed by alice@example\.com at .*now version 2, you edited version 1/);
+      expect((await store.attestations.get(itemKey('HOST-001')))?.document).toMatchObject({ justification: 'alice' });
+    });
+
+    it('lets exactly one of two simultaneous writers of the same version win', async () => {
+      await store.attestations.save({ ...itemKey('HOST-001'), document: answer('original'), expectedVersion: 0, actor: ALICE, source: 'web' });
+      const results = await Promise.allSettled([
+        store.attestations.save({ ...itemKey('HOST-001'), document: answer('alice'), expectedVersion: 1, actor: ALICE, source: 'web' }),
+        store.attestations.save({ ...itemKey('HOST-001'), document: answer('bob'), expectedVersion: 1, actor: BOB, source: 'web' }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.filter((r) => r.status === 'rejected');
+      expect(rejected).toHaveLength(1);
+      expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      const history = await store.attestations.history(itemKey('HOST-001'));
+      expect(history.map((h) => h.version)).toEqual([1, 2]);
+
+      // Two creators of the same new entry: one wins too.
+      const creates = await Promise.allSettled([
+        store.attestations.save({ ...itemKey('SUP-001'), document: answer('alice'), expectedVersion: 0, actor: ALICE, source: 'web' }),
+        store.attestations.save({ ...itemKey('SUP-001'), document: answer('bob'), expectedVersion: 0, actor: BOB, source: 'web' }),
+      ]);
+      expect(creates.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect((creates.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    });
+
+    it('validates entries like the attestations file does', async () => {
+      const save = (subject: string, document: unknown, kind: 'item' | 'gating' = 'item') =>
+        store.attestations.save({ frameworkId: FTR, scopeName: null, kind, subject, document, expectedVersion: 0, actor: ALICE, source: 'web' });
+      await expect(save('NOPE-1', answer('x'))).rejects.toThrow(/unknown item id "NOPE-1"/);
+      await expect(save('HOST-001', { ...answer('x'), date: '2099-01-01' })).rejects.toThrow(/in the future/);
+      await expect(save('HOST-001', { ...answer('x'), answer: 'maybe' })).rejects.toThrow(/answer "maybe"/);
+      await expect(save('HOST-001', { ...answer('x'), evidence: [{ file: 'e.pdf', sha256: 'a'.repeat(64) }] })).rejects.toThrow(/not in the store; upload it first/);
+      await expect(save('CAA-999', { answer: 'no', justification: 'j', owner: 'o', date: '2026-01-01' }, 'gating')).rejects.toThrow(/unknown gating question/);
+      expect(await store.audit.count()).toBe(0);
+    });
+  });
+
+  describe('evidence files', () => {
+    it('stores a file once by content, and refuses oversized or mislabelled files', async () => {
+      const first = await store.evidence.put({ fileName: '../../etc/game-day.pdf', bytes: PDF, actor: ALICE });
+      expect(first.created).toBe(true);
+      expect(first.evidence).toMatchObject({ fileName: 'game-day.pdf', mediaType: 'application/pdf', size: PDF.length });
+      expect((await store.evidence.put({ fileName: 'game-day.pdf', bytes: PDF, actor: BOB })).created).toBe(false);
+      expect(await store.evidence.content(first.evidence.sha256)).toEqual({ bytes: PDF, mediaType: 'application/pdf' });
+      await expect(store.evidence.put({ fileName: 'payload.html', bytes: Buffer.from('<script>x</script>'), actor: ALICE })).rejects.toThrow(EvidenceRejectedError);
+      await expect(store.evidence.put({ fileName: 'fake.pdf', bytes: Buffer.from('MZ\x90\x00'), actor: ALICE })).rejects.toThrow(/does not contain what its \.pdf extension says/);
+      await expect(store.evidence.put({ fileName: 'big.pdf', bytes: Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 0x25), actor: ALICE })).rejects.toThrow(/the limit is/);
+      expect((await store.evidence.list()).length).toBe(1);
+    });
+  });
+
+  describe('users and roles', () => {
+    it('creates users with a role, changes roles, and logs each change', async () => {
+      const admin = await store.users.create({ email: 'Admin@Example.com', displayName: 'Ada', role: 'admin' }, ALICE);
+      expect(admin).toMatchObject({ email: 'admin@example.com', role: 'admin', passwordHash: null });
+      await expect(store.users.create({ email: 'admin@example.com', displayName: 'x', role: 'viewer' }, ALICE)).rejects.toThrow(/already exists/);
+      await expect(store.users.create({ email: 'x@example.com', displayName: 'x', role: 'owner' }, ALICE)).rejects.toThrow(/Unknown role/);
+      const viewer = await store.users.create({ email: 'v@example.com', displayName: 'V', role: 'viewer', oidc: { issuer: 'https://idp', subject: 'abc' } }, ALICE);
+      expect((await store.users.findByOidc('https://idp', 'abc'))?.id).toBe(viewer.id);
+      await store.users.setRole(viewer.id, 'attester', { userId: admin.id, label: admin.email });
+      await store.users.setPasswordHash(viewer.id, '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA', { userId: admin.id, label: admin.email });
+      const log = await store.audit.list({ targetType: 'user' });
+      expect(log.map((e) => e.action)).toEqual(['user.password', 'user.role', 'user.create', 'user.create']);
+      expect(log[1]).toMatchObject({ actorUserId: admin.id, detail: { before: 'viewer', after: 'attester' } });
+      expect(JSON.stringify(log)).not.toContain('argon2id');
+    });
+  });
+
+  describe('distributed-scan shards (issue 10 seam)', () => {
+    it('writes a unit shard once: a retried unit changes nothing', async () => {
+      const scan = await store.scans.createSharded(
+        { schemaVersion: '2.0', toolVersion: '0.1.0', mode: 'organization', principalArn: 'arn:aws:iam::111111111111:root', principalAccount: '111111111111', startedAt: '2026-11-02T10:00:00Z' },
+        { source: 'worker', actor: ALICE },
+      );
+      expect(await store.scans.putShard(scan.id, { unitKey: '222222222222', accountId: '222222222222', json: '{"a":1}', worker: 'w1' })).toMatchObject({ written: true });
+      expect(await store.scans.putShard(scan.id, { unitKey: '222222222222', accountId: '222222222222', json: '{"a":1}', worker: 'w2' })).toMatchObject({ written: false });
+      expect((await store.scans.listShards(scan.id)).map((s) => s.unitKey)).toEqual(['222222222222']);
+    });
+  });
+
+  it('rolls back everything written in a failed transaction', async () => {
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.scans.record(SAMPLE_SNAPSHOT, { source: 'import', actor: ALICE });
+        await tx.assessments.record(sampleAssessment(), { scanId: null, source: 'import', actor: ALICE });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.scans.list()).toEqual([]);
+    expect(await store.assessments.list()).toEqual([]);
+    expect(await store.audit.count()).toBe(0);
+    expect(await countRows(store, 'findings')).toBe(0);
+    expect(await countRows(store, 'blobs')).toBe(0);
+  });
+});
+
+/** Rows of a table, read through the store's own database handle (tests only). */
+async function countRows(store: Store, table: string): Promise<number> {
+  const db = (store.blobs as unknown as { ctx: { db: Kysely<unknown> } }).ctx.db;
+  const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+  return Number(result.rows[0]?.n);
+}
