@@ -14,6 +14,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { formatFrameworkList } from './commands/frameworks.js';
 import { parseSeverity } from './fail-on.js';
 import { reportCommand } from './commands/report-command.js';
+import { permissionsCommand } from './commands/permissions.js';
 import { scanCommand } from './commands/scan.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
 
@@ -182,6 +183,20 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           caseStudies: o.caseStudy ?? [],
           chromiumPath: o.chromium,
         }),
+      );
+    });
+
+  program
+    .command('permissions')
+    .description("print the scanner's IAM policy or the templates that create its roles (read-only, from the declared reads)")
+    .requiredOption('--format <format>', 'iam-policy | cloudformation (member role) | stackset (whole Organization) | terraform')
+    .option('--role-name <name>', 'member-account role the scanner assumes', 'FtrReadOnly')
+    .option('--trusted-account <id>', 'account ftr scan runs in (default: a template parameter; stackset: the management account)')
+    .option('--external-id <id>', 'sts:ExternalId the role requires (default: a template parameter)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (o: { format: string; roleName: string; trustedAccount?: string; externalId?: string; out?: string }) => {
+      setExitCode(
+        await permissionsCommand({ format: o.format, roleName: o.roleName, trustedAccountId: o.trustedAccount, externalId: o.externalId, out: o.out }),
       );
     });
 
