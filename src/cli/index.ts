@@ -15,6 +15,7 @@ import { formatFrameworkList } from './commands/frameworks.js';
 import { parseSeverity } from './fail-on.js';
 import { reportCommand } from './commands/report-command.js';
 import { permissionsCommand } from './commands/permissions.js';
+import { doctorCommand } from './commands/doctor.js';
 import { scanCommand } from './commands/scan.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
 
@@ -182,6 +183,32 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           compare: o.compare,
           caseStudies: o.caseStudy ?? [],
           chromiumPath: o.chromium,
+        }),
+      );
+    });
+
+  program
+    .command('doctor')
+    .description('before a scan: what it will not be able to see (credentials, Organization, member roles, regions, denials, costs, Support) and how to fix it')
+    .option('--org', 'check every active account of the Organization, as `ftr scan --org` would', false)
+    .option('--role-name <name>', 'role to assume in member accounts with --org', 'FtrReadOnly')
+    .option('--external-id <id>', 'external id required by the member-account role')
+    .option('--profile <name>', 'AWS shared-config profile for the starting credentials')
+    .option('--regions <list>', 'comma-separated regions the scan will cover (default: every enabled region)')
+    .addOption(frameworkOption())
+    .option('--concurrency <n>', 'accounts probed at once', '16')
+    .option('--json', 'print the result as JSON', false)
+    .action(async (o: Record<string, string | boolean | undefined> & { framework: string }) => {
+      setExitCode(
+        await doctorCommand({
+          org: o.org === true,
+          roleName: String(o.roleName),
+          externalId: typeof o.externalId === 'string' ? o.externalId : undefined,
+          profile: typeof o.profile === 'string' ? o.profile : undefined,
+          regions: typeof o.regions === 'string' ? parseList(o.regions) : undefined,
+          framework: resolveFramework(o.framework),
+          concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
+          json: o.json === true,
         }),
       );
     });
