@@ -61,7 +61,7 @@ async function createStack(cfn: CloudFormationClient, name: string, body: string
     }),
   );
   const stack = (await cfn.send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0];
-  expect(stack?.StackStatus, `stack ${name}`).toBe('CREATE_COMPLETE');
+  if (stack?.StackStatus !== 'CREATE_COMPLETE') throw new Error(`stack ${name}: ${String(stack?.StackStatus)} ${String(stack?.StackStatusReason)}`);
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -77,7 +77,7 @@ function resolve(node: Json, refs: Record<string, Json>, conditions: Record<stri
   }
   if ('Fn::Join' in node) {
     const [sep, parts] = node['Fn::Join'] as [string, Json[]];
-    return parts.map((p) => String(resolve(p, refs, conditions))).join(sep);
+    return parts.map((p) => resolve(p, refs, conditions) as string).join(sep);
   }
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v, refs, conditions)]));
 }
@@ -113,7 +113,7 @@ beforeAll(async () => {
     [['--format', 'cloudformation', '--trusted-account', MANAGEMENT, '--external-id', EXTERNAL_ID], memberFile],
   ] as const) {
     const result = await runCli(['permissions', ...args, '--out', file], { env });
-    expect(result.code, result.stderr).toBe(0);
+    if (result.code !== 0) throw new Error(`ftr permissions ${args.join(' ')}: exit ${String(result.code)}: ${result.stderr}`);
   }
 
   // 2. The StackSet template in the management account: moto creates the scanner role and skips the
@@ -225,7 +225,7 @@ describe('onboarding an Organization with ftr permissions, ftr doctor and ftr sc
         account.accountId === MANAGEMENT
           ? { via: 'caller', roleArn: null }
           : { via: 'assumed-role', roleArn: `arn:aws:iam::${account.accountId}:role/${ROLE}` };
-      expect(account.access, account.accountId).toEqual({ ok: true, value: expected });
+      expect(account.access, `access to ${account.accountId}`).toEqual({ ok: true, value: expected });
       expect(account.regional.map((r) => r.region)).toEqual([REGION]);
     }
   });

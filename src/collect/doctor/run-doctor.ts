@@ -6,7 +6,7 @@
 import pLimit from 'p-limit';
 import { CredentialsError, UserError } from '../../core/errors.js';
 import { describeCollectionError, observed, type CollectionError, type Observed } from '../../core/observed.js';
-import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientFactory, type ClientSettings, type Credentials } from '../clients.js';
+import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientSettings, type Credentials } from '../clients.js';
 import { createCollectorContext } from '../collector-context.js';
 import { assumeRoleProvider, defaultCredentials, whoAmI, type CallerIdentity } from '../credentials.js';
 import { homeRegionFor, validateRequestedRegions } from '../regions.js';
