@@ -41,12 +41,12 @@ export function lineCost(line: DoctorLine, framework: Framework): LineCost {
     const lost = impactOfUnreadableActions(framework, unreadableActions);
     lost.checkIds.forEach((id) => checkIds.add(id));
     lost.itemIds.forEach((id) => itemIds.add(id));
-    parts.push(
-      lost.checkIds.length === 0
-        ? `no check reads ${short(unreadableActions, 4)}`
-        : `checks ${short(lost.checkIds, 6)} go UNKNOWN where the read fails` +
-            (lost.itemIds.length > 0 ? `; items that can go UNKNOWN: ${short(lost.itemIds, 12)}` : `; no ${framework.id} item uses them`),
-    );
+    if (lost.checkIds.length > 0) {
+      parts.push(
+        `checks ${short(lost.checkIds, 6)} go UNKNOWN where the read fails` +
+          (lost.itemIds.length > 0 ? `; items that can go UNKNOWN: ${short(lost.itemIds, 12)}` : `; no ${framework.id} item uses them`),
+      );
+    } else if (!note) parts.push(`no check reads ${short(unreadableActions, 4)}`);
   }
   if (note) parts.push(note);
   return { checkIds: [...checkIds].sort(), itemIds: [...itemIds], text: parts.length > 0 ? parts.join('. ') : 'nothing' };
@@ -72,15 +72,14 @@ function wrap(text: string, width: number, indent: string): string {
 }
 
 export function formatDoctorReport(report: DoctorReport, framework: Framework): string {
-  const width = 100;
-  const titleWidth = Math.max(...report.lines.map((l) => l.title.length), 10);
+  const width = 104;
   const indent = ' '.repeat(6);
   const out: string[] = [
     report.principal ? `ftr doctor: ${report.principal.arn} (account ${report.principal.accountId}), catalog ${framework.id}` : 'ftr doctor',
     '',
   ];
   for (const line of report.lines) {
-    out.push(`${line.status.padEnd(5)} ${line.title.padEnd(titleWidth)}  ${wrap(line.detail, width - titleWidth - 8, ' '.repeat(titleWidth + 8))}`);
+    out.push(`${line.status.padEnd(5)} ${wrap(`${line.title}: ${line.detail}`, width - 6, indent)}`);
     if (line.status !== 'OK') {
       out.push(`${indent}costs: ${wrap(lineCost(line, framework).text, width - 13, `${indent}       `)}`);
       if (line.fix) out.push(`${indent}fix:   ${wrap(line.fix, width - 13, `${indent}       `)}`);
