@@ -58,7 +58,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'output directory', './ftr-out')
     .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
     .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
-    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
   attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
       setExitCode(
@@ -92,7 +92,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(frameworkOption())
     .addOption(deliveryOption())
     .option('--out <dir>', 'output directory (default: the snapshot’s directory)')
-    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)');
   attestationOptions(evaluateCmd).action(
     async (
@@ -130,7 +130,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(frameworkOption())
     .addOption(deliveryOption())
     .option('--out <dir>', 'also write assessment.json (and reports) there')
-    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json (default out dir ./ftr-demo)')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit (default out dir ./ftr-demo)')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .action(async (o: CommonOptions & { out?: string; format?: string; chromium?: string }) => {
       setExitCode(
@@ -169,7 +169,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('report')
     .description('render an assessment as html, pdf, xlsx, md, csv and/or json')
     .argument('<assessment>', 'assessment.json written by `ftr scan` or `ftr evaluate`')
-    .option('--format <list>', 'formats: html,pdf,xlsx,md,csv,json', 'html,pdf,xlsx,md,csv,json')
+    .option('--format <list>', 'formats: html,pdf,xlsx,md,csv,json,ocsf,asff,junit', 'html,pdf,xlsx,md,csv,json')
     .option('--out <dir>', 'output directory (default: the assessment’s directory)')
     .option('--compare <old.json>', 'a previous assessment: adds "changes since the previous assessment"')
     .option('--case-study <files...>', 'assessments of the other case studies of the same competency checklist')
