@@ -1,9 +1,16 @@
 /** The exchange formats (ocsf, asff, junit) through the same path as every report: --format and writeReports. */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { SaxesParser } from 'saxes';
+import { runCli, isolatedEnv } from '../../test/e2e/cli-runner.js';
 import { sampleAssessment } from '../../test/fixtures/assessments/sample.js';
+import { ASFF_FILE_SCHEMA } from '../../test/helpers/asff-schema.js';
+import { compileOcsfClassSchema } from '../../test/helpers/ocsf-schema.js';
+import { OCSF_APPLIED_PROFILES, OCSF_CLASS, OCSF_VERSION } from './ocsf.js';
 import { writeReports } from '../cli/commands/report.js';
 import { parseFormats } from './render.js';
 
@@ -30,5 +37,24 @@ describe('--format ocsf,asff,junit', () => {
     const ocsf = JSON.parse(await readFile(join(dir, 'ftr-report.ocsf.json'), 'utf8')) as unknown[];
     expect(asff.Findings).toHaveLength(ocsf.length);
     expect(await readFile(join(dir, 'ftr-report.junit.xml'), 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+  });
+});
+
+describe('the bundled sample scan (real check results) through the CLI', () => {
+  it('ftr demo --format ocsf,asff,junit writes files that validate', async () => {
+    const out = join(dir, 'demo');
+    const result = await runCli(['demo', '--format', 'ocsf,asff,junit', '--out', out], { env: isolatedEnv() });
+    expect(result.code, `ftr demo: ${result.stderr}`).toBe(0);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ocsfSchema = compileOcsfClassSchema(`schemas/ocsf/${OCSF_VERSION}`, OCSF_CLASS.name, OCSF_APPLIED_PROFILES).schema;
+    const validateEvent = ajv.compile(ocsfSchema);
+    const events = JSON.parse(await readFile(join(out, 'ftr-report.ocsf.json'), 'utf8')) as unknown[];
+    expect(events.length).toBeGreaterThan(100);
+    expect(events.filter((e) => !validateEvent(e))).toEqual([]);
+    const validateAsff = ajv.compile(ASFF_FILE_SCHEMA);
+    const asff: unknown = JSON.parse(await readFile(join(out, 'ftr-report.asff.json'), 'utf8'));
+    expect(validateAsff(asff) ? [] : validateAsff.errors).toEqual([]);
+    const sax = new SaxesParser({ xmlns: false });
+    expect(() => sax.write(readFileSync(join(out, 'ftr-report.junit.xml'), 'utf8')).close()).not.toThrow();
   });
 });
