@@ -43,7 +43,7 @@ export function lineCost(line: DoctorLine, framework: Framework): LineCost {
     lost.itemIds.forEach((id) => itemIds.add(id));
     if (lost.checkIds.length > 0) {
       parts.push(
-        `checks ${short(lost.checkIds, 6)} go UNKNOWN where the read fails` +
+        `${lost.checkIds.length === 1 ? 'check' : 'checks'} ${short(lost.checkIds, 6)} ${lost.checkIds.length === 1 ? 'goes' : 'go'} UNKNOWN where the read fails` +
           (lost.itemIds.length > 0 ? `; items that can go UNKNOWN: ${short(lost.itemIds, 12)}` : `; no ${framework.id} item uses them`),
       );
     } else if (!note) parts.push(`no check reads ${short(unreadableActions, 4)}`);
@@ -90,7 +90,11 @@ export function formatDoctorReport(report: DoctorReport, framework: Framework): 
   out.push(
     '',
     `${fails} FAIL, ${count('WARN')} WARN, ${count('OK')} OK.` +
-      (fails > 0 ? ` Exit code ${DOCTOR_FAILED_EXIT}: fix the FAIL lines first (a scan would still run, with the items above UNKNOWN).` : ' Ready to scan.'),
+      (fails > 0
+        ? ` Exit code ${DOCTOR_FAILED_EXIT}: fix the FAIL lines before scanning.`
+        : count('WARN') > 0
+          ? ' Ready to scan; the WARN lines say what the assessment will lack.'
+          : ' Ready to scan.'),
   );
   return `${out.join('\n')}\n`;
 }
