@@ -20,10 +20,4 @@ describe('ftr doctor (CLI)', () => {
     expect(report.exitCode).toBe(6);
     expect(report.lines).toEqual([expect.objectContaining({ id: 'credentials', status: 'FAIL', costs: expect.objectContaining({ text: 'Nothing can be scanned.' }) })]);
   });
-
-  it('a mistyped region is a usage error (exit 2) before any call', async () => {
-    const result = await runCli(['doctor', '--regions', 'us-east-9'], { env: noCredentials });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Unknown region');
-  });
 });

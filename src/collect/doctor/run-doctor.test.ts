@@ -33,6 +33,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsError } from '../../../test/helpers/collector-context.js';
 import { doctorExitCode, DOCTOR_FAILED_EXIT, formatDoctorReport, lineCost } from '../../cli/commands/doctor.js';
+import { UserError } from '../../core/errors.js';
 import { getFramework } from '../../frameworks/index.js';
 import { scannerActions } from '../../permissions/scanner-policy.js';
 import { runDoctor, type DoctorOptions } from './run-doctor.js';
@@ -285,6 +286,11 @@ describe('ftr doctor (mocked AWS)', () => {
     const swept = ec2.commandCalls(DescribeSecurityGroupsCommand).length;
     // One account (management) + one member reachable, one region each (af-south-1 is not enabled).
     expect(swept).toBe(2);
+  });
+
+  it('a mistyped --regions value is a usage error before any call', async () => {
+    await expect(runDoctor({ ...base, regions: ['us-east-9'] })).rejects.toThrow(UserError);
+    expect(sts.calls()).toHaveLength(0);
   });
 
   it('samples only reads the collectors declare (the scanner policy grants them)', () => {
