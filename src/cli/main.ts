@@ -18,6 +18,8 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { formatFrameworkList } from './commands/frameworks.js';
 import { parseSeverity } from './fail-on.js';
 import { reportCommand } from './commands/report-command.js';
+import { permissionsCommand } from './commands/permissions.js';
+import { doctorCommand } from './commands/doctor.js';
 import { scanCommand } from './commands/scan.js';
 import { recordDbOption, registerStoreCommands } from './store-commands.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, DEFAULT_OUT, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
@@ -63,7 +65,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
     .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
-    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .addOption(recordDbOption());
   attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
@@ -100,7 +102,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(frameworkOption())
     .addOption(deliveryOption())
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
-    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .addOption(recordDbOption());
   attestationOptions(evaluateCmd).action(
@@ -143,7 +145,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(frameworkOption())
     .addOption(deliveryOption())
     .option('--out <dir>', 'output folder (its own, so the sample never overwrites a real scan in ./ftr-out)', DEMO_OUT)
-    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json')
+    .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .action(async (o: CommonOptions & { out?: string; format?: string; chromium?: string }) => {
       setExitCode(
@@ -182,7 +184,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('report')
     .description('render an assessment as html, pdf, xlsx, md, csv and/or json')
     .argument('<assessment>', 'assessment.json written by `ftr scan` or `ftr evaluate`')
-    .option('--format <list>', 'formats: html,pdf,xlsx,md,csv,json (default: all; the PDF only when Chromium is found)')
+    .option('--format <list>', 'formats: html,pdf,xlsx,md,csv,json,ocsf,asff,junit (default: the six report formats; the PDF only when Chromium is found)')
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--compare <old.json>', 'a previous assessment: adds "changes since the previous assessment"')
     .option('--case-study <files...>', 'assessments of the other case studies of the same competency checklist')
@@ -197,6 +199,46 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           caseStudies: o.caseStudy ?? [],
           chromiumPath: o.chromium,
         }),
+      );
+    });
+
+  program
+    .command('doctor')
+    .description('before a scan: what it will not be able to see (credentials, Organization, member roles, regions, denials, costs, Support) and how to fix it')
+    .option('--org', 'check every active account of the Organization, as `ftr scan --org` would', false)
+    .option('--role-name <name>', 'role to assume in member accounts with --org', 'FtrReadOnly')
+    .option('--external-id <id>', 'external id required by the member-account role')
+    .option('--profile <name>', 'AWS shared-config profile for the starting credentials')
+    .option('--regions <list>', 'comma-separated regions the scan will cover (default: every enabled region)')
+    .addOption(frameworkOption())
+    .option('--concurrency <n>', 'accounts probed at once', '16')
+    .option('--json', 'print the result as JSON', false)
+    .action(async (o: Record<string, string | boolean | undefined> & { framework: string }) => {
+      setExitCode(
+        await doctorCommand({
+          org: o.org === true,
+          roleName: String(o.roleName),
+          externalId: typeof o.externalId === 'string' ? o.externalId : undefined,
+          profile: typeof o.profile === 'string' ? o.profile : undefined,
+          regions: typeof o.regions === 'string' ? parseList(o.regions) : undefined,
+          framework: resolveFramework(o.framework),
+          concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
+          json: o.json === true,
+        }),
+      );
+    });
+
+  program
+    .command('permissions')
+    .description("print the scanner's IAM policy or the templates that create its roles (read-only, from the declared reads)")
+    .requiredOption('--format <format>', 'iam-policy | cloudformation (member role) | stackset (whole Organization) | terraform')
+    .option('--role-name <name>', 'member-account role the scanner assumes', 'FtrReadOnly')
+    .option('--trusted-account <id>', 'account ftr scan runs in (default: a template parameter; stackset: the management account)')
+    .option('--external-id <id>', 'sts:ExternalId the role requires (default: a template parameter)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (o: { format: string; roleName: string; trustedAccount?: string; externalId?: string; out?: string }) => {
+      setExitCode(
+        await permissionsCommand({ format: o.format, roleName: o.roleName, trustedAccountId: o.trustedAccount, externalId: o.externalId, out: o.out }),
       );
     });
 

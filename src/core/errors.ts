@@ -39,6 +39,8 @@ export const EXIT = {
   incomplete: 4,
   unreachable: 5,
   reportSkipped: 6,
+  // `ftr doctor` found at least one FAIL line (what the scan could not see).
+  doctorFailed: 7,
   internal: 70,
   interrupted: 130,
 } as const;

@@ -8,8 +8,13 @@ import { renderMarkdown } from './markdown.js';
 import type { ReportModel } from './model.js';
 import { renderPdf } from './pdf.js';
 import { renderXlsx } from './xlsx.js';
+import { renderOcsf } from './ocsf.js';
+import { renderAsff } from './asff.js';
+import { renderJunit } from './junit.js';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'md', 'csv', 'json'] as const;
+/** Formats other tools read (OCSF, Security Hub ASFF, JUnit XML): written when named, not by `all`. */
+export const EXCHANGE_FORMATS = ['ocsf', 'asff', 'junit'] as const;
+export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'md', 'csv', 'json', ...EXCHANGE_FORMATS] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class UnknownFormatError extends Error {
@@ -26,7 +31,7 @@ export function parseFormats(value: string | readonly string[]): ReportFormat[] 
     .filter(Boolean);
   const out = new Set<ReportFormat>();
   for (const p of parts) {
-    if (p === 'all') REPORT_FORMATS.forEach((f) => out.add(f));
+    if (p === 'all') REPORT_FORMATS.filter((f) => !(EXCHANGE_FORMATS as readonly string[]).includes(f)).forEach((f) => out.add(f));
     else if (p === 'markdown') out.add('md');
     else if ((REPORT_FORMATS as readonly string[]).includes(p)) out.add(p as ReportFormat);
     else throw new UnknownFormatError(p);
@@ -42,10 +47,22 @@ export interface RenderOptions {
 }
 
 /** The files each format writes, in REPORT_FORMATS order. */
+/** The file name ending of each single-file format (CSV writes two files). */
+const FILE_EXTENSION: Record<Exclude<ReportFormat, 'csv'>, string> = {
+  html: 'html',
+  pdf: 'pdf',
+  xlsx: 'xlsx',
+  md: 'md',
+  json: 'json',
+  ocsf: 'ocsf.json',
+  asff: 'asff.json',
+  junit: 'junit.xml',
+};
+
 export function reportPaths(formats: readonly ReportFormat[], outDir: string, baseName = 'ftr-report'): string[] {
   const base = join(outDir, baseName);
   return REPORT_FORMATS.filter((f) => formats.includes(f)).flatMap((format) =>
-    format === 'csv' ? [`${base}-findings.csv`, `${base}-resources.csv`] : [`${base}.${format}`],
+    format === 'csv' ? [`${base}-findings.csv`, `${base}-resources.csv`] : [`${base}.${FILE_EXTENSION[format]}`],
   );
 }
 
@@ -85,6 +102,18 @@ export async function renderReports(model: ReportModel, formats: readonly Report
       case 'json':
         await writeOutputFile(`${base}.json`, renderJson(model));
         written.push(`${base}.json`);
+        break;
+      case 'ocsf':
+        await writeOutputFile(`${base}.ocsf.json`, renderOcsf(model));
+        written.push(`${base}.ocsf.json`);
+        break;
+      case 'asff':
+        await writeOutputFile(`${base}.asff.json`, renderAsff(model));
+        written.push(`${base}.asff.json`);
+        break;
+      case 'junit':
+        await writeOutputFile(`${base}.junit.xml`, renderJunit(model));
+        written.push(`${base}.junit.xml`);
         break;
     }
   }

@@ -1,0 +1,251 @@
+/**
+ * CloudFormation templates (JSON, which CloudFormation reads as well as YAML and which needs no tag-aware
+ * parser) for the scanner's roles:
+ * - memberRoleTemplate: the read-only role in each member account, trusting the scanning account and
+ *   requiring the external ID. Deploy it as a stack, or as the body of a StackSet;
+ * - stackSetTemplate: for the management account: a service-managed StackSet that deploys the member role to
+ *   every account of the chosen OUs (and to accounts that join them later), plus the management account's own
+ *   role, which a service-managed StackSet never deploys there.
+ * Intrinsics use Fn::Join rather than Fn::Sub so the template can be embedded in Terraform without escaping.
+ */
+import { TOOL_VERSION } from '../version.js';
+import {
+  ACCOUNT_ID_PATTERN,
+  DEFAULT_SCANNER_ROLE_NAME,
+  EXTERNAL_ID_PATTERN,
+  MAX_SESSION_SECONDS,
+  ROLE_NAME_PATTERN,
+  type PermissionsOptions,
+} from './options.js';
+import { MANAGED_READ_POLICIES, memberRoleActions } from './scanner-policy.js';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+const ref = (name: string): Json => ({ Ref: name });
+const join = (...parts: Json[]): Json => ({ 'Fn::Join': ['', parts] });
+
+/** arn:<partition>:iam::aws:policy/<path> for the AWS managed read policies. */
+function managedPolicyArns(): Json[] {
+  return MANAGED_READ_POLICIES.map((p) => join('arn:', ref('AWS::Partition'), `:iam::aws:policy/${p.path}`));
+}
+
+export const MEMBER_ROLE_LOGICAL_ID = 'FtrReadOnlyRole';
+export const SCANNER_ROLE_LOGICAL_ID = 'FtrScannerRole';
+export const MANAGEMENT_MEMBER_ROLE_LOGICAL_ID = 'FtrReadOnlyRoleInManagementAccount';
+export const STACKSET_LOGICAL_ID = 'FtrReadOnlyStackSet';
+/** Name of the inline policy holding the reads the code declares. */
+export const READS_POLICY_NAME = 'FtrReadyReads';
+
+function readsPolicy(): Json {
+  return {
+    PolicyName: READS_POLICY_NAME,
+    PolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'FtrReadyReadOnly', Effect: 'Allow', Action: memberRoleActions(), Resource: '*' }],
+    },
+  };
+}
+
+/** The member role resource; `trustedAccount` and `externalId` are template expressions. */
+function memberRoleResource(roleName: Json, trustedAccount: Json, externalId: Json, boundaryCondition: string): Json {
+  return {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      RoleName: roleName,
+      Description: 'Read-only role for the ftr-ready FTR scanner (ftr scan --org); requires the external ID.',
+      MaxSessionDuration: MAX_SESSION_SECONDS,
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'FtrReadyScanningAccount',
+            Effect: 'Allow',
+            Principal: { AWS: join('arn:', ref('AWS::Partition'), ':iam::', trustedAccount, ':root') },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'sts:ExternalId': externalId } },
+          },
+        ],
+      },
+      ManagedPolicyArns: managedPolicyArns(),
+      PermissionsBoundary: { 'Fn::If': [boundaryCondition, ref('PermissionsBoundaryArn'), ref('AWS::NoValue')] },
+      Policies: [readsPolicy()],
+      Tags: [{ Key: 'managed-by', Value: 'ftr-ready' }],
+    },
+  };
+}
+
+const boundaryParameter = (): Json => ({
+  Type: 'String',
+  Default: '',
+  Description: 'Optional: ARN of a permissions boundary your organization requires on every role (empty: none).',
+});
+
+const hasBoundary = (): Json => ({ 'Fn::Not': [{ 'Fn::Equals': [ref('PermissionsBoundaryArn'), ''] }] });
+
+function withDefault(parameter: Record<string, Json>, value: string | null): Json {
+  return value === null ? parameter : { ...parameter, Default: value };
+}
+
+function commonParameters(options: PermissionsOptions, trustedDescription: string): Record<string, Json> {
+  return {
+    TrustedAccountId: withDefault(
+      { Type: 'String', AllowedPattern: ACCOUNT_ID_PATTERN, Description: trustedDescription, ConstraintDescription: 'a 12-digit AWS account id' },
+      options.trustedAccountId,
+    ),
+    ExternalId: withDefault(
+      {
+        Type: 'String',
+        AllowedPattern: EXTERNAL_ID_PATTERN,
+        Description: 'The sts:ExternalId the scanner passes (ftr scan --external-id). Required in the trust policy.',
+        ConstraintDescription: '2 to 1224 characters of letters, digits and +=,.@:/_-',
+      },
+      options.externalId,
+    ),
+    RoleName: { Type: 'String', Default: options.roleName, AllowedPattern: ROLE_NAME_PATTERN, Description: 'Name of the member role (ftr scan --role-name).' },
+  };
+}
+
+/** The template for every member account (stand-alone stack or StackSet body). */
+export function memberRoleTemplate(options: PermissionsOptions): Record<string, Json> {
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `ftr-ready ${TOOL_VERSION}: read-only role the FTR scanner assumes in this account (generated by ftr permissions).`,
+    Parameters: {
+      ...commonParameters(options, 'The account ftr scan runs in (management account or delegated administrator).'),
+      PermissionsBoundaryArn: boundaryParameter(),
+    },
+    Conditions: { HasPermissionsBoundary: hasBoundary() },
+    Resources: {
+      [MEMBER_ROLE_LOGICAL_ID]: memberRoleResource(ref('RoleName'), ref('TrustedAccountId'), ref('ExternalId'), 'HasPermissionsBoundary'),
+    },
+    Outputs: {
+      RoleArn: { Description: 'Pass its name to ftr scan --org --role-name.', Value: { 'Fn::GetAtt': [MEMBER_ROLE_LOGICAL_ID, 'Arn'] } },
+    },
+  };
+}
+
+/**
+ * The management-account template. Service-managed StackSets deploy to the accounts of the OUs, never to the
+ * management account itself, so this stack also creates what the management account needs:
+ * - scanning from the management account (TrustedAccountId empty or this account): FtrScanner, the role
+ *   `ftr scan --org` runs as (every read + sts:AssumeRole on the member role);
+ * - scanning from another account (a delegated administrator): the member role, so the management account is
+ *   scanned too.
+ */
+export function stackSetTemplate(options: PermissionsOptions): Record<string, Json> {
+  const memberBody = JSON.stringify(memberRoleTemplate({ ...options, trustedAccountId: null, externalId: null }));
+  const trustedAccount: Json = { 'Fn::If': ['ScanFromThisAccount', ref('AWS::AccountId'), ref('TrustedAccountId')] };
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `ftr-ready ${TOOL_VERSION}: deploys the FTR scanner's read-only role to every account of the chosen OUs (service-managed StackSet, automatic deployment) and the management account's own role. Deploy in the management account (or a StackSets delegated administrator).`,
+    Parameters: {
+      ...commonParameters(options, 'The account ftr scan runs in. Empty: this (management) account.'),
+      TrustedAccountId: withDefault(
+        {
+          Type: 'String',
+          AllowedPattern: `^(|${ACCOUNT_ID_PATTERN.replace(/^\^|\$$/g, '')})$`,
+          Description: 'The account ftr scan runs in. Empty: this (management) account.',
+          ConstraintDescription: 'empty or a 12-digit AWS account id',
+        },
+        options.trustedAccountId ?? '',
+      ),
+      OrganizationalUnitIds: {
+        Type: 'CommaDelimitedList',
+        Description: 'OUs (ou-... or the root r-...) whose accounts get the role, now and when they join later.',
+      },
+      ScannerRoleName: {
+        Type: 'String',
+        Default: DEFAULT_SCANNER_ROLE_NAME,
+        AllowedPattern: ROLE_NAME_PATTERN,
+        Description: 'The role ftr scan runs as in this account (created only when scanning from this account).',
+      },
+      PermissionsBoundaryArn: boundaryParameter(),
+    },
+    Conditions: {
+      HasPermissionsBoundary: hasBoundary(),
+      ScanFromThisAccount: {
+        'Fn::Or': [{ 'Fn::Equals': [ref('TrustedAccountId'), ''] }, { 'Fn::Equals': [ref('TrustedAccountId'), ref('AWS::AccountId')] }],
+      },
+      ScanFromAnotherAccount: { 'Fn::Not': [{ Condition: 'ScanFromThisAccount' }] },
+    },
+    Resources: {
+      [STACKSET_LOGICAL_ID]: {
+        Type: 'AWS::CloudFormation::StackSet',
+        Properties: {
+          StackSetName: join(ref('RoleName'), '-ftr-ready'),
+          Description: 'ftr-ready: read-only FTR scanner role in every account of the OUs',
+          PermissionModel: 'SERVICE_MANAGED',
+          AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: false },
+          Capabilities: ['CAPABILITY_NAMED_IAM'],
+          ManagedExecution: { Active: true },
+          OperationPreferences: { FailureTolerancePercentage: 10, MaxConcurrentPercentage: 25, RegionConcurrencyType: 'PARALLEL' },
+          Parameters: [
+            { ParameterKey: 'TrustedAccountId', ParameterValue: trustedAccount },
+            { ParameterKey: 'ExternalId', ParameterValue: ref('ExternalId') },
+            { ParameterKey: 'RoleName', ParameterValue: ref('RoleName') },
+            { ParameterKey: 'PermissionsBoundaryArn', ParameterValue: ref('PermissionsBoundaryArn') },
+          ],
+          // IAM is global: one region is enough for the role.
+          StackInstancesGroup: [{ DeploymentTargets: { OrganizationalUnitIds: ref('OrganizationalUnitIds') }, Regions: [ref('AWS::Region')] }],
+          TemplateBody: memberBody,
+        },
+      },
+      [SCANNER_ROLE_LOGICAL_ID]: {
+        Type: 'AWS::IAM::Role',
+        Condition: 'ScanFromThisAccount',
+        Properties: {
+          RoleName: ref('ScannerRoleName'),
+          Description: 'The role ftr scan --org runs as in the management account: every read, and AssumeRole of the member role.',
+          MaxSessionDuration: MAX_SESSION_SECONDS,
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Sid: 'PrincipalsOfThisAccount',
+                Effect: 'Allow',
+                Principal: { AWS: join('arn:', ref('AWS::Partition'), ':iam::', ref('AWS::AccountId'), ':root') },
+                Action: 'sts:AssumeRole',
+              },
+            ],
+          },
+          ManagedPolicyArns: managedPolicyArns(),
+          PermissionsBoundary: { 'Fn::If': ['HasPermissionsBoundary', ref('PermissionsBoundaryArn'), ref('AWS::NoValue')] },
+          Policies: [
+            readsPolicy(),
+            {
+              PolicyName: 'FtrReadyAssumeMemberRole',
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Sid: 'FtrReadyAssumeMemberRole',
+                    Effect: 'Allow',
+                    Action: 'sts:AssumeRole',
+                    Resource: join('arn:', ref('AWS::Partition'), ':iam::*:role/', ref('RoleName')),
+                  },
+                ],
+              },
+            },
+          ],
+          Tags: [{ Key: 'managed-by', Value: 'ftr-ready' }],
+        },
+      },
+      [MANAGEMENT_MEMBER_ROLE_LOGICAL_ID]: {
+        ...(memberRoleResource(ref('RoleName'), ref('TrustedAccountId'), ref('ExternalId'), 'HasPermissionsBoundary') as Record<string, Json>),
+        Condition: 'ScanFromAnotherAccount',
+      },
+    },
+    Outputs: {
+      StackSetId: { Value: ref(STACKSET_LOGICAL_ID) },
+      ScannerRoleArn: {
+        Condition: 'ScanFromThisAccount',
+        Description: 'Run ftr scan --org (and ftr doctor) as this role, e.g. a profile with role_arn.',
+        Value: { 'Fn::GetAtt': [SCANNER_ROLE_LOGICAL_ID, 'Arn'] },
+      },
+    },
+  };
+}
+
+export function renderTemplate(template: Record<string, Json>): string {
+  return `${JSON.stringify(template, null, 2)}\n`;
+}
