@@ -40,7 +40,7 @@ describe('ftr with the workspace store', () => {
     // FTR_DB names the store when --db is not given.
     const result = await runCli(['import', corrupt], { env: { ...env(), FTR_DB: join(dir, 'import.db') } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Error: .*snapshot\.json\.gz is a corrupt or truncated gzip file/);
+    expect(result.stderr).toMatch(/Error: .*snapshot\.json\.gz: a corrupt or truncated gzip file/);
     noStack(result.stderr);
   });
 

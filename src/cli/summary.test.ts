@@ -73,7 +73,7 @@ describe('formatSummary', () => {
     const text = formatSummary(ftr);
     expect(text).toMatch(/^Top blockers \(fix these first; \d+ items in all, ranked in the report\):\n {2}1\. \[critical\] ARC-003 NOT_MET: Required: iam_root_mfa_enabled/m);
     expect(text).toMatch(/^Hardening beyond the checklist \(advisory: never changes a verdict; \d+ failing results\):$/m);
-    expect(text).toMatch(/^ {2}medium +vpc_subnet_no_public_ip_by_default +27 failing {2}for NETSEC-002$/m);
+    expect(text).toMatch(/^ {2}medium +ec2_ebs_default_encryption +4 failing {2}for SDAT-002$/m);
   });
 
   it('announces expired and expiring evidence', () => {

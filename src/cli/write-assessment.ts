@@ -84,6 +84,8 @@ export interface ResolveAttestationsOptions {
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
   readonly scopes: readonly (Scope | null)[];
+  /** `--evidence-root`: more folders evidence files may be in (the same rule the evaluation applies). */
+  readonly evidenceRoots?: readonly string[] | undefined;
 }
 
 /**
@@ -103,6 +105,7 @@ export function resolveAttestations(options: ResolveAttestationsOptions): Attest
         scopeName: scope?.name ?? null,
         now,
         checkIds: ALL_CHECKS.map((c) => c.id),
+        evidenceRoots: options.evidenceRoots,
       });
     }
   };

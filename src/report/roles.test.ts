@@ -121,7 +121,7 @@ describe('every format shows reasons, roles and the hardening list', () => {
     const csv = await readFile(join(dir, 'ftr-report-findings.csv'), 'utf8');
     const [header, ...lines] = csv.trim().split('\r\n');
     expect(header?.split(',').at(-1)).toBe('advisory_for');
-    expect(lines.some((l) => l.startsWith('vpc_subnet_no_public_ip_by_default,FAIL,') && l.endsWith(',NETSEC-002'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('ec2_ebs_default_encryption,FAIL,') && l.endsWith(',SDAT-002'))).toBe(true);
   });
 
   it('XLSX: an "Item checks" sheet with role and rationale, and a "Hardening" sheet', async () => {

@@ -70,5 +70,8 @@ export const backupPlansExist = defineCheck({
         return [fail(ref, `Account ${account.accountId} has AWS Backup plans (${summary.map((p) => p.plan).join(', ')}) but none assigns any resource.`, { plans: summary })];
       }
       return [fail(ref, `Account ${account.accountId} has no AWS Backup plan in the scanned regions.`, { plans: [] })];
-    }),
+    },
+    // One region is enough: a review/plan/restore anywhere counts for the account (core/check.ts).
+    { regionsNeeded: 'any' },
+  ),
 });

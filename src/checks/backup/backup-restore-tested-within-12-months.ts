@@ -79,5 +79,8 @@ export const backupRestoreTestedWithin12Months = defineCheck({
           evidence,
         ),
       ];
-    }),
+    },
+    // One region is enough: a review/plan/restore anywhere counts for the account (core/check.ts).
+    { regionsNeeded: 'any' },
+  ),
 });

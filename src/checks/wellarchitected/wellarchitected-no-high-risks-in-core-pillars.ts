@@ -76,5 +76,8 @@ export const wellarchitectedNoHighRisksInCorePillars = defineCheck({
           evidence,
         ),
       ];
-    }),
+    },
+    // One region is enough: a review/plan/restore anywhere counts for the account (core/check.ts).
+    { regionsNeeded: 'any' },
+  ),
 });

@@ -63,5 +63,8 @@ export const wellarchitectedWorkloadReviewedWithin12Months = defineCheck({
           evidence,
         ),
       ];
-    }),
+    },
+    // One region is enough: a review/plan/restore anywhere counts for the account (core/check.ts).
+    { regionsNeeded: 'any' },
+  ),
 });

@@ -17,7 +17,7 @@ describe('ftr doctor (CLI)', () => {
     const result = await runCli(['doctor', '--json'], { env: noCredentials });
     expect(result.code).toBe(7);
     const report = JSON.parse(result.stdout) as { exitCode: number; lines: { id: string; status: string; costs: { text: string } }[] };
-    expect(report.exitCode).toBe(6);
+    expect(report.exitCode).toBe(7);
     expect(report.lines).toEqual([expect.objectContaining({ id: 'credentials', status: 'FAIL', costs: expect.objectContaining({ text: 'Nothing can be scanned.' }) })]);
   });
 });

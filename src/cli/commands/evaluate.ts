@@ -47,6 +47,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     framework: options.framework,
     delivery: options.delivery,
     scopes,
+    evidenceRoots: options.evidenceRoots,
   });
   announceAttestations(attestations);
   const result = await assessAndWrite(snapshot, {

@@ -7,7 +7,7 @@ import { EXIT } from '../../core/errors.js';
 import { readAssessment } from '../../io/assessment-file.js';
 import { prepareOutputDir } from '../../io/output-file.js';
 import { ChromiumNotFoundError, requireChromium } from '../../report/chromium.js';
-import { parseFormats, REPORT_FORMATS } from '../../report/render.js';
+import { parseFormats } from '../../report/render.js';
 import { DEFAULT_OUT } from '../options.js';
 import { preflightReports, writeReports } from './report.js';
 
@@ -24,7 +24,8 @@ export interface ReportCommandOptions {
 
 export async function reportCommand(options: ReportCommandOptions): Promise<number> {
   const explicit = options.formats !== undefined;
-  let formats = parseFormats(options.formats ?? REPORT_FORMATS.join(','));
+  // Default: the six report formats ('all'); the exchange formats (OCSF, ASFF, JUnit) only when named.
+  let formats = parseFormats(options.formats ?? 'all');
   let skipped: string | null = null;
   if (formats.includes('pdf')) {
     try {

@@ -76,6 +76,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
     framework: options.framework,
     delivery: options.delivery,
     scopes,
+    evidenceRoots: options.evidenceRoots,
   });
   announceAttestations(attestations);
   const interrupt = new AbortController();
