@@ -1,6 +1,8 @@
 /** Renders the report model to one self-contained HTML document. */
 import type { ReportModel } from '../model.js';
-import { ReportPage, resetTableIds, type HtmlOptions } from './page.js';
+import { resetTableIds } from './components/data-table.js';
+import type { HtmlOptions } from './options.js';
+import { ReportPage } from './page.js';
 
 export type { HtmlOptions };
 

@@ -1,0 +1,67 @@
+/** Part 6, changes since the previous assessment. */
+import type { FC } from 'hono/jsx';
+import { dateTime, day } from '../../format.js';
+import type { ReportModel } from '../../model.js';
+import { Verdict } from './primitives.js';
+
+export const Changes: FC<{ m: ReportModel }> = ({ m }) => {
+  const c = m.changes;
+  if (!c) return null;
+  const list = (title: string, lines: typeof c.newlyMet) => (
+    <>
+      <h3>
+        {title} ({lines.length})
+      </h3>
+      {lines.length === 0 ? (
+        <p class="muted small">None.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Item</th>
+              <th>Before</th>
+              <th>Now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr>
+                <td>
+                  <span class="mono">{l.itemId}</span> {l.title}
+                </td>
+                <td>{l.before ? <Verdict v={l.before} /> : 'new item'}</td>
+                <td>
+                  <Verdict v={l.after} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+  return (
+    <section class="block part-start" id="changes">
+      <h2 class="part">6. Changes since the previous assessment</h2>
+      <p>
+        Compared with the assessment of {dateTime(c.previousGeneratedAt)}: readiness {c.readinessBefore.met}/{c.readinessBefore.applicable} →{' '}
+        {m.glance.readiness.met}/{m.glance.readiness.applicable}. {c.newFailures} new failing result(s), {c.fixedFailures} fixed.
+      </p>
+      {list('Newly met', c.newlyMet)}
+      {list('Newly failing', c.newlyFailing)}
+      {list('Other verdict changes', c.otherChanges)}
+      <h3>Evidence expiring within 90 days ({c.evidenceExpiring.length})</h3>
+      {c.evidenceExpiring.length === 0 ? (
+        <p class="muted small">None.</p>
+      ) : (
+        <ul>
+          {c.evidenceExpiring.map((e) => (
+            <li>
+              <span class="mono">{e.itemId}</span> {e.title}: {e.expired ? 'expired' : 'expires'} {day(e.expires)} ({e.owner})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,8 @@
+/** Options shared by every HTML report component. */
+
+export interface HtmlOptions {
+  /** `screen`: everything, long tables paginated by script. `print` (PDF): long lists capped with a pointer to the XLSX/CSV. */
+  readonly mode: 'screen' | 'print';
+  /** Rows per long table in print mode. */
+  readonly printRowLimit?: number;
+}
