@@ -116,7 +116,7 @@ function describeRef(s: RefState, withExample = true): string {
     case 'unknown':
       return `${s.ref.id} could not be determined on ${of(s.counts.UNKNOWN)}${example((f) => f.status === 'UNKNOWN')}`;
     case 'manual':
-      return `${s.ref.id} needs a person to confirm ${of(s.counts.MANUAL)}`;
+      return `${s.ref.id} needs a person to confirm ${of(s.counts.MANUAL)}${example((f) => f.status === 'MANUAL')}`;
     case 'accepted-risk':
       return `${s.ref.id} fails only where a suppression accepts the risk (${plural(s.counts.FAIL, 'result')})`;
     case 'pass':
@@ -283,7 +283,9 @@ function decide(
     return { verdict: 'NEEDS_EVIDENCE', reason: `No resource in scope was evaluated by the required checks; attest ${item.id} with evidence.${regionNote}` };
   }
   const passing = counts.PASS > 0 ? `Automated checks pass (${plural(counts.PASS, 'result')}), but this` : 'This';
-  const manualPart = counts.MANUAL > 0 ? ` ${plural(counts.MANUAL, 'result')} need a person to confirm.` : '';
+  // Say what the person is to confirm (the first MANUAL message), so the one-line reason carries the cause.
+  const manualStates = deciding.filter((s) => s.outcome === 'manual');
+  const manualPart = manualStates.length > 0 ? ` ${describeRefs(manualStates)}.` : counts.MANUAL > 0 ? ` ${plural(counts.MANUAL, 'result')} need a person to confirm.` : '';
   return {
     verdict: 'NEEDS_EVIDENCE',
     reason: `${passing} item needs evidence: attest ${item.id}.${manualPart}${gateNote}${regionNote}`,
