@@ -10,7 +10,7 @@ import type { ItemResult } from '../../src/core/assessment.js';
 import { attest, expectedVerdict, runScenario, type Scenario } from './scenario.js';
 
 function explain(result: ItemResult): string {
-  return `${result.itemId} ${result.verdict}: ${result.reason}\n  checks: ${result.checks.map((c) => `${c.checkId} ${c.role} ${c.outcome}`).join('; ')}`;
+  return `${result.itemId} ${result.verdict}: ${result.reason}\n  checks: ${(result.checks ?? []).map((c) => `${c.checkId} ${c.role} ${c.outcome}`).join('; ')}`;
 }
 
 export function checkScenario(scenario: Scenario): void {
@@ -22,10 +22,10 @@ export function checkScenario(scenario: Scenario): void {
     else expect(result.reason, explain(result)).toMatch(scenario.reason);
   }
   if (scenario.kind === 'alternative') {
-    const failing = result.checks.filter((c) => c.role === 'evidence' && c.outcome === 'fail');
+    const failing = (result.checks ?? []).filter((c) => c.role === 'evidence' && c.outcome === 'fail');
     expect(failing.length, `an alternative-route scenario needs a failing evidence check\n${explain(result)}`).toBeGreaterThan(0);
   }
-  const requiredFails = result.checks.some((c) => c.role === 'required' && c.outcome === 'fail');
+  const requiredFails = (result.checks ?? []).some((c) => c.role === 'required' && c.outcome === 'fail');
   if ((scenario.kind === 'not-met' && requiredFails) || scenario.kind === 'unknown') {
     const attested = runScenario(scenario, attest(scenario.item, 'yes'));
     expect(attested.verdict, `an attestation must not override it\n${explain(attested)}`).toBe(result.verdict);

@@ -53,7 +53,7 @@ function isObserved<T>(value: T | Observed<T>): value is Observed<T> {
 }
 
 /** An access-denied read of `service:operation` (what the collectors store when IAM refuses). */
-export function deniedRead<T>(service: string, operation: string, region = 'global'): Observed<T> {
+export function deniedRead(service: string, operation: string, region = 'global'): Observed<never> {
   return notObserved(collectionError(service, operation, 'access_denied', { region }));
 }
 

@@ -12,6 +12,7 @@
  */
 import type { Observed } from '../../src/core/observed.js';
 import type { Ec2Slice } from '../../src/core/slices/ec2.js';
+import type { IamSlice } from '../../src/core/slices/iam.js';
 import type { GlobalSlices, RegionalSlices } from '../../src/core/slices/index.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import { aContact, aReportUser, aRoot, aSummary, anIamRole, anIamSlice, anOrganization, daysAgo } from '../helpers/identity-fixtures.js';
@@ -30,7 +31,7 @@ export const THIRD_PARTY = '444455556666';
 const arn = (service: string, region: string, resource: string): string => `arn:aws:${service}:${region}:${ACCOUNT_A}:${resource}`;
 
 /** The human roles people reach through IAM Identity Center, and the workload's instance role. */
-function iamSlice(): GlobalSlices['iam'] {
+function iamSlice(): Observed<IamSlice> {
   const sso = (name: string) =>
     anIamRole(`AWSReservedSSO_${name}_0123456789abcdef`, {
       path: '/aws-reserved/sso.amazonaws.com/',
