@@ -1,5 +1,6 @@
 /** Every area's scenarios, by checklist area (one file per area). */
 import type { Scenario } from '../scenario.js';
+import { scenarios as cloudtrail } from './cloudtrail.js';
 import { scenarios as hostingSupportReview } from './hosting-support-review.js';
 import { scenarios as identity } from './identity.js';
 import { scenarios as rootAndAccounts } from './root-and-accounts.js';
@@ -8,6 +9,7 @@ export const AREAS: Readonly<Record<string, readonly Scenario[]>> = {
   'hosting, support and architecture review': hostingSupportReview,
   'root user and account contacts': rootAndAccounts,
   'identity and access': identity,
+  'CloudTrail': cloudtrail,
 };
 
 export const ALL_SCENARIOS: readonly Scenario[] = Object.values(AREAS).flat();
