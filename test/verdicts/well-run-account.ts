@@ -170,7 +170,7 @@ function ec2Slice(region: string): Ec2Slice {
     subnetIds: workload ? ['subnet-app-a', 'subnet-app-b', 'subnet-pub-a'] : [],
     entries: [
       { ruleNumber: 100, egress: false, protocol: '6', action: 'allow' as const, cidrBlock: '0.0.0.0/0', ipv6CidrBlock: null, portRange: { from: 443, to: 443 } },
-      { ruleNumber: 110, egress: false, protocol: '6', action: 'allow' as const, cidrBlock: '0.0.0.0/0', ipv6CidrBlock: null, portRange: { from: 1024, to: 65535 } },
+      { ruleNumber: 110, egress: false, protocol: '6', action: 'allow' as const, cidrBlock: '0.0.0.0/0', ipv6CidrBlock: null, portRange: { from: 32768, to: 65535 } },
       { ruleNumber: 120, egress: false, protocol: '-1', action: 'allow' as const, cidrBlock: '10.0.0.0/16', ipv6CidrBlock: null, portRange: null },
       { ruleNumber: 32767, egress: false, protocol: '-1', action: 'deny' as const, cidrBlock: '0.0.0.0/0', ipv6CidrBlock: null, portRange: null },
     ],

@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario.js';
 import { scenarios as cloudtrail } from './cloudtrail.js';
 import { scenarios as hostingSupportReview } from './hosting-support-review.js';
 import { scenarios as identity } from './identity.js';
+import { scenarios as network } from './network.js';
 import { scenarios as rootAndAccounts } from './root-and-accounts.js';
 
 export const AREAS: Readonly<Record<string, readonly Scenario[]>> = {
@@ -10,6 +11,7 @@ export const AREAS: Readonly<Record<string, readonly Scenario[]>> = {
   'root user and account contacts': rootAndAccounts,
   'identity and access': identity,
   'CloudTrail': cloudtrail,
+  'network security': network,
 };
 
 export const ALL_SCENARIOS: readonly Scenario[] = Object.values(AREAS).flat();
