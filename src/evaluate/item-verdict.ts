@@ -273,10 +273,12 @@ function decide(
       reason: `A suppression does not make an item met: add an attestation for item ${item.id} that accepts the risk.${risk}${gateNote}`,
     };
   }
+  const manualStates = deciding.filter((s) => s.outcome === 'manual');
   if (evidenceShort.length > 0) {
+    const manualNote = manualStates.length > 0 ? ` Also for a person: ${describeRefs(manualStates)}.` : '';
     return {
       verdict: 'NEEDS_EVIDENCE',
-      reason: `Not shown by the scan: ${describeRefs(evidenceShort)}.${alternativesClause(item)} Attest ${item.id} with the evidence of the way you meet it.${gateNote}${regionNote}`,
+      reason: `Not shown by the scan: ${describeRefs(evidenceShort)}.${manualNote}${alternativesClause(item)} Attest ${item.id} with the evidence of the way you meet it.${gateNote}${regionNote}`,
     };
   }
   if (item.automation === 'auto' && counts.PASS === 0 && counts.MANUAL === 0) {
@@ -284,7 +286,6 @@ function decide(
   }
   const passing = counts.PASS > 0 ? `Automated checks pass (${plural(counts.PASS, 'result')}), but this` : 'This';
   // Say what the person is to confirm (the first MANUAL message), so the one-line reason carries the cause.
-  const manualStates = deciding.filter((s) => s.outcome === 'manual');
   const manualPart = manualStates.length > 0 ? ` ${describeRefs(manualStates)}.` : counts.MANUAL > 0 ? ` ${plural(counts.MANUAL, 'result')} need a person to confirm.` : '';
   return {
     verdict: 'NEEDS_EVIDENCE',

@@ -5,6 +5,8 @@ import { scenarios as hostingSupportReview } from './hosting-support-review.js';
 import { scenarios as identity } from './identity.js';
 import { scenarios as network } from './network.js';
 import { scenarios as rootAndAccounts } from './root-and-accounts.js';
+import { scenarios as s3 } from './s3.js';
+// from './root-and-accounts.js';
 
 export const AREAS: Readonly<Record<string, readonly Scenario[]>> = {
   'hosting, support and architecture review': hostingSupportReview,
@@ -12,6 +14,7 @@ export const AREAS: Readonly<Record<string, readonly Scenario[]>> = {
   'identity and access': identity,
   'CloudTrail': cloudtrail,
   'network security': network,
+  'S3 buckets': s3,
 };
 
 export const ALL_SCENARIOS: readonly Scenario[] = Object.values(AREAS).flat();
