@@ -4,9 +4,9 @@ import { scenarios as cloudtrail } from './cloudtrail.js';
 import { scenarios as hostingSupportReview } from './hosting-support-review.js';
 import { scenarios as identity } from './identity.js';
 import { scenarios as network } from './network.js';
+import { scenarios as resilience } from './resilience.js';
 import { scenarios as rootAndAccounts } from './root-and-accounts.js';
 import { scenarios as s3 } from './s3.js';
-// from './root-and-accounts.js';
 
 export const AREAS: Readonly<Record<string, readonly Scenario[]>> = {
   'hosting, support and architecture review': hostingSupportReview,
@@ -15,6 +15,7 @@ export const AREAS: Readonly<Record<string, readonly Scenario[]>> = {
   'CloudTrail': cloudtrail,
   'network security': network,
   'S3 buckets': s3,
+  'backup and resilience': resilience,
 };
 
 export const ALL_SCENARIOS: readonly Scenario[] = Object.values(AREAS).flat();
