@@ -1,6 +1,9 @@
 /** Every area's scenarios, by checklist area (one file per area). */
 import type { Scenario } from '../scenario.js';
 import { scenarios as cloudtrail } from './cloudtrail.js';
+import { scenarios as competencyProgramme } from './competency-programme.js';
+import { scenarios as customerAccess } from './customer-access.js';
+import { scenarios as dataProtection } from './data-protection.js';
 import { scenarios as hostingSupportReview } from './hosting-support-review.js';
 import { scenarios as identity } from './identity.js';
 import { scenarios as network } from './network.js';
@@ -15,7 +18,10 @@ export const AREAS: Readonly<Record<string, readonly Scenario[]>> = {
   'CloudTrail': cloudtrail,
   'network security': network,
   'S3 buckets': s3,
+  'vulnerability management and data protection': dataProtection,
   'backup and resilience': resilience,
+  'access to customer accounts': customerAccess,
+  'competency prerequisites and documents': competencyProgramme,
 };
 
 export const ALL_SCENARIOS: readonly Scenario[] = Object.values(AREAS).flat();
