@@ -3,7 +3,7 @@
  * - the reason is one line and contains the scenario's `reason` text;
  * - `alternative`: an evidence check of the item really fails (the attested way is another one);
  * - `not-met` caused by a required check: attesting "yes" with evidence does not change it;
- * - `unknown`: attesting "yes" with evidence does not change it either.
+ * - `unknown`: attesting "yes" with evidence does not change it either, and the reason says what to grant.
  */
 import { expect } from 'vitest';
 import type { ItemResult } from '../../src/core/assessment.js';
@@ -25,6 +25,7 @@ export function checkScenario(scenario: Scenario): void {
     const failing = (result.checks ?? []).filter((c) => c.role === 'evidence' && c.outcome === 'fail');
     expect(failing.length, `an alternative-route scenario needs a failing evidence check\n${explain(result)}`).toBeGreaterThan(0);
   }
+  if (scenario.kind === 'unknown') expect(result.reason, explain(result)).toContain('Grant the read');
   const requiredFails = (result.checks ?? []).some((c) => c.role === 'required' && c.outcome === 'fail');
   if ((scenario.kind === 'not-met' && requiredFails) || scenario.kind === 'unknown') {
     const attested = runScenario(scenario, attest(scenario.item, 'yes'));
