@@ -49,7 +49,7 @@ export const consoleUser = (name: string, overrides: Partial<CredentialReportUse
 /** A role whose trust policy is `trust` (one statement), with the given managed policies attached. */
 export function trustedRole(name: string, statement: Record<string, unknown>, attached: readonly string[] = ['ReadOnlyAccess']): IamRole {
   return anIamRole(name, {
-    trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }] } as PolicyDocument,
+    trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }] },
     attachedPolicies: attached.map((p) => ({ name: p, arn: `arn:aws:iam::aws:policy/${p}` })),
   });
 }

@@ -5,7 +5,7 @@
  *   deny.global('support', 'DescribeSeverityLevels')      -> the whole slice could not be read
  */
 import { notObserved, observed, type Observed } from '../../src/core/observed.js';
-import type { GlobalServiceKey, GlobalSlices, GlobalValue, RegionalServiceKey, RegionalSlices, RegionalValue } from '../../src/core/slices/index.js';
+import type { GlobalServiceKey, GlobalValue, RegionalServiceKey, RegionalSlices, RegionalValue } from '../../src/core/slices/index.js';
 import type { AccountSnapshot, Snapshot } from '../../src/core/snapshot.js';
 import { collectionError } from '../helpers/snapshot-builder.js';
 import { REGIONS } from './well-run-account.js';
@@ -27,7 +27,7 @@ export function global<K extends GlobalServiceKey>(key: K, fn: (value: GlobalVal
     mapAccount(snapshot, (a) => {
       const next = fn(valueOf(a.global[key] as Observed<GlobalValue<K>> | undefined, key));
       const wrapped = isObserved(next) ? next : observed(next);
-      return { ...a, global: { ...a.global, [key]: wrapped } as GlobalSlices };
+      return { ...a, global: { ...a.global, [key]: wrapped } };
     });
 }
 
@@ -59,9 +59,9 @@ export function deniedRead(service: string, operation: string, region = 'global'
 
 /** Whole slices that could not be read at all. */
 export const deny = {
-  global: <K extends GlobalServiceKey>(key: K, operation: string): Mutation =>
+  global: (key: GlobalServiceKey, operation: string): Mutation =>
     (snapshot) => mapAccount(snapshot, (a) => ({ ...a, global: { ...a.global, [key]: deniedRead(key, operation) } })),
-  regional: <K extends RegionalServiceKey>(key: K, operation: string, regions: readonly string[] = REGIONS): Mutation =>
+  regional: (key: RegionalServiceKey, operation: string, regions: readonly string[] = REGIONS): Mutation =>
     (snapshot) =>
       mapAccount(snapshot, (a) => ({
         ...a,

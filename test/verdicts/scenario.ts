@@ -8,6 +8,8 @@ import type { ItemResult, ItemVerdict } from '../../src/core/assessment.js';
 import type { DeliveryCategory, Framework, FrameworkItem } from '../../src/core/framework.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import type { AttestationAnswer, GatingAnswer, ItemAttestation, Suppression } from '../../src/attest/types.js';
+import type { CheckDefinition } from '../../src/core/check.js';
+import type { CheckOutcome } from '../../src/core/finding.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { FRAMEWORKS } from '../../src/frameworks/index.js';
@@ -108,10 +110,40 @@ export function gate(questionId: string, answer: 'yes' | 'no'): GatingAnswer {
   return { questionId, answer, justification: answer === 'no' ? 'The product never does this.' : 'It does.', owner: 'cto@acme.example', date: '2026-10-01' };
 }
 
-/** Applies a scenario's mutations to a fresh well-run snapshot. */
-export function scenarioSnapshot(scenario: Pick<Scenario, 'mutations'>): Snapshot {
-  return (scenario.mutations ?? []).reduce((s, m) => m(s), wellRunSnapshot());
+/**
+ * Snapshots are never changed after they are built (mutations return new ones and evaluation is pure), so
+ * scenarios without mutations share one base snapshot and every scenario keeps its own: together with the
+ * memoised checks below, each check runs once per distinct account state, which keeps the corpus fast
+ * (the IAM policy simulator is the expensive part).
+ */
+const BASE = wellRunSnapshot();
+const built = new WeakMap<Scenario, Snapshot>();
+
+/** The scenario's account: the well-run snapshot with its mutations applied. */
+export function scenarioSnapshot(scenario: Scenario): Snapshot {
+  const mutations = scenario.mutations ?? [];
+  if (mutations.length === 0) return BASE;
+  const cached = built.get(scenario);
+  if (cached) return cached;
+  const snapshot = mutations.reduce((s, m) => m(s), wellRunSnapshot());
+  built.set(scenario, snapshot);
+  return snapshot;
 }
+
+/** ALL_CHECKS, each remembering its outcomes per snapshot object (checks are pure functions of it). */
+export const CORPUS_CHECKS: readonly CheckDefinition[] = ALL_CHECKS.map((check) => {
+  const results = new WeakMap<Snapshot, readonly CheckOutcome[]>();
+  return {
+    ...check,
+    evaluate: (snapshot: Snapshot) => {
+      const known = results.get(snapshot);
+      if (known) return known;
+      const outcomes = check.evaluate(snapshot);
+      results.set(snapshot, outcomes);
+      return outcomes;
+    },
+  };
+});
 
 /**
  * Evaluates only the scenario's item (its checks, its gate): the same `evaluate` the CLI runs, on a catalog
@@ -128,7 +160,7 @@ export function runScenario(scenario: Scenario, attestation: ItemAttestation | n
   };
   const assessment = evaluate(scenarioSnapshot(scenario), single, {
     delivery: scenario.delivery ?? 'multi-tenant-saas',
-    checks: ALL_CHECKS,
+    checks: CORPUS_CHECKS,
     toolVersion: 'corpus',
     now: NOW,
     attestations: attestation ? [attestation] : [],

@@ -15,7 +15,7 @@ import type { Ec2Slice } from '../../src/core/slices/ec2.js';
 import type { IamSlice } from '../../src/core/slices/iam.js';
 import type { GlobalSlices, RegionalSlices } from '../../src/core/slices/index.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
-import { aContact, aReportUser, aRoot, aSummary, anIamRole, anIamSlice, anOrganization, daysAgo } from '../helpers/identity-fixtures.js';
+import { aContact, aRoot, aSummary, anIamRole, anIamSlice, anOrganization, daysAgo } from '../helpers/identity-fixtures.js';
 import { aRule, aSecurityGroup, aSubnet, anInstance } from '../helpers/network-fixtures.js';
 import { ACCOUNT_A, aRegion, aSnapshot, anAccount, observed } from '../helpers/snapshot-builder.js';
 import { aBucket, aTrail } from '../helpers/storage-fixtures.js';

@@ -1,7 +1,7 @@
 /** FTR IAM-001..012 and the competency's identity items 1.3-1.5, 1.7-1.12. */
 import { observed } from '../../../src/core/observed.js';
 import type { Instance } from '../../../src/core/slices/ec2.js';
-import { anIamGroup, anIamUser, aSummary, withKey } from '../../helpers/identity-fixtures.js';
+import { anIamGroup, anIamUser, withKey } from '../../helpers/identity-fixtures.js';
 import { anInstance } from '../../helpers/network-fixtures.js';
 import { deny, deniedRead, regional, snapshotWith } from '../mutations.js';
 import { COMP, FTR, type Scenario } from '../scenario.js';
@@ -16,7 +16,6 @@ const noFederation = [iam((s) => ({ ...s, samlProviders: observed([]) })), detai
 const aliceWithMfa = withUsers([consoleUser('alice')]);
 const aliceWithoutMfa = withUsers([consoleUser('alice', { mfaActive: false })]);
 const staleKey = withUsers([{ ...consoleUser('build-bot', { passwordEnabled: false, passwordLastUsed: null, mfaActive: false }), ...withKey(200, 1) }]);
-const idleKey = withUsers([{ ...consoleUser('reporting-bot', { passwordEnabled: false, passwordLastUsed: null, mfaActive: false }), ...withKey(30, null) }]);
 const idleOldKey = withUsers([{ ...consoleUser('reporting-bot', { passwordEnabled: false, passwordLastUsed: null, mfaActive: false }), ...withKey(80, 60) }]);
 const sharedAdminLogin = withUsers([consoleUser('admin')]);
 const noGuardDuty = regional('guardduty', (g) => ({ ...g, detectors: observed([]) }));
@@ -160,5 +159,3 @@ export const scenarios: Scenario[] = [
   { framework: COMP, item: '1.12', kind: 'unseen', name: 'credential report and instances denied', mutations: [reportDenied, deny.regional('ec2', 'DescribeInstances')], attest: null },
 ];
 
-void aSummary;
-void idleKey;

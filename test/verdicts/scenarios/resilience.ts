@@ -5,7 +5,7 @@ import type { RdsInstance } from '../../../src/core/slices/rds.js';
 import { deniedRead, deny, regional } from '../mutations.js';
 import { COMP, FTR, type Scenario } from '../scenario.js';
 import { bucket } from '../fixtures.js';
-import { LOG_ARCHIVE, WORKLOAD } from '../well-run-account.js';
+import { WORKLOAD } from '../well-run-account.js';
 import { standard } from './standard.js';
 
 const backup = (fn: (b: BackupSlice) => BackupSlice) => regional('backup', fn, [WORKLOAD]);
@@ -25,7 +25,6 @@ const noCrossAccountCopy = backup((b) => ({
   plans: observed((b.plans.ok ? b.plans.value : []).map((p) => ({ ...p, rules: observed((p.rules.ok && p.rules.value ? p.rules.value : []).map((r) => ({ ...r, copyActions: [] }))) }))),
   copyJobs: observed([]),
 }));
-void LOG_ARCHIVE;
 
 export const scenarios: Scenario[] = [
   ...standard(FTR, 'BAR-001'),

@@ -1,7 +1,6 @@
 /** FTR ARC-001..005 (+ legacy ARC-002), ACOM-001/002 and their competency twins 1.1, 1.2. */
 import { observed } from '../../../src/core/observed.js';
 import { aContact, aRoot, aSummary, NO_ROOT_CREDENTIALS } from '../../helpers/identity-fixtures.js';
-import { ACCOUNT_A } from '../../helpers/snapshot-builder.js';
 import { deniedRead, global, snapshotWith } from '../mutations.js';
 import { attest, COMP, FTR, type Scenario } from '../scenario.js';
 import { iam, iamDenied, organization } from '../fixtures.js';
@@ -96,5 +95,3 @@ export const scenarios: Scenario[] = [
   { framework: COMP, item: '1.2', kind: 'not-met', name: 'root has a password and no MFA', mutations: [noRootMfa] },
   { framework: COMP, item: '1.2', kind: 'unknown', name: 'root MFA could not be read', mutations: rootUnreadable },
 ];
-
-void ACCOUNT_A;
