@@ -5,10 +5,11 @@
 import type { CredentialReportUser, IamRole, IamSlice, IamUser, ManagedPolicy, PolicyDocument } from '../../src/core/slices/iam.js';
 import type { S3Bucket } from '../../src/core/slices/s3.js';
 import type { Ec2Slice, SecurityGroup } from '../../src/core/slices/ec2.js';
-import type { OrganizationInfo } from '../../src/core/snapshot.js';
+import type { AccountSnapshot, OrganizationInfo } from '../../src/core/snapshot.js';
 import { observed } from '../../src/core/observed.js';
 import { aReportUser, anIamRole, anIamUser, anOrganization } from '../helpers/identity-fixtures.js';
 import { aBucket } from '../helpers/storage-fixtures.js';
+import { ACCOUNT_B } from '../helpers/snapshot-builder.js';
 import { deniedRead, global, regional, snapshotWith, type Mutation } from './mutations.js';
 import { WORKLOAD } from './well-run-account.js';
 
@@ -83,4 +84,21 @@ export function withSecurityGroup(group: SecurityGroup): Mutation {
     securityGroups: observed([...(s.securityGroups.ok ? s.securityGroups.value : []), group]),
     attachedSecurityGroupIds: observed([...(s.attachedSecurityGroupIds.ok ? s.attachedSecurityGroupIds.value : []), group.groupId]),
   }));
+}
+
+/**
+ * A second member account (shared services) scanned next to the well-run one: a copy of it with its own id,
+ * changed by `fn` (default: no Well-Architected workload of its own).
+ */
+export function withSecondAccount(fn: (a: AccountSnapshot) => AccountSnapshot = withoutWorkloads): Mutation {
+  return snapshotWith((s) => {
+    const first = s.accounts[0];
+    if (!first) return s;
+    const second = fn({ ...first, accountId: ACCOUNT_B, name: 'shared-services' });
+    return { ...s, accounts: [...s.accounts, second] };
+  });
+}
+
+function withoutWorkloads(a: AccountSnapshot): AccountSnapshot {
+  return { ...a, regional: a.regional.map((r) => ({ ...r, wellarchitected: observed({ workloads: observed([]) }) })) };
 }

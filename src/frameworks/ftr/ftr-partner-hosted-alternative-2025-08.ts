@@ -95,7 +95,8 @@ export const ftrPartnerHostedAlternative: Framework = defineFramework({
         {
           id: 'wellarchitected_workload_reviewed_within_12_months',
           role: 'evidence',
-          rationale: 'A reviewed Well-Architected Tool workload in the scanned accounts shows the review; one held in the reviewer\'s or another account is evidenced by its report.',
+          rationale: 'A reviewed workload in any scanned account shows the review (the others need none); one held in the reviewer\'s account is evidenced by its report.',
+          passWhen: 'any-resource',
         },
       ],
       alternatives: [

@@ -74,6 +74,11 @@ export const scenarios: Scenario[] = [
 
   ...standard(COMP, '1.24'),
   { framework: COMP, item: '1.24', kind: 'not-met', name: 'an internet-facing listener serving plain HTTP', mutations: [plainHttpListener], reason: 'elbv2_listener_tls_or_redirect' },
+  {
+    framework: COMP, item: '1.24', kind: 'needs-evidence', attest: null, name: 'plain HTTP on an internal load balancer: for a person (does a client cross the VPC boundary?), not a FAIL',
+    mutations: [plainHttpListener, regional('elbv2', (e) => ({ ...e, loadBalancers: observed((e.loadBalancers.ok ? e.loadBalancers.value : []).map((lb) => ({ ...lb, scheme: 'internal' }))) }), [WORKLOAD])],
+    reason: 'elbv2_listener_tls_or_redirect needs a person',
+  },
   { framework: COMP, item: '1.24', kind: 'unknown', name: 'DescribeLoadBalancers denied', mutations: [deny.regional('elbv2', 'DescribeLoadBalancers')] },
   { framework: COMP, item: '1.24', kind: 'alternative', name: 'HTTP viewers on a distribution that only serves public assets (attested)', mutations: [viewerHttpAllowed] },
 

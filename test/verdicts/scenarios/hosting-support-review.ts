@@ -7,6 +7,7 @@ import { aLensReview, aWorkload, frameworkPillars } from '../../helpers/wellarch
 import { deniedRead, deny, global, regional } from '../mutations.js';
 import { ALT, attest, COMP, FTR, gate, type Scenario } from '../scenario.js';
 import { standard } from './standard.js';
+import { withSecondAccount } from '../fixtures.js';
 import { WORKLOAD } from '../well-run-account.js';
 
 const basicSupport = global('support', (s) => ({ ...s, plan: observed({ tier: 'basic-or-developer' as const, severityLevels: [], region: 'us-east-1' }) }));
@@ -42,6 +43,11 @@ export const scenarios: Scenario[] = [
   { framework: FTR, item: 'WAFR-001', kind: 'needs-evidence', attest: null, name: 'issue 7 §2.4: only a milestone on an unanswered review does not count', mutations: [milestoneOnly], reason: 'wellarchitected_workload_reviewed_within_12_months fails' },
   { framework: FTR, item: 'WAFR-001', kind: 'unseen', name: 'ListWorkloads denied in every region', mutations: [deny.regional('wellarchitected', 'ListWorkloads')], attest: null, reason: 'could not be determined' },
 
+  {
+    framework: FTR, item: 'WAFR-001', kind: 'met', name: 'an Organization scan: the production account holds the review, the shared-services account none',
+    mutations: [withSecondAccount()], reason: 'wellarchitected_workload_reviewed_within_12_months pass',
+  },
+
   ...standard(FTR, 'WAFR-002'),
 
   ...standard(COMP, '3.3'),
@@ -55,6 +61,10 @@ export const scenarios: Scenario[] = [
   ...standard(ALT, 'ALT-B-001'),
   { framework: ALT, item: 'ALT-B-001', kind: 'alternative', gates: routeB, name: 'the review was recorded in the Well-Architected Partner\'s account (attested with its report)', mutations: [noWorkloads] },
   { framework: ALT, item: 'ALT-B-001', kind: 'needs-evidence', gates: routeB, attest: null, name: 'issue 7 §2.4: a workload with one question answered', mutations: [oneQuestionAnswered], reason: 'wellarchitected_workload_reviewed_within_12_months fails' },
+  {
+    framework: ALT, item: 'ALT-B-001', kind: 'met', gates: routeB, name: 'an Organization scan: one account holds the review, another none',
+    mutations: [withSecondAccount()], reason: 'wellarchitected_workload_reviewed_within_12_months pass',
+  },
   { framework: ALT, item: 'ALT-B-001', kind: 'unseen', gates: routeB, attest: null, name: 'ListWorkloads denied', mutations: [deny.regional('wellarchitected', 'ListWorkloads')] },
   { framework: ALT, item: 'ALT-B-001', kind: 'not-applicable', gates: [gate('ALT-A-000', 'yes'), gate('ALT-B-000', 'no')], attest: null, name: 'route A taken' },
 
