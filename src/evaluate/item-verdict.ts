@@ -116,7 +116,7 @@ function describeRef(s: RefState, withExample = true): string {
     case 'unknown':
       return `${s.ref.id} could not be determined on ${of(s.counts.UNKNOWN)}${example((f) => f.status === 'UNKNOWN')}`;
     case 'manual':
-      return `${s.ref.id} needs a person to confirm ${of(s.counts.MANUAL)}`;
+      return `${s.ref.id} needs a person to confirm ${of(s.counts.MANUAL)}${example((f) => f.status === 'MANUAL')}`;
     case 'accepted-risk':
       return `${s.ref.id} fails only where a suppression accepts the risk (${plural(s.counts.FAIL, 'result')})`;
     case 'pass':
@@ -273,17 +273,20 @@ function decide(
       reason: `A suppression does not make an item met: add an attestation for item ${item.id} that accepts the risk.${risk}${gateNote}`,
     };
   }
+  const manualStates = deciding.filter((s) => s.outcome === 'manual');
   if (evidenceShort.length > 0) {
+    const manualNote = manualStates.length > 0 ? ` Also for a person: ${describeRefs(manualStates)}.` : '';
     return {
       verdict: 'NEEDS_EVIDENCE',
-      reason: `Not shown by the scan: ${describeRefs(evidenceShort)}.${alternativesClause(item)} Attest ${item.id} with the evidence of the way you meet it.${gateNote}${regionNote}`,
+      reason: `Not shown by the scan: ${describeRefs(evidenceShort)}.${manualNote}${alternativesClause(item)} Attest ${item.id} with the evidence of the way you meet it.${gateNote}${regionNote}`,
     };
   }
   if (item.automation === 'auto' && counts.PASS === 0 && counts.MANUAL === 0) {
     return { verdict: 'NEEDS_EVIDENCE', reason: `No resource in scope was evaluated by the required checks; attest ${item.id} with evidence.${regionNote}` };
   }
   const passing = counts.PASS > 0 ? `Automated checks pass (${plural(counts.PASS, 'result')}), but this` : 'This';
-  const manualPart = counts.MANUAL > 0 ? ` ${plural(counts.MANUAL, 'result')} need a person to confirm.` : '';
+  // Say what the person is to confirm (the first MANUAL message), so the one-line reason carries the cause.
+  const manualPart = manualStates.length > 0 ? ` ${describeRefs(manualStates)}.` : counts.MANUAL > 0 ? ` ${plural(counts.MANUAL, 'result')} need a person to confirm.` : '';
   return {
     verdict: 'NEEDS_EVIDENCE',
     reason: `${passing} item needs evidence: attest ${item.id}.${manualPart}${gateNote}${regionNote}`,

@@ -32,7 +32,7 @@ const PLANNED_CHECKS: Readonly<Record<string, Planned>> = {
   iam_policy_no_full_admin_wildcard: { ftr: ['IAM-006'], comp: ['1.9'] },
   iam_policy_attached_only_to_group_or_roles: { ftr: ['IAM-006'], comp: ['1.3'] },
   iam_user_no_active_access_keys: { ftr: ['IAM-012'], comp: ['1.12'] },
-  iam_federation_configured: { ftr: ['IAM-001', 'IAM-012'], comp: [] },
+  iam_federation_configured: { ftr: ['IAM-001', 'IAM-012'], comp: ['1.4'] },
   account_alternate_contacts_configured: { ftr: ['ACOM-001'], comp: [] },
   account_contacts_company_owned: { ftr: ['ACOM-002'], comp: [] },
   support_business_plan_enabled: { ftr: ['SUP-001'], comp: ['3.3'] },

@@ -1,13 +1,16 @@
-import { defineCheck, fail, pass, unknown } from '../../core/check.js';
+import { defineCheck, fail, manual, pass, unknown } from '../../core/check.js';
 import { forEachAccountAcrossRegions, monthsBefore, unknownFromGaps, withinTwelveMonths } from './account-rollup.js';
 import { coreHighRisks, coreReview, incompleteLabel, workloadLabel, workloadsOf } from './workload-review.js';
 
 /**
  * Partner Hosted Alternative FTR, route B: a Well-Architected review within 12 months with no high-risk
  * issues (HRIs) open in the Security, Reliability and Operational Excellence pillars. One outcome per account:
- * FAIL when any workload's lens review shows HIGH risks in those pillars, or when no workload has a completed
- * review of the core pillars (every question answered, see workload-review.ts) in the 12 months before the
- * scan; PASS only with such a review and zero HIGH in the core pillars everywhere.
+ * - FAIL when any workload's lens review shows HIGH risks in those pillars (open HRIs the tool records);
+ * - PASS only with a completed review of the core pillars (every question answered, see workload-review.ts)
+ *   in the 12 months before the scan and zero HIGH in the core pillars everywhere;
+ * - MANUAL when the account holds no such review (no workload, or only stale or partly answered ones): the
+ *   review may have been recorded in the AWS or Well-Architected Partner account that ran it, which route B
+ *   accepts, so its report is for a person to show. Never PASS: an unanswered question has no risk yet.
  * Whether the review was led by AWS or a Well-Architected Partner is not visible in the API (attest it).
  */
 export const wellarchitectedNoHighRisksInCorePillars = defineCheck({
@@ -67,12 +70,13 @@ export const wellarchitectedNoHighRisksInCorePillars = defineCheck({
       const hidden = rows.flatMap(({ review }) => review.unreadable)[0];
       if (hidden) return [unknown(ref, hidden, { ...evidence, note: 'Some lens reviews or milestones could not be read.' })];
       const incomplete = rows.flatMap(({ label, review }) => incompleteLabel(label, review) ?? []);
+      const elsewhere = 'if the review was recorded in the AWS or Well-Architected Partner account that ran it, show its report (no open HRI in the core pillars)';
       return [
-        fail(
+        manual(
           ref,
           rows.length === 0
-            ? `Account ${account.accountId} has no Well-Architected Tool workload in the scanned regions, so route B cannot be evidenced.`
-            : `No completed Well-Architected review of the core pillars of ${account.accountId} falls within the 12 months before the scan (since ${since.slice(0, 10)})${incomplete.length > 0 ? `; incomplete: ${incomplete.join('; ')}` : ''}.`,
+            ? `Account ${account.accountId} has no Well-Architected Tool workload in the scanned regions; ${elsewhere}.`
+            : `No completed Well-Architected review of the core pillars of ${account.accountId} falls within the 12 months before the scan (since ${since.slice(0, 10)})${incomplete.length > 0 ? `; incomplete: ${incomplete.join('; ')}` : ''}; ${elsewhere}.`,
           evidence,
         ),
       ];

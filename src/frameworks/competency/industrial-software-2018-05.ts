@@ -379,18 +379,34 @@ export const industrialSoftwareCompetency: Framework = defineFramework({
       id: '1.4',
       title: 'MFA for all interactive IAM users',
       section: 'SEC',
-      requirement: 'Every IAM user who signs in interactively has MFA.',
-      automation: 'auto',
+      requirement:
+        'Every IAM user who signs in interactively has MFA; people who sign in through IAM Identity Center or another identity provider get MFA there (the 2018 wording predates federation, which the current FTR prefers).',
+      automation: 'partial',
       checks: [
         {
           id: 'iam_user_mfa_enabled_console_access',
           role: 'required',
           rationale: '1.4 asks for exactly this: MFA for every interactive IAM user.',
         },
+        {
+          id: 'iam_federation_configured',
+          role: 'evidence',
+          rationale: 'People who sign in through an identity provider are not IAM users; its MFA enforcement is invisible to the API, so a person attests it.',
+        },
+      ],
+      alternatives: [
+        { way: 'Sign-in through IAM Identity Center or an identity provider that enforces MFA', how: 'iam_federation_configured passes; attest 1.4 with the MFA policy.' },
+        { way: 'IAM users that all have MFA', how: 'iam_user_mfa_enabled_console_access passes; attest 1.4 that no other interactive access exists.' },
       ],
       appliesTo: HOSTED_ONLY,
       twins: ['IAM-001'],
-      evidence: [],
+      evidence: [
+        {
+          id: '1.4/idp-mfa',
+          prompt: 'How MFA is enforced for people who sign in through IAM Identity Center or your identity provider (policy screenshot or configuration export), or that every interactive IAM user has MFA.',
+          accepts: ['text', 'file'],
+        },
+      ],
     },
     {
       id: '1.5',

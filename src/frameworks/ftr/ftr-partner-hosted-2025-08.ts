@@ -137,7 +137,8 @@ export const ftrPartnerHosted: Framework = defineFramework({
         {
           id: 'wellarchitected_workload_reviewed_within_12_months',
           role: 'evidence',
-          rationale: 'A Well-Architected Tool review is the preferred way; a review against a documented standard held outside the tool also meets WAFR-001.',
+          rationale: 'A Well-Architected Tool review is the preferred way; a review held outside the tool also counts, and one reviewed account is enough in an Organization scan.',
+          passWhen: 'any-resource',
         },
       ],
       alternatives: [

@@ -95,7 +95,8 @@ export const ftrPartnerHostedAlternative: Framework = defineFramework({
         {
           id: 'wellarchitected_workload_reviewed_within_12_months',
           role: 'evidence',
-          rationale: 'A reviewed Well-Architected Tool workload in the scanned accounts shows the review; one held in the reviewer\'s or another account is evidenced by its report.',
+          rationale: 'A reviewed workload in any scanned account shows the review (the others need none); one held in the reviewer\'s account is evidenced by its report.',
+          passWhen: 'any-resource',
         },
       ],
       alternatives: [
@@ -118,17 +119,24 @@ export const ftrPartnerHostedAlternative: Framework = defineFramework({
       title: 'No open high-risk issues in Security, Reliability and Operational Excellence',
       section: 'ROUTE-B',
       requirement: 'The reviewed workload has no open high-risk issues in the Security, Reliability and Operational Excellence pillars.',
-      automation: 'auto',
+      automation: 'partial',
       checks: [
         {
           id: 'wellarchitected_no_high_risks_in_core_pillars',
           role: 'required',
-          rationale: 'Route B asks for exactly this: no open high-risk issues in Security, Reliability and Operational Excellence.',
+          rationale: 'Route B asks for exactly this: HRIs open in the tool block it; a review recorded in the reviewer\'s account is shown by its report (MANUAL).',
         },
       ],
       appliesTo: PARTNER_HOSTED,
       gatedBy: 'ALT-B-000',
-      evidence: [],
+      evidence: [
+        {
+          id: 'ALT-B-002/risks',
+          prompt: 'The review report or improvement plan showing no open high-risk issue in Security, Reliability and Operational Excellence (and, if the review is not in the scanned accounts, the account it was recorded in).',
+          accepts: ['file', 'url', 'text'],
+          expiresAfterMonths: 12,
+        },
+      ],
     },
   ],
 });
