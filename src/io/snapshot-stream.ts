@@ -159,7 +159,11 @@ async function* decodedChunks(path: string): AsyncGenerator<Buffer> {
     yield* raw;
   };
   if (!isGzip(first.value)) {
-    yield* rest();
+    try {
+      yield* rest();
+    } finally {
+      await raw.return(undefined);
+    }
     return;
   }
   const gunzip = createGunzip();
@@ -174,6 +178,8 @@ async function* decodedChunks(path: string): AsyncGenerator<Buffer> {
   } finally {
     source.destroy();
     gunzip.destroy();
+    // Closes the file now, not when the garbage collector finds the handle.
+    await raw.return(undefined);
   }
 }
 
