@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Assessment } from '../core/assessment.js';
 import { UserError } from '../core/errors.js';
 import type { DeliveryCategory, Framework } from '../core/framework.js';
+import { SEVERITIES, type Severity } from '../core/finding.js';
 import type { Snapshot } from '../core/snapshot.js';
 import { AttestationError } from '../attest/errors.js';
 import { ALL_CHECKS } from '../checks/index.js';
@@ -198,13 +199,15 @@ export interface AssessAndWriteOptions {
 export interface AssessAndWriteResult {
   /**
    * One per scope. When `findingsInMemory` is false the assessment was too large to keep: its `findings`
-   * hold only the open FAILs (for --fail-on); the file has every finding.
+   * are empty (the file has every one; --fail-on uses `openFailSeverities`).
    */
   readonly assessments: readonly Assessment[];
   readonly files: readonly string[];
   readonly warnings: readonly string[];
   /** False when some assessment's findings were too many to keep in memory (reports and --db need the file). */
   readonly findingsInMemory: boolean;
+  /** Severities of the open (unsuppressed) FAILs of every assessment, for --fail-on when findings are not in memory. */
+  readonly openFailSeverities: readonly Severity[];
 }
 
 /** Why reports or --db were skipped for an assessment too large to keep in memory. */
@@ -230,6 +233,7 @@ export async function assessAndWrite(source: SnapshotSource, options: AssessAndW
   const warnings = new Set<string>();
   const many = options.scopes.length > 1;
   let findingsInMemory = true;
+  const openFailSeverities: Severity[] = [];
   for (const scope of options.scopes) {
     const { evaluateOptions, warnings: scopeWarnings } = prepare({
       framework: options.framework,
@@ -252,12 +256,21 @@ export async function assessAndWrite(source: SnapshotSource, options: AssessAndW
       const whole = spool.bytes <= IN_MEMORY_FINDINGS_CHARS;
       if (!whole) findingsInMemory = false;
       const findings = [];
-      for await (const f of spool.findings(streamed.checks.length)) if (whole || (f.status === 'FAIL' && !f.suppression)) findings.push(f);
+      for await (const f of spool.findings(streamed.checks.length)) {
+        if (f.status === 'FAIL' && !f.suppression) openFailSeverities.push(f.severity);
+        if (whole) findings.push(f);
+      }
       assessments.push({ ...streamed.assessment, findings });
       files.push(path);
     } finally {
       spool.dispose();
     }
   }
-  return { assessments, files, warnings: [...warnings], findingsInMemory };
+  return { assessments, files, warnings: [...warnings], findingsInMemory, openFailSeverities };
+}
+
+/** --fail-on from the severities assessAndWrite counted (the same rule as fail-on.ts findingsAtOrAbove). */
+export function openFailsAtOrAbove(severities: readonly Severity[], threshold: Severity): number {
+  const limit = SEVERITIES.indexOf(threshold);
+  return severities.filter((s) => SEVERITIES.indexOf(s) <= limit).length;
 }

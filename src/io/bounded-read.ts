@@ -36,7 +36,7 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, InputLimit>> = {
   snapshot: { label: 'snapshot file', defaultMiB: 256, env: 'FTR_MAX_SNAPSHOT_MB', maxMiB: 500 },
   // A sharded snapshot is read one record at a time (each record within the `snapshot` limit): only the file
   // on disk (compressed) is limited as a whole, and far higher, since it is never held in memory.
-  'snapshot-shards': { label: 'sharded snapshot file', defaultMiB: 16 * 1024, env: 'FTR_MAX_SNAPSHOT_FILE_MB', maxMiB: 256 * 1024 },
+  'snapshot-shards': { label: 'snapshot file', defaultMiB: 16 * 1024, env: 'FTR_MAX_SNAPSHOT_FILE_MB', maxMiB: 256 * 1024 },
   assessment: { label: 'assessment file', defaultMiB: 256, env: 'FTR_MAX_ASSESSMENT_MB', maxMiB: 500 },
   attestations: { label: 'attestations file', defaultMiB: 4, env: null, maxMiB: 4 },
   scope: { label: 'scope file', defaultMiB: 1, env: null, maxMiB: 1 },

@@ -5,9 +5,8 @@ import { EXIT } from '../../core/errors.js';
 import type { Severity } from '../../core/finding.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
-import { findingsAtOrAbove } from '../fail-on.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
-import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
+import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, openFailsAtOrAbove, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
 import { DEFAULT_OUT } from '../options.js';
 import { preflightReports, writeReports } from './report.js';
 
@@ -81,7 +80,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
   if (next !== '') process.stdout.write(`\n${next}\n`);
   if (result.findingsInMemory) await recordRun(options.db, () => readSnapshot(options.snapshotPath), result.assessments, 'evaluate');
   else if (options.db !== undefined && options.db !== false) process.stderr.write(`Warning: ${TOO_LARGE_FOR_DB}\n`);
-  const failing = options.failOn === undefined ? 0 : findingsAtOrAbove(result.assessments, options.failOn);
+  const failing = options.failOn === undefined ? 0 : openFailsAtOrAbove(result.openFailSeverities, options.failOn);
   if (failing > 0) {
     process.stderr.write(`${failing} failing finding(s) of severity ${String(options.failOn)} or worse (--fail-on).\n`);
     return EXIT.failingFindings;

@@ -13,11 +13,10 @@ import { assertWritableDestination, prepareOutputDir } from '../../io/output-fil
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
 import { scanToFile } from '../scan-snapshot.js';
 import type { Severity } from '../../core/finding.js';
-import { findingsAtOrAbove } from '../fail-on.js';
 import { throttled } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { preflightReports, writeReports } from './report.js';
-import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
+import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, openFailsAtOrAbove, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
 import { recordRun } from '../record.js';
 import type { DbOption } from '../store-access.js';
 
@@ -55,6 +54,8 @@ interface ScanContext {
   trailer?: SnapshotTrailer;
   /** False when the assessments were too large to keep whole (reports and --db then need the files). */
   findingsInMemory: boolean;
+  /** Severities of the open FAILs (for --fail-on). */
+  openFailSeverities: Severity[];
   assessments: Assessment[];
   /** The assessment file of each assessment, in the same order. */
   assessmentFiles: string[];
@@ -149,6 +150,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
             ctx.warnings.push(...result.warnings);
             ctx.files.push(...result.files);
             ctx.findingsInMemory = result.findingsInMemory;
+            ctx.openFailSeverities.push(...result.openFailSeverities);
             task.title = `Assessment written to ${result.files.join(', ')}`;
           },
         },
@@ -177,7 +179,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       ],
       { renderer: 'default', fallbackRenderer: 'simple', fallbackRendererCondition: !tty, exitOnError: true, registerSignalListeners: false },
     );
-    const ctx = await tasks.run({ files: [], assessments: [], assessmentFiles: [], warnings: [], findingsInMemory: true });
+    const ctx = await tasks.run({ files: [], assessments: [], assessmentFiles: [], warnings: [], findingsInMemory: true, openFailSeverities: [] });
     if (ctx.trailer && ctx.findingsInMemory) await recordRun(options.db, () => readSnapshot(snapshotPath), ctx.assessments, 'scan');
     else if (ctx.trailer && options.db !== undefined && options.db !== false) ctx.warnings.push(TOO_LARGE_FOR_DB);
     for (const w of ctx.warnings) process.stderr.write(`Warning: ${w}\n`);
@@ -200,8 +202,8 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       );
       return interrupt.signal.aborted ? EXIT.interrupted : EXIT.incomplete;
     }
-    if (options.failOn !== undefined && findingsAtOrAbove(ctx.assessments, options.failOn) > 0) {
-      process.stderr.write(`\n${findingsAtOrAbove(ctx.assessments, options.failOn)} failing finding(s) of severity ${options.failOn} or worse (--fail-on).\n`);
+    if (options.failOn !== undefined && openFailsAtOrAbove(ctx.openFailSeverities, options.failOn) > 0) {
+      process.stderr.write(`\n${openFailsAtOrAbove(ctx.openFailSeverities, options.failOn)} failing finding(s) of severity ${options.failOn} or worse (--fail-on).\n`);
       return EXIT.failingFindings;
     }
     return EXIT.ok;
