@@ -63,6 +63,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(frameworkOption())
     .addOption(deliveryOption())
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
+    .option('--resume <dir>', 'finish an interrupted scan in <dir> (its --out): collect only the accounts without a complete shard in its snapshot.json.gz, then evaluate')
     .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
     .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
@@ -79,7 +80,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           accounts: typeof o.accounts === 'string' ? parseList(o.accounts) : undefined,
           framework: resolveFramework(o.framework),
           delivery: parseDelivery(o.delivery),
-          out: String(o.out),
+          out: typeof o.resume === 'string' ? o.resume : String(o.out),
+          resume: typeof o.resume === 'string',
           concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
           maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
           // Parsed here so a mistyped format fails before a long scan, not after it.

@@ -8,8 +8,15 @@ import type { Snapshot } from '../core/snapshot.js';
 import { UserError } from '../core/errors.js';
 import type { DbOption } from './store-access.js';
 
-export async function recordRun(db: DbOption, snapshot: Snapshot | undefined, assessments: readonly Assessment[], source: 'scan' | 'evaluate'): Promise<void> {
-  if (db === undefined || db === false || snapshot === undefined) return;
+/** `snapshot` may be a loader: the snapshot is then read (from its file) only when --db is given. */
+export async function recordRun(
+  db: DbOption,
+  snapshotOrLoader: Snapshot | (() => Promise<Snapshot>) | undefined,
+  assessments: readonly Assessment[],
+  source: 'scan' | 'evaluate',
+): Promise<void> {
+  if (db === undefined || db === false || snapshotOrLoader === undefined) return;
+  const snapshot = typeof snapshotOrLoader === 'function' ? await snapshotOrLoader() : snapshotOrLoader;
   // Loaded only when --db is given: commands without it never load the store or its drivers.
   const { cliActor } = await import('../store/db.js');
   const { withStore } = await import('./store-access.js');

@@ -7,11 +7,16 @@ import { join, resolve } from 'node:path';
 import type { Assessment } from '../core/assessment.js';
 import { UserError } from '../core/errors.js';
 import type { DeliveryCategory, Framework } from '../core/framework.js';
+import { SEVERITIES, type Severity } from '../core/finding.js';
 import type { Snapshot } from '../core/snapshot.js';
 import { AttestationError } from '../attest/errors.js';
 import { ALL_CHECKS } from '../checks/index.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { evaluate, type EvaluateOptions } from '../evaluate/evaluate.js';
+import { evaluateStream } from '../evaluate/evaluate-stream.js';
+import { FindingSpool } from '../io/finding-spool.js';
+import { writeJsonDocument } from '../io/json-stream-writer.js';
 import { writeOutputFile } from '../io/output-file.js';
+import type { SnapshotSource } from '../io/snapshot-stream.js';
 import { applyScope } from '../scope/apply-scope.js';
 import { loadScopes, selectScope } from '../scope/parse.js';
 import type { Scope } from '../scope/types.js';
@@ -33,7 +38,8 @@ export interface AssessResult {
   readonly warnings: readonly string[];
 }
 
-export function assess(snapshot: Snapshot, options: AssessOptions): AssessResult {
+/** The attestation inputs and evaluation options for one scope (shared by assess and assessAndWrite). */
+function prepare(options: AssessOptions): { evaluateOptions: EvaluateOptions; warnings: readonly string[] } {
   const now = new Date().toISOString();
   const scope = options.scope ?? null;
   const inputs = readAttestationInputs({
@@ -45,25 +51,35 @@ export function assess(snapshot: Snapshot, options: AssessOptions): AssessResult
     now,
     checkIds: ALL_CHECKS.map((c) => c.id),
   });
-  const assessment = evaluate(scope ? applyScope(snapshot, scope) : snapshot, options.framework, {
-    delivery: options.delivery,
-    checks: ALL_CHECKS,
-    toolVersion: TOOL_VERSION,
-    now,
-    scopeName: scope?.name ?? null,
-    attestations: inputs.attestations,
-    gatingAnswers: inputs.gatingAnswers,
-    suppressions: inputs.suppressions,
-    caseStudy: scope?.caseStudy
-      ? {
-          id: scope.name,
-          name: scope.description ?? scope.name,
-          customer: scope.caseStudy.customer,
-          ...(scope.caseStudy.productionDate ? { productionDate: scope.caseStudy.productionDate } : {}),
-        }
-      : null,
-  });
-  return { assessment, warnings: inputs.warnings };
+  return {
+    warnings: inputs.warnings,
+    evaluateOptions: {
+      delivery: options.delivery,
+      checks: ALL_CHECKS,
+      toolVersion: TOOL_VERSION,
+      now,
+      scopeName: scope?.name ?? null,
+      attestations: inputs.attestations,
+      gatingAnswers: inputs.gatingAnswers,
+      suppressions: inputs.suppressions,
+      caseStudy: scope?.caseStudy
+        ? {
+            id: scope.name,
+            name: scope.description ?? scope.name,
+            customer: scope.caseStudy.customer,
+            ...(scope.caseStudy.productionDate ? { productionDate: scope.caseStudy.productionDate } : {}),
+          }
+        : null,
+    },
+  };
+}
+
+/** Evaluates a snapshot in memory (demo, tests); `ftr scan` and `ftr evaluate` use assessAndWrite, which streams. */
+export function assess(snapshot: Snapshot, options: AssessOptions): AssessResult {
+  const { evaluateOptions, warnings } = prepare(options);
+  const scope = options.scope ?? null;
+  const assessment = evaluate(scope ? applyScope(snapshot, scope) : snapshot, options.framework, evaluateOptions);
+  return { assessment, warnings };
 }
 
 /** The attestations file an evaluation uses, and what to tell the user about that choice. */
@@ -181,28 +197,80 @@ export interface AssessAndWriteOptions {
 }
 
 export interface AssessAndWriteResult {
+  /**
+   * One per scope. When `findingsInMemory` is false the assessment was too large to keep: its `findings`
+   * are empty (the file has every one; --fail-on uses `openFailSeverities`).
+   */
   readonly assessments: readonly Assessment[];
   readonly files: readonly string[];
   readonly warnings: readonly string[];
+  /** False when some assessment's findings were too many to keep in memory (reports and --db need the file). */
+  readonly findingsInMemory: boolean;
+  /** Severities of the open (unsuppressed) FAILs of every assessment, for --fail-on when findings are not in memory. */
+  readonly openFailSeverities: readonly Severity[];
 }
 
-/** One assessment per scope (one for the whole scan without a scope file), each written to its own file. */
-export async function assessAndWrite(snapshot: Snapshot, options: AssessAndWriteOptions): Promise<AssessAndWriteResult> {
+/** Why reports or --db were skipped for an assessment too large to keep in memory. */
+export const TOO_LARGE_FOR_REPORTS =
+  'The assessment has too many findings to render reports in memory; assessment.json is complete. Reports for scans this large are not supported yet.';
+export const TOO_LARGE_FOR_DB =
+  'The assessment has too many findings to record in the store in one transaction; assessment.json and snapshot.json.gz are complete. Recording scans this large is not supported yet.';
+
+/**
+ * Findings JSON (compact characters) up to which the written assessment is also kept whole in memory, for
+ * the summary, reports and --db. Above it only the open FAILs are kept.
+ */
+export const IN_MEMORY_FINDINGS_CHARS = 64 * 1024 * 1024;
+
+/**
+ * One assessment per scope (one for the whole scan without a scope file), each written to its own file.
+ * The snapshot is read account by account and the findings wait in a spool file: neither the snapshot nor
+ * the assessment is ever one string or one object graph in memory (docs/decisions/0009).
+ */
+export async function assessAndWrite(source: SnapshotSource, options: AssessAndWriteOptions): Promise<AssessAndWriteResult> {
   const assessments: Assessment[] = [];
   const files: string[] = [];
   const warnings = new Set<string>();
   const many = options.scopes.length > 1;
+  let findingsInMemory = true;
+  const openFailSeverities: Severity[] = [];
   for (const scope of options.scopes) {
-    const result = assess(snapshot, {
+    const { evaluateOptions, warnings: scopeWarnings } = prepare({
       framework: options.framework,
       delivery: options.delivery,
       attestationsFile: options.attestationsFile,
       evidenceRoots: options.evidenceRoots,
       scope,
     });
-    result.warnings.forEach((w) => warnings.add(w));
-    assessments.push(result.assessment);
-    files.push(await writeAssessment(options.outDir, result.assessment, assessmentFileName(scope, many)));
+    scopeWarnings.forEach((w) => warnings.add(w));
+    const spool = new FindingSpool();
+    try {
+      const streamed = await evaluateStream(
+        source,
+        options.framework,
+        { ...evaluateOptions, transform: scope ? (s) => applyScope(s, scope) : undefined },
+        spool,
+      );
+      const path = join(options.outDir, assessmentFileName(scope, many));
+      await writeJsonDocument(path, streamed.assessment as unknown as Record<string, unknown>, { findings: spool.findings(streamed.checks.length) });
+      const whole = spool.bytes <= IN_MEMORY_FINDINGS_CHARS;
+      if (!whole) findingsInMemory = false;
+      const findings = [];
+      for await (const f of spool.findings(streamed.checks.length)) {
+        if (f.status === 'FAIL' && !f.suppression) openFailSeverities.push(f.severity);
+        if (whole) findings.push(f);
+      }
+      assessments.push({ ...streamed.assessment, findings });
+      files.push(path);
+    } finally {
+      spool.dispose();
+    }
   }
-  return { assessments, files, warnings: [...warnings] };
+  return { assessments, files, warnings: [...warnings], findingsInMemory, openFailSeverities };
+}
+
+/** --fail-on from the severities assessAndWrite counted (the same rule as fail-on.ts findingsAtOrAbove). */
+export function openFailsAtOrAbove(severities: readonly Severity[], threshold: Severity): number {
+  const limit = SEVERITIES.indexOf(threshold);
+  return severities.filter((s) => SEVERITIES.indexOf(s) <= limit).length;
 }

@@ -16,9 +16,12 @@ import {
   type AccountSnapshot,
   type OrganizationAccount,
   type OrganizationInfo,
+  type AccountShard,
   type RegionInfo,
   type RegionalSnapshot,
   type Snapshot,
+  type SnapshotHeader,
+  type SnapshotTrailer,
 } from '../core/snapshot.js';
 import { TOOL_VERSION } from '../version.js';
 import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
@@ -52,6 +55,18 @@ export interface ScanOptions {
   readonly onProgress?: ((progress: ScanProgress) => void) | undefined;
   /** Starting credentials; default the SDK's default chain or --profile. */
   readonly credentials?: Credentials | undefined;
+  /** `--resume`: accounts that already have a complete shard; they are not collected again. */
+  readonly skipAccounts?: ReadonlySet<string> | undefined;
+  /** Set by runScanToSink: each account is handed over as it finishes and not kept (memory flat in accounts). */
+  readonly sink?: ShardSink | undefined;
+}
+
+/** Receives the snapshot while it is collected (io/snapshot-stream.ts writes it to snapshot.json.gz). */
+export interface ShardSink {
+  /** Once, after the Organization is read and the accounts are chosen, before any shard. */
+  start(header: SnapshotHeader): Promise<void>;
+  /** Each account as it finishes; `complete` is false when the scan stopped while or before it ran. */
+  account(shard: AccountShard): Promise<void>;
 }
 
 export interface ScanProgress {
@@ -73,6 +88,17 @@ interface AccountWork {
   global: Record<string, unknown>;
   regional: Map<string, Record<string, unknown>>;
   pending?: Promise<unknown>;
+  /** Handed to the sink (and dropped from memory). */
+  sunk?: boolean;
+}
+
+/**
+ * runScan with every account handed to `sink` as soon as it finishes (and then dropped), so memory holds
+ * only the accounts in progress. Returns the trailer: what is known at the end, and the reads no account owns.
+ */
+export async function runScanToSink(options: ScanOptions, sink: ShardSink): Promise<SnapshotTrailer> {
+  const rest = await runScan({ ...options, sink });
+  return { finishedAt: rest.finishedAt, complete: rest.complete, interruption: rest.interruption, errors: rest.errors, operations: rest.operations };
 }
 
 export async function runScan(options: ScanOptions): Promise<Snapshot> {
@@ -127,8 +153,28 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
   progress.emit('organization', 'Reading the Organization');
   const organization = await readOrganization(contextFor(me.accountId, baseClients, homeRegion, []));
 
-  const targets = chooseAccounts(options, me.accountId, organization);
+  const targets = chooseAccounts(options, me.accountId, organization).filter((t) => !options.skipAccounts?.has(t.id));
   progress.accountsTotal = targets.length;
+  const sink = options.sink;
+  await sink?.start({
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: 'ftr-ready', version: TOOL_VERSION },
+    startedAt,
+    principal: { arn: me.arn, accountId: me.accountId },
+    partition: me.partition,
+    mode: options.org ? 'organization' : 'account',
+    requestedRegions,
+    organization,
+  });
+  /** Hands a finished (or never reached) account to the sink with its errors and outcomes, then drops it. */
+  const release = async (work: AccountWork): Promise<void> => {
+    if (!sink || work.sunk) return;
+    work.sunk = true;
+    const taken = recorder.takeAccount(work.accountId);
+    await sink.account({ complete: !abort.signal.aborted, account: toAccountSnapshot(work, homeRegion), ...taken });
+    work.global = {};
+    work.regional = new Map();
+  };
 
   const limit = pLimit(Math.max(1, options.concurrency));
   const selected = (service: string) => !options.services || options.services.includes(service);
@@ -171,7 +217,10 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
           work.access = assumed.ok ? observed({ via: 'assumed-role', roleArn: arn }) : notObserved(assumed.error);
         }
         progress.accountReady();
-        if (!work.access.ok) return;
+        if (!work.access.ok) {
+          await release(work);
+          return;
+        }
 
         work.regions = await discoverRegions(homeCtx, requestedRegions);
         const scanned = work.regions.ok
@@ -205,11 +254,13 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
           }
         }
         // Not awaited inside this pool slot: the account's own tasks need free slots to run.
-        work.pending = Promise.all(tasks);
+        work.pending = Promise.all(tasks).then(() => release(work));
       }),
     ),
   );
   await Promise.all(works.map((w) => w.pending ?? Promise.resolve()));
+  // Accounts the scan never reached (it stopped first) are shards too, marked incomplete.
+  for (const work of works) await release(work);
   options.signal?.removeEventListener('abort', onExternalAbort);
   progress.emit('done', state.interruption ? `Stopped: ${state.interruption}` : 'Collection finished');
 
@@ -225,7 +276,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     mode: options.org ? 'organization' : 'account',
     requestedRegions,
     organization,
-    accounts: works.map((w) => toAccountSnapshot(w, homeRegion)),
+    accounts: works.filter((w) => !w.sunk).map((w) => toAccountSnapshot(w, homeRegion)),
     errors: recorder.errors,
     operations: recorder.operations(),
   };
@@ -388,7 +439,7 @@ class ProgressTracker {
       tasksTotal: this.tasksTotal,
       tasksDone: this.tasksDone,
       apiCalls: this.recorder.apiCalls,
-      errors: this.recorder.errors.length,
+      errors: this.recorder.errorCount,
       message: this.message,
     });
   }

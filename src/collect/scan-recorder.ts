@@ -20,7 +20,10 @@ type MutableOutcome = { -readonly [K in keyof OperationOutcome]: OperationOutcom
 const key = (accountId: string, region: string, operation: string) => `${accountId}|${region}|${operation}`;
 
 export class ScanRecorder {
+  /** Failed reads not yet handed over with an account shard (takeAccount). */
   readonly errors: CollectionError[] = [];
+  /** Every failed read of the scan, including those already handed over. */
+  errorCount = 0;
   apiCalls = 0;
   private readonly outcomes = new Map<string, MutableOutcome>();
   private readonly callCounts = new Map<string, number>();
@@ -46,6 +49,7 @@ export class ScanRecorder {
 
   recordError(error: CollectionError): void {
     this.errors.push(error);
+    this.errorCount += 1;
     this.merge(error, error.kind, error.code);
     if (error.kind === 'network') {
       this.consecutiveNetworkFailures += 1;
@@ -60,6 +64,27 @@ export class ScanRecorder {
       ...o,
       calls: Math.max(o.calls, this.callCounts.get(key(o.accountId, o.region, o.operation)) ?? 0),
     }));
+  }
+
+  /**
+   * Removes and returns the failed reads and operation outcomes of one account, once it is finished and
+   * written as a shard of the snapshot: the recorder then holds only the accounts in progress, so its
+   * memory does not grow with the number of accounts.
+   */
+  takeAccount(accountId: string): { errors: CollectionError[]; operations: OperationOutcome[] } {
+    const errors: CollectionError[] = [];
+    const kept: CollectionError[] = [];
+    for (const e of this.errors) (e.accountId === accountId ? errors : kept).push(e);
+    this.errors.splice(0, this.errors.length, ...kept);
+    const operations: OperationOutcome[] = [];
+    for (const [k, o] of this.outcomes) {
+      if (o.accountId !== accountId) continue;
+      const countKey = key(o.accountId, o.region, o.operation);
+      operations.push({ ...o, calls: Math.max(o.calls, this.callCounts.get(countKey) ?? 0) });
+      this.outcomes.delete(k);
+    }
+    for (const k of this.callCounts.keys()) if (k.startsWith(`${accountId}|`)) this.callCounts.delete(k);
+    return { errors, operations };
   }
 
   private merge(site: Site, outcome: OperationOutcomeKind, code: string | null): void {

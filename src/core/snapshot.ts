@@ -92,3 +92,83 @@ export interface OperationOutcome {
   /** Number of logical calls (a paginated list counts once per page). */
   readonly calls: number;
 }
+
+/**
+ * The sharded snapshot file (format 2, docs/decisions/0009-sharded-snapshot.md): one gzip JSON-lines file,
+ * `snapshot.json.gz`, written while the scan runs. The records carry the same schema (SNAPSHOT_SCHEMA_VERSION)
+ * as the single document; only the container changed:
+ *   line 1      SnapshotHeaderRecord   everything known before the first account finishes
+ *   line 2..n   AccountShardRecord     one per account, appended as the account finishes (any order)
+ *   last line   SnapshotTrailerRecord  finish time, completeness and the reads no account owns
+ * A file without its trailer was cut off (the process was killed): readers refuse it; `ftr scan --resume`
+ * keeps its complete shards.
+ */
+export const SNAPSHOT_FILE_FORMAT = 'ftr-ready/snapshot-shards';
+export const SNAPSHOT_FILE_FORMAT_VERSION = 2;
+
+/** The fields of a Snapshot that are known before any account is collected. */
+export type SnapshotHeader = Pick<Snapshot, 'schemaVersion' | 'tool' | 'startedAt' | 'principal' | 'partition' | 'mode' | 'requestedRegions' | 'organization'>;
+
+/** The fields of a Snapshot that are known only at the end. */
+export interface SnapshotTrailer {
+  readonly finishedAt: string;
+  readonly complete: boolean;
+  readonly interruption: { readonly reason: string } | null;
+  /** Failed reads and operation outcomes that belong to no account shard (before the accounts were known). */
+  readonly errors: readonly CollectionError[];
+  readonly operations: readonly OperationOutcome[];
+}
+
+/** One account with the failed reads and operation outcomes of that account. */
+export interface AccountShard {
+  /** False when the scan stopped while (or before) this account was collected: `--resume` collects it again. */
+  readonly complete: boolean;
+  readonly account: AccountSnapshot;
+  readonly errors: readonly CollectionError[];
+  readonly operations: readonly OperationOutcome[];
+}
+
+export interface SnapshotHeaderRecord extends SnapshotHeader {
+  readonly record: 'header';
+  readonly format: typeof SNAPSHOT_FILE_FORMAT;
+  readonly formatVersion: typeof SNAPSHOT_FILE_FORMAT_VERSION;
+}
+
+export interface AccountShardRecord extends AccountShard {
+  readonly record: 'account';
+}
+
+export interface SnapshotTrailerRecord extends SnapshotTrailer {
+  readonly record: 'trailer';
+  /** Number of account records before the trailer (a check that no line was lost). */
+  readonly accounts: number;
+}
+
+/** Splits an in-memory snapshot into header, shards and trailer (every error and outcome stays in the trailer, in order). */
+export function shardsOf(snapshot: Snapshot): { header: SnapshotHeader; shards: AccountShard[]; trailer: SnapshotTrailer } {
+  const { schemaVersion, tool, startedAt, principal, partition, mode, requestedRegions, organization } = snapshot;
+  return {
+    header: { schemaVersion, tool, startedAt, principal, partition, mode, requestedRegions, organization },
+    shards: snapshot.accounts.map((account) => ({ complete: snapshot.complete, account, errors: [], operations: [] })),
+    trailer: {
+      finishedAt: snapshot.finishedAt,
+      complete: snapshot.complete,
+      interruption: snapshot.interruption,
+      errors: snapshot.errors,
+      operations: snapshot.operations,
+    },
+  };
+}
+
+/** The snapshot a header, shards and trailer make: accounts in shard order, errors and outcomes of the shards first. */
+export function assembleSnapshot(header: SnapshotHeader, shards: readonly AccountShard[], trailer: SnapshotTrailer): Snapshot {
+  return {
+    ...header,
+    finishedAt: trailer.finishedAt,
+    complete: trailer.complete,
+    interruption: trailer.interruption,
+    accounts: shards.map((s) => s.account),
+    errors: [...shards.flatMap((s) => s.errors), ...trailer.errors],
+    operations: [...shards.flatMap((s) => s.operations), ...trailer.operations],
+  };
+}

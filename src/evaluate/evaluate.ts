@@ -10,9 +10,13 @@ import {
   type Assessment,
   type CaseStudyInfo,
   type CheckInfo,
+  type CostSummary,
+  type InventoryResource,
   type ItemResult,
   type ItemVerdict,
+  type RegionCoverage,
 } from '../core/assessment.js';
+import type { CollectionError } from '../core/observed.js';
 import type { CheckDefinition } from '../core/check.js';
 import { checkIdsOf, type CheckRole, type DeliveryCategory, type Framework } from '../core/framework.js';
 import type { Finding } from '../core/finding.js';
@@ -20,9 +24,9 @@ import type { Snapshot } from '../core/snapshot.js';
 import type { GatingAnswer, ItemAttestation, Suppression } from '../attest/types.js';
 import { applySuppressions, buildItemContexts, summarizeAttestation } from './attestations.js';
 import { buildCostSummary, buildInventory } from './inventory.js';
-import { countStatuses, decideItem } from './item-verdict.js';
+import { countStatuses, decideItem, type VerdictFinding } from './item-verdict.js';
 import { readsRegionalData, regionCoverage } from './region-coverage.js';
-import { runChecks } from './run-checks.js';
+import { runChecks, type CheckRun } from './run-checks.js';
 
 export interface EvaluateOptions {
   readonly delivery: DeliveryCategory;
@@ -49,7 +53,18 @@ export class UnknownCheckError extends Error {
   }
 }
 
-export function evaluate(snapshot: Snapshot, framework: Framework, options: EvaluateOptions): Assessment {
+/** What an evaluation needs before any snapshot data: the checks to run and the role of each per item. */
+export interface EvaluationPlan {
+  readonly framework: Framework;
+  readonly options: EvaluateOptions;
+  readonly now: string;
+  readonly byId: ReadonlyMap<string, CheckDefinition>;
+  /** The checks the framework references, in the order findings are listed. */
+  readonly checks: readonly CheckDefinition[];
+  readonly refsByCheck: ReadonlyMap<string, readonly { itemId: string; role: CheckRole; rationale: string }[]>;
+}
+
+export function planEvaluation(framework: Framework, options: EvaluateOptions): EvaluationPlan {
   const byId = new Map(options.checks.map((c) => [c.id, c]));
   const referenced = [...new Set(framework.items.flatMap(checkIdsOf))];
   const missing = referenced.filter((id) => !byId.has(id));
@@ -63,38 +78,62 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
       refsByCheck.set(ref.id, [...(refsByCheck.get(ref.id) ?? []), { itemId: item.id, role: ref.role, rationale: ref.rationale }]);
     }
   }
-  const itemsWithRole = (checkId: string, advisory: boolean): string[] =>
-    (refsByCheck.get(checkId) ?? []).filter((r) => (r.role === 'advisory') === advisory).map((r) => r.itemId);
+  return { framework, options, now: options.now ?? new Date().toISOString(), byId, checks, refsByCheck };
+}
 
-  const now = options.now ?? new Date().toISOString();
-  const rawFindings: Finding[] = [];
-  for (const run of runChecks(snapshot, checks)) {
-    for (const o of run.outcomes) {
-      rawFindings.push({
-        checkId: run.check.id,
-        checkTitle: run.check.title,
-        controlIds: itemsWithRole(run.check.id, false),
-        ...(itemsWithRole(run.check.id, true).length > 0 ? { advisoryFor: itemsWithRole(run.check.id, true) } : {}),
-        status: o.status,
-        severity: run.check.severity,
-        accountId: o.accountId,
-        region: o.region,
-        resourceType: o.resourceType,
-        resourceId: o.resourceId,
-        resourceArn: o.resourceArn ?? null,
-        message: o.message,
-        evidence: o.evidence,
-      });
-    }
-  }
+function itemsWithRole(plan: EvaluationPlan, checkId: string, advisory: boolean): string[] {
+  return (plan.refsByCheck.get(checkId) ?? []).filter((r) => (r.role === 'advisory') === advisory).map((r) => r.itemId);
+}
 
-  const findings = applySuppressions(rawFindings, options.suppressions ?? [], now);
+/** The findings of one check run: tagged with the items they decide or advise, suppressions attached. */
+export function findingsOfRun(plan: EvaluationPlan, run: CheckRun): Finding[] {
+  const controlIds = itemsWithRole(plan, run.check.id, false);
+  const advisoryFor = itemsWithRole(plan, run.check.id, true);
+  const raw = run.outcomes.map(
+    (o): Finding => ({
+      checkId: run.check.id,
+      checkTitle: run.check.title,
+      controlIds,
+      ...(advisoryFor.length > 0 ? { advisoryFor } : {}),
+      status: o.status,
+      severity: run.check.severity,
+      accountId: o.accountId,
+      region: o.region,
+      resourceType: o.resourceType,
+      resourceId: o.resourceId,
+      resourceArn: o.resourceArn ?? null,
+      message: o.message,
+      evidence: o.evidence,
+    }),
+  );
+  return applySuppressions(raw, plan.options.suppressions ?? [], plan.now);
+}
+
+/** The snapshot-wide facts an assessment states, whichever way the snapshot was read. */
+export interface SnapshotFacts {
+  readonly snapshot: Pick<Snapshot, 'mode' | 'principal' | 'startedAt' | 'finishedAt' | 'complete' | 'schemaVersion'>;
+  readonly accountIds: readonly string[];
+  readonly scannedRegions: readonly string[];
+  readonly coverage: RegionCoverage;
+  readonly resources: readonly InventoryResource[];
+  readonly costs: CostSummary;
+  readonly errors: readonly CollectionError[];
+}
+
+/**
+ * The assessment from the findings of every check (`findingsByCheck`: every finding, or for streaming
+ * evaluation the VerdictFinding view of them) and the snapshot facts. `findings` is what the document lists
+ * (every finding in check order; empty when the caller streams them into the file itself).
+ */
+export function assembleAssessment(
+  plan: EvaluationPlan,
+  facts: SnapshotFacts,
+  findingsByCheck: ReadonlyMap<string, readonly VerdictFinding[]>,
+  findings: readonly Finding[],
+): Assessment {
+  const { framework, options, now, byId, checks, refsByCheck } = plan;
   const contexts = buildItemContexts(framework, options, now);
-
-  const findingsByCheck = new Map<string, Finding[]>();
-  for (const f of findings) findingsByCheck.set(f.checkId, [...(findingsByCheck.get(f.checkId) ?? []), f]);
-
-  const coverage = regionCoverage(snapshot);
+  const coverage = facts.coverage;
   const items: ItemResult[] = framework.items.map((item) => {
     const itemFindings = checkIdsOf(item).flatMap((id) => findingsByCheck.get(id) ?? []);
     const deciding = item.checks.filter((ref) => ref.role !== 'advisory');
@@ -124,13 +163,13 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
   });
 
   const advisories: AdvisoryCheck[] = checks
-    .filter((c) => itemsWithRole(c.id, true).length > 0)
+    .filter((c) => itemsWithRole(plan, c.id, true).length > 0)
     .map((c) => ({
       checkId: c.id,
       title: c.title,
       severity: c.severity,
       items: (refsByCheck.get(c.id) ?? []).filter((r) => r.role === 'advisory').map((r) => ({ itemId: r.itemId, rationale: r.rationale })),
-      decidesItems: itemsWithRole(c.id, false),
+      decidesItems: itemsWithRole(plan, c.id, false),
       counts: countStatuses(findingsByCheck.get(c.id) ?? []),
     }));
 
@@ -146,9 +185,13 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
   const itemCounts = Object.fromEntries(ITEM_VERDICTS.map((v) => [v, 0])) as Record<ItemVerdict, number>;
   for (const item of items) itemCounts[item.verdict] += 1;
 
-  const scannedRegions = new Set<string>();
-  for (const account of snapshot.accounts) for (const r of account.regional) scannedRegions.add(r.region);
+  const findingCounts = countStatuses([]);
+  for (const c of checks) {
+    const counts = countStatuses(findingsByCheck.get(c.id) ?? []);
+    for (const status of Object.keys(findingCounts) as (keyof typeof findingCounts)[]) findingCounts[status] += counts[status];
+  }
 
+  const snapshot = facts.snapshot;
   return {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     generatedAt: now,
@@ -165,8 +208,8 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
       name: options.scopeName ?? null,
       mode: snapshot.mode,
       principal: snapshot.principal.arn,
-      accounts: snapshot.accounts.map((a) => a.accountId),
-      regions: [...scannedRegions].sort(),
+      accounts: facts.accountIds,
+      regions: facts.scannedRegions,
       scanStartedAt: snapshot.startedAt,
       scanFinishedAt: snapshot.finishedAt,
       snapshotComplete: snapshot.complete,
@@ -174,7 +217,7 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
       regionCoverage: coverage,
     },
     summary: {
-      findings: countStatuses(findings),
+      findings: findingCounts,
       items: itemCounts,
       readiness: { met: itemCounts.MET, applicable: items.length - itemCounts.NOT_APPLICABLE },
     },
@@ -182,10 +225,34 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     checks: checkInfos,
     findings,
     advisories,
-    resources: buildInventory(snapshot, findings),
-    costs: buildCostSummary(snapshot),
+    resources: facts.resources,
+    costs: facts.costs,
     caseStudy: options.caseStudy ?? null,
     sections: framework.sections.map((s) => ({ id: s.id, title: s.title, ...(s.reportArea ? { reportArea: s.reportArea } : {}) })),
-    collectionErrors: snapshot.errors,
+    collectionErrors: facts.errors,
   };
+}
+
+/** Regions scanned in any account, sorted. */
+export function scannedRegionsOf(snapshot: Pick<Snapshot, 'accounts'>): string[] {
+  const scannedRegions = new Set<string>();
+  for (const account of snapshot.accounts) for (const r of account.regional) scannedRegions.add(r.region);
+  return [...scannedRegions].sort();
+}
+
+export function evaluate(snapshot: Snapshot, framework: Framework, options: EvaluateOptions): Assessment {
+  const plan = planEvaluation(framework, options);
+  const findings = runChecks(snapshot, plan.checks).flatMap((run) => findingsOfRun(plan, run));
+  const findingsByCheck = new Map<string, Finding[]>();
+  for (const f of findings) findingsByCheck.set(f.checkId, [...(findingsByCheck.get(f.checkId) ?? []), f]);
+  const facts: SnapshotFacts = {
+    snapshot,
+    accountIds: snapshot.accounts.map((a) => a.accountId),
+    scannedRegions: scannedRegionsOf(snapshot),
+    coverage: regionCoverage(snapshot),
+    resources: buildInventory(snapshot, findings),
+    costs: buildCostSummary(snapshot),
+    errors: snapshot.errors,
+  };
+  return assembleAssessment(plan, facts, findingsByCheck, findings);
 }

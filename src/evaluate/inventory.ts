@@ -211,7 +211,9 @@ const resourceKey = (r: { accountId: string; region: string | null; resourceType
  * Every resource of the scope: the ones findings are about plus the ones the Tagging API listed, each with
  * its name, tags and cost. Sorted by account, region, type, id.
  */
-export function buildInventory(snapshot: Snapshot, findings: readonly Finding[]): InventoryResource[] {
+export type InventoryFinding = Pick<Finding, 'accountId' | 'region' | 'resourceType' | 'resourceId' | 'resourceArn'>;
+
+export function buildInventory(snapshot: Snapshot, findings: readonly InventoryFinding[]): InventoryResource[] {
   const byKey = new Map<string, Omit<InventoryResource, 'cost'>>();
   const tagsByArn = new Map<string, Readonly<Record<string, string>>>();
 

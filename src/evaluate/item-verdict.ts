@@ -29,6 +29,12 @@ export interface ItemContext extends AttestationContext {
   readonly regions?: RegionCoverage | null;
 }
 
+/**
+ * The fields of a finding a verdict reads. Streaming evaluation (evaluate-stream.ts) keeps only these, and
+ * only for the findings a reason can quote: the compiler keeps this list and the code below in step.
+ */
+export type VerdictFinding = Pick<Finding, 'checkId' | 'status' | 'message' | 'resourceId' | 'suppression'>;
+
 export interface ItemDecision {
   readonly verdict: ItemVerdict;
   readonly reason: string;
@@ -40,7 +46,7 @@ export function emptyCounts(): StatusCounts {
   return { PASS: 0, FAIL: 0, MANUAL: 0, NOT_APPLICABLE: 0, UNKNOWN: 0 };
 }
 
-export function countStatuses(findings: readonly Finding[]): StatusCounts {
+export function countStatuses(findings: readonly Pick<Finding, 'status'>[]): StatusCounts {
   const counts = emptyCounts();
   for (const f of findings) counts[f.status] += 1;
   return counts;
@@ -60,13 +66,13 @@ export function deliveryLabel(delivery: DeliveryCategory): string {
 /** One referenced check with its findings. */
 interface RefState {
   readonly ref: CheckReference;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly VerdictFinding[];
   readonly counts: StatusCounts;
   readonly outcome: CheckOutcomeForItem;
 }
 
 /** What a check's results mean for the item (see CheckOutcomeForItem). */
-export function checkOutcome(ref: CheckReference, findings: readonly Finding[]): CheckOutcomeForItem {
+export function checkOutcome(ref: CheckReference, findings: readonly VerdictFinding[]): CheckOutcomeForItem {
   const counts = countStatuses(findings);
   const openFail = findings.some((f) => f.status === 'FAIL' && !f.suppression);
   if (ref.passWhen === 'any-resource') {
@@ -83,7 +89,7 @@ export function checkOutcome(ref: CheckReference, findings: readonly Finding[]):
   return 'none';
 }
 
-function refStates(item: FrameworkItem, findings: readonly Finding[]): RefState[] {
+function refStates(item: FrameworkItem, findings: readonly VerdictFinding[]): RefState[] {
   return item.checks.map((ref) => {
     const own = findings.filter((f) => f.checkId === ref.id);
     return { ref, findings: own, counts: countStatuses(own), outcome: checkOutcome(ref, own) };
@@ -93,7 +99,7 @@ function refStates(item: FrameworkItem, findings: readonly Finding[]): RefState[
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** First message of a finding with this status, quoted, or "". */
-function exampleOf(findings: readonly Finding[], pick: (f: Finding) => boolean): string {
+function exampleOf(findings: readonly VerdictFinding[], pick: (f: VerdictFinding) => boolean): string {
   const first = findings.find(pick);
   return first ? ` ("${first.message.replace(/\s+/g, ' ').trim()}")` : '';
 }
@@ -107,7 +113,7 @@ function describeRefs(states: readonly RefState[]): string {
 function describeRef(s: RefState, withExample = true): string {
   const total = s.findings.filter((f) => f.status !== 'NOT_APPLICABLE').length;
   const of = (n: number): string => (total > n ? `${n} of ${total} results` : plural(n, 'result'));
-  const example = (pick: (f: Finding) => boolean): string => (withExample ? exampleOf(s.findings, pick) : '');
+  const example = (pick: (f: VerdictFinding) => boolean): string => (withExample ? exampleOf(s.findings, pick) : '');
   switch (s.outcome) {
     case 'fail': {
       const open = s.findings.filter((f) => f.status === 'FAIL' && !f.suppression).length;
@@ -132,7 +138,7 @@ function who(state: AttestationState): string {
   return `${a.owner} on ${a.date}${reviewer}`;
 }
 
-function acceptedRisk(suppressed: readonly Finding[]): string {
+function acceptedRisk(suppressed: readonly VerdictFinding[]): string {
   if (suppressed.length === 0) return '';
   const parts = suppressed.slice(0, 3).map((f) => {
     const s = f.suppression;
@@ -164,7 +170,7 @@ function oneLine(text: string): string {
 
 export function decideItem(
   item: FrameworkItem,
-  findings: readonly Finding[],
+  findings: readonly VerdictFinding[],
   delivery: DeliveryCategory,
   context: ItemContext = {},
 ): ItemDecision {

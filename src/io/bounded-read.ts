@@ -16,7 +16,7 @@ import { open, stat } from 'node:fs/promises';
 import { gunzip, gunzipSync } from 'node:zlib';
 import { UserError } from '../core/errors.js';
 
-export type InputKind = 'snapshot' | 'assessment' | 'attestations' | 'scope' | 'evidence';
+export type InputKind = 'snapshot' | 'snapshot-shards' | 'assessment' | 'attestations' | 'scope' | 'evidence';
 
 export interface InputLimit {
   /** How the file is named in messages ("snapshot", "attestations file"). */
@@ -34,6 +34,9 @@ const MiB = 1024 * 1024;
 /** The documented limits. Snapshot and assessment limits apply to the JSON text (after gunzip). */
 export const INPUT_LIMITS: Readonly<Record<InputKind, InputLimit>> = {
   snapshot: { label: 'snapshot file', defaultMiB: 256, env: 'FTR_MAX_SNAPSHOT_MB', maxMiB: 500 },
+  // A sharded snapshot is read one record at a time (each record within the `snapshot` limit): only the file
+  // on disk (compressed) is limited as a whole, and far higher, since it is never held in memory.
+  'snapshot-shards': { label: 'snapshot file', defaultMiB: 16 * 1024, env: 'FTR_MAX_SNAPSHOT_FILE_MB', maxMiB: 256 * 1024 },
   assessment: { label: 'assessment file', defaultMiB: 256, env: 'FTR_MAX_ASSESSMENT_MB', maxMiB: 500 },
   attestations: { label: 'attestations file', defaultMiB: 4, env: null, maxMiB: 4 },
   scope: { label: 'scope file', defaultMiB: 1, env: null, maxMiB: 1 },
@@ -264,4 +267,53 @@ export function gunzipBoundedSync(bytes: Buffer, file: string, kind: InputKind):
   } catch (err) {
     throw gunzipFailure(err, file, kind, limit);
   }
+}
+
+/**
+ * The file as a stream of chunks (async), for readers that never hold the whole file (the sharded snapshot):
+ * the same regular-file checks as readInputFile, and the stream stops with a too-large error past `limit`
+ * bytes on disk. The caller bounds what it keeps (records, lines).
+ */
+export async function* readInputChunks(file: string, kind: InputKind, limit = inputLimitBytes(kind)): AsyncGenerator<Buffer> {
+  try {
+    checkStats(await stat(file), file, kind, limit);
+  } catch (err) {
+    throw err instanceof InputReadError ? err : fromErrno(err, file, kind);
+  }
+  let handle;
+  try {
+    handle = await open(file, OPEN_FLAGS);
+  } catch (err) {
+    throw fromErrno(err, file, kind);
+  }
+  try {
+    checkStats(await handle.stat(), file, kind, limit);
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      let n: number;
+      try {
+        ({ bytesRead: n } = await handle.read(buffer, 0, CHUNK, null));
+      } catch (err) {
+        throw fromErrno(err, file, kind);
+      }
+      if (n === 0) return;
+      total += n;
+      if (total > limit) throw tooLarge(file, kind, limit, null);
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A record (line) of a sharded file larger than the per-record limit: content-free, names the line. */
+export function recordTooLarge(file: string, line: number, kind: InputKind = 'snapshot'): InputReadError {
+  const limit = inputLimitBytes(kind);
+  return fail(file, kind, 'too-large', `record ${line} is larger than the ${sizeText(limit)} limit for one record of ${withArticle(kind)}${limitHint(kind)}`);
+}
+
+/** A corrupt gzip stream, with the same content-free message as gunzipBounded. */
+export function corruptGzip(err: unknown, file: string, kind: InputKind): InputReadError {
+  return gunzipFailure(err, file, kind, inputLimitBytes(kind));
 }

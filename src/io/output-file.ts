@@ -198,6 +198,65 @@ export async function writeOutputStream(path: string, write: (stream: Writable) 
 }
 
 /**
+ * An output file written piece by piece (the sharded snapshot, assessment.json): the pieces go to a temp
+ * file beside `path` (same rules as writeOutputFile: 0600, O_EXCL, never through a link); `commit()` flushes
+ * it and renames it over `path`; `abort()` removes it and leaves `path` untouched. Nothing is kept in memory.
+ */
+export interface OutputStream {
+  /** The temp file being written (for a process that dies: its pieces are on disk up to the last write). */
+  readonly tempPath: string;
+  write(chunk: string | Uint8Array): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export async function openOutputStream(path: string, options: WriteOptions = {}): Promise<OutputStream> {
+  await ensureDir(dirname(path));
+  await assertWritableDestination(path);
+  const { tmp, handle } = await openTemp(path, options.mode ?? FILE_MODE);
+  let state: 'open' | 'committed' | 'aborted' = 'open';
+  const failed = async (err: unknown): Promise<never> => {
+    await abort();
+    if (err instanceof UserError) throw err;
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code === 'string') throw new OutputPathError(`Cannot write ${path}: ${reason(err)}.`);
+    throw err;
+  };
+  const abort = async (): Promise<void> => {
+    if (state !== 'open') return;
+    state = 'aborted';
+    await handle.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+  };
+  return {
+    tempPath: tmp,
+    async write(chunk) {
+      if (state !== 'open') throw new Error(`${path} is already ${state}`);
+      try {
+        // writeFile writes at the current position and loops until every byte is written.
+        await handle.writeFile(chunk);
+      } catch (err) {
+        await failed(err);
+      }
+    },
+    async commit() {
+      if (state !== 'open') throw new Error(`${path} is already ${state}`);
+      try {
+        await handle.sync();
+        await handle.close();
+        await assertWritableDestination(path);
+        // rename() replaces the directory entry itself: even a link created meanwhile is replaced, not followed.
+        await rename(tmp, path);
+        state = 'committed';
+      } catch (err) {
+        await failed(err);
+      }
+    },
+    abort,
+  };
+}
+
+/**
  * Checked before any long work: the folder exists or can be created, is a folder, and takes a new file
  * (a temp file is created and removed, which is the only reliable test as root or on special file systems).
  */

@@ -1,5 +1,7 @@
 /**
- * Reading and writing snapshot files (`snapshot.json.gz`, or plain `.json`). Reading goes through the
+ * Reading and writing snapshot files (`snapshot.json.gz`, or plain `.json`): the single-document format
+ * (1.0) is written here; `ftr scan` writes the sharded format (io/snapshot-stream.ts), which both readers
+ * here accept too. Reading goes through the
  * bounded reader (regular files only, size limits before and after gunzip), checks the JSON text (syntax
  * and nesting depth) and validates the whole document, slices included, with the zod schema in
  * src/core/schemas/: what reaches the checks is exactly what the Snapshot type says. Every problem is a
@@ -8,11 +10,12 @@
 import { gzipSync } from 'node:zlib';
 import { UserError } from '../core/errors.js';
 import { snapshotSchema } from '../core/schemas/snapshot.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../core/snapshot.js';
+import { assembleSnapshot, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../core/snapshot.js';
 import { gunzipBounded, gunzipBoundedSync, isGzip, readInputFile } from './bounded-read.js';
 import { adviceFor, describeIssues, versionText, jsonFileKind, schemaFieldNames, yamlFileKind } from './file-kind.js';
 import { parseJsonText } from './json-text.js';
 import { writeOutputFile } from './output-file.js';
+import { isShardedText, openSnapshotSource, parseShardedText, type SnapshotSource } from './snapshot-stream.js';
 
 const FIELD_NAMES = schemaFieldNames(snapshotSchema);
 
@@ -28,9 +31,13 @@ export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<v
   await writeOutputFile(path, serializeSnapshot(snapshot, path.endsWith('.gz')));
 }
 
-/** Validates decompressed snapshot JSON. */
+/** Validates decompressed snapshot JSON: one document (format 1) or the records of a sharded file (format 2). */
 function parseSnapshotJson(json: Buffer, path: string): Snapshot {
   const text = json.toString('utf8');
+  if (isShardedText(text)) {
+    const { header, shards, trailer } = parseShardedText(text, path);
+    return assembleSnapshot(header, shards, trailer);
+  }
   const yamlKind = yamlFileKind(text);
   if (yamlKind !== null) throw new UserError(`${adviceFor(yamlKind, path)}; \`ftr evaluate\` reads the snapshot.json.gz written by \`ftr scan\`.`);
   const data = parseJsonText(text, path, 'the file is corrupt or truncated, or it is not a snapshot written by `ftr scan`');
@@ -61,7 +68,16 @@ export function parseSnapshot(bytes: Buffer, path: string): Snapshot {
   return parseSnapshotJson(isGzip(bytes) ? gunzipBoundedSync(bytes, path, 'snapshot') : bytes, path);
 }
 
+/**
+ * The whole snapshot in memory, either format; the decompressed text as a whole stays within
+ * FTR_MAX_SNAPSHOT_MB. For large scans use openSnapshot, which reads one account at a time.
+ */
 export async function readSnapshot(path: string): Promise<Snapshot> {
   const bytes = await readInputFile(path, 'snapshot');
   return parseSnapshotJson(isGzip(bytes) ? await gunzipBounded(bytes, path, 'snapshot') : bytes, path);
+}
+
+/** A snapshot of either format, read account by account (io/snapshot-stream.ts); what evaluation uses. */
+export function openSnapshot(path: string): Promise<SnapshotSource> {
+  return openSnapshotSource(path, readSnapshot);
 }

@@ -38,7 +38,8 @@ beforeAll(async () => {
     { env: motoEnv(moto.endpoint) },
   );
   snapshotText = await readSnapshotText(outDir);
-  snapshot = JSON.parse(snapshotText) as Snapshot;
+  // snapshot.json.gz is sharded (header, one record per account, trailer): read it as `ftr evaluate` does.
+  snapshot = await readSnapshot(join(outDir, 'snapshot.json.gz'));
   try {
     assessmentText = await readAssessmentText(outDir);
     assessment = JSON.parse(assessmentText) as Assessment;

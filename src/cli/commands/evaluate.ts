@@ -4,10 +4,9 @@ import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { EXIT } from '../../core/errors.js';
 import type { Severity } from '../../core/finding.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
-import { readSnapshot } from '../../io/snapshot-file.js';
-import { findingsAtOrAbove } from '../fail-on.js';
+import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
-import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes } from '../write-assessment.js';
+import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, openFailsAtOrAbove, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
 import { DEFAULT_OUT } from '../options.js';
 import { preflightReports, writeReports } from './report.js';
 
@@ -37,7 +36,8 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
   const outDir = options.out ?? DEFAULT_OUT;
   const scopes = resolveScopes(options.scopeFile, options.scopeName);
   const reports = await preflightReports(options.formats, options.chromiumPath, outDir);
-  const snapshot = await readSnapshot(options.snapshotPath);
+  // Read account by account (either snapshot format); every record is validated before it is evaluated.
+  const source = await openSnapshot(options.snapshotPath);
   await prepareOutputDir(outDir);
   for (const scope of scopes) await assertWritableDestination(join(outDir, assessmentFileName(scope, scopes.length > 1)));
   const attestations = resolveAttestations({
@@ -50,7 +50,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     evidenceRoots: options.evidenceRoots,
   });
   announceAttestations(attestations);
-  const result = await assessAndWrite(snapshot, {
+  const result = await assessAndWrite(source, {
     framework: options.framework,
     delivery: options.delivery,
     attestationsFile: attestations.file,
@@ -65,7 +65,8 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
   });
   const files = [...result.files];
   const [main, ...others] = result.assessments;
-  if (reports.formats.length > 0 && main) {
+  if (!result.findingsInMemory && reports.formats.length > 0) process.stderr.write(`Warning: ${TOO_LARGE_FOR_REPORTS}\n`);
+  else if (reports.formats.length > 0 && main) {
     files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: reports.formats, outDir, chromiumPath: reports.chromiumPath })));
   }
   process.stdout.write(`Written:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
@@ -77,8 +78,9 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     width,
   });
   if (next !== '') process.stdout.write(`\n${next}\n`);
-  await recordRun(options.db, snapshot, result.assessments, 'evaluate');
-  const failing = options.failOn === undefined ? 0 : findingsAtOrAbove(result.assessments, options.failOn);
+  if (result.findingsInMemory) await recordRun(options.db, () => readSnapshot(options.snapshotPath), result.assessments, 'evaluate');
+  else if (options.db !== undefined && options.db !== false) process.stderr.write(`Warning: ${TOO_LARGE_FOR_DB}\n`);
+  const failing = options.failOn === undefined ? 0 : openFailsAtOrAbove(result.openFailSeverities, options.failOn);
   if (failing > 0) {
     process.stderr.write(`${failing} failing finding(s) of severity ${String(options.failOn)} or worse (--fail-on).\n`);
     return EXIT.failingFindings;

@@ -4,19 +4,19 @@
  */
 import { join } from 'node:path';
 import { Listr } from 'listr2';
-import { runScan } from '../../collect/run-collection.js';
+import { runScanToSink } from '../../collect/run-collection.js';
 import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
-import type { Snapshot } from '../../core/snapshot.js';
+import type { SnapshotTrailer } from '../../core/snapshot.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
-import { validateSnapshot, writeSnapshot } from '../../io/snapshot-file.js';
+import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
+import { scanToFile } from '../scan-snapshot.js';
 import type { Severity } from '../../core/finding.js';
-import { findingsAtOrAbove } from '../fail-on.js';
 import { throttled } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { preflightReports, writeReports } from './report.js';
-import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes } from '../write-assessment.js';
+import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, openFailsAtOrAbove, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
 import { recordRun } from '../record.js';
 import type { DbOption } from '../store-access.js';
 
@@ -30,6 +30,8 @@ export interface ScanCommandOptions {
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
   readonly out: string;
+  /** `--resume <out>`: collect only the accounts without a complete shard in <out>/snapshot.json.gz. */
+  readonly resume?: boolean;
   readonly concurrency: number;
   readonly maxAttempts: number;
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
@@ -48,7 +50,12 @@ export interface ScanCommandOptions {
 }
 
 interface ScanContext {
-  snapshot?: Snapshot;
+  /** Set once snapshot.json.gz is written (every account in it as a shard). */
+  trailer?: SnapshotTrailer;
+  /** False when the assessments were too large to keep whole (reports and --db then need the files). */
+  findingsInMemory: boolean;
+  /** Severities of the open FAILs (for --fail-on). */
+  openFailSeverities: Severity[];
   assessments: Assessment[];
   /** The assessment file of each assessment, in the same order. */
   assessmentFiles: string[];
@@ -101,39 +108,36 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
           title: 'Collect',
           task: async (ctx, task) => {
             const setTitle = throttled((line) => (task.title = `Collect: ${line}`), tty);
-            ctx.snapshot = await runScan({
-              org: options.org,
-              roleName: options.roleName,
-              externalId: options.externalId,
-              profile: options.profile,
-              regions: options.regions,
-              accounts: options.accounts,
-              concurrency: options.concurrency,
-              maxAttempts: options.maxAttempts,
-              signal: interrupt.signal,
-              onProgress: setTitle,
-            });
-            const s = ctx.snapshot;
-            const regions = new Set(s.accounts.flatMap((a) => a.regional.map((r) => r.region)));
-            task.title = `Collected ${s.accounts.length} account(s) x ${regions.size} region(s): ${s.operations.reduce((n, o) => n + o.calls, 0)} API calls, ${s.errors.length} failed read(s)${s.complete ? '' : ` — INCOMPLETE: ${s.interruption?.reason ?? ''}`}`;
-          },
-        },
-        {
-          title: 'Write snapshot',
-          task: async (ctx, task) => {
-            if (!ctx.snapshot) return;
-            await writeSnapshot(snapshotPath, ctx.snapshot);
+            // Every account is written to snapshot.json.gz as it finishes (io/snapshot-stream.ts).
+            const result = await scanToFile(
+              snapshotPath,
+              {
+                org: options.org,
+                roleName: options.roleName,
+                externalId: options.externalId,
+                profile: options.profile,
+                regions: options.regions,
+                accounts: options.accounts,
+                concurrency: options.concurrency,
+                maxAttempts: options.maxAttempts,
+                signal: interrupt.signal,
+                onProgress: setTitle,
+              },
+              runScanToSink,
+              options.resume === true,
+            );
+            ctx.trailer = result.trailer;
             ctx.files.push(snapshotPath);
-            task.title = `Snapshot written to ${snapshotPath}`;
+            const resumed = result.resumed > 0 ? ` (${result.resumed} kept from the interrupted scan)` : '';
+            task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s): ${result.apiCalls} API calls, ${result.failedReads} failed read(s)${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
           },
         },
         {
           title: `Evaluate ${options.framework.id}`,
           task: async (ctx, task) => {
-            if (!ctx.snapshot) return;
-            // The same validation `ftr evaluate` applies to the file (it is already written, so nothing is lost).
-            const snapshot = validateSnapshot(ctx.snapshot, join(options.out, 'snapshot.json.gz'));
-            const result = await assessAndWrite(snapshot, {
+            if (!ctx.trailer) return;
+            // Read back account by account with the same validation `ftr evaluate` applies to the file.
+            const result = await assessAndWrite(await openSnapshot(snapshotPath), {
               framework: options.framework,
               delivery: options.delivery,
               attestationsFile: attestations.file,
@@ -145,6 +149,8 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
             ctx.assessmentFiles.push(...result.files);
             ctx.warnings.push(...result.warnings);
             ctx.files.push(...result.files);
+            ctx.findingsInMemory = result.findingsInMemory;
+            ctx.openFailSeverities.push(...result.openFailSeverities);
             task.title = `Assessment written to ${result.files.join(', ')}`;
           },
         },
@@ -154,6 +160,11 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
           task: async (ctx, task) => {
             const [main, ...others] = ctx.assessments;
             if (!main) return;
+            if (!ctx.findingsInMemory) {
+              ctx.warnings.push(TOO_LARGE_FOR_REPORTS);
+              task.title = 'Reports skipped: the assessment is too large to render in memory';
+              return;
+            }
             const written = await writeReports({
               assessment: main,
               caseStudies: others,
@@ -168,8 +179,9 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       ],
       { renderer: 'default', fallbackRenderer: 'simple', fallbackRendererCondition: !tty, exitOnError: true, registerSignalListeners: false },
     );
-    const ctx = await tasks.run({ files: [], assessments: [], assessmentFiles: [], warnings: [] });
-    await recordRun(options.db, ctx.snapshot, ctx.assessments, 'scan');
+    const ctx = await tasks.run({ files: [], assessments: [], assessmentFiles: [], warnings: [], findingsInMemory: true, openFailSeverities: [] });
+    if (ctx.trailer && ctx.findingsInMemory) await recordRun(options.db, () => readSnapshot(snapshotPath), ctx.assessments, 'scan');
+    else if (ctx.trailer && options.db !== undefined && options.db !== false) ctx.warnings.push(TOO_LARGE_FOR_DB);
     for (const w of ctx.warnings) process.stderr.write(`Warning: ${w}\n`);
     const width = terminalWidth();
     ctx.assessments.forEach((assessment, n) => {
@@ -181,16 +193,17 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       const next = formatNextSteps(ctx.assessments, { command: 'scan', snapshotPath, files: ctx.assessmentFiles, reportsWritten: options.formats !== undefined, width });
       if (next !== '') process.stdout.write(`\n${next}\n`);
     }
-    const snapshot = ctx.snapshot;
-    if (snapshot && !snapshot.complete) {
-      const reason = snapshot.interruption?.reason ?? 'unknown reason';
+    const trailer = ctx.trailer;
+    if (trailer && !trailer.complete) {
+      const reason = trailer.interruption?.reason ?? 'unknown reason';
       process.stderr.write(
-        `\nThe scan stopped early (${reason}). What was collected is in ${options.out}; missing data is reported as UNKNOWN.\n`,
+        `\nThe scan stopped early (${reason}). What was collected is in ${options.out}; missing data is reported as UNKNOWN. ` +
+          `Finish it with \`ftr scan --resume ${options.out}\` (same options): only the accounts not finished are collected.\n`,
       );
       return interrupt.signal.aborted ? EXIT.interrupted : EXIT.incomplete;
     }
-    if (options.failOn !== undefined && findingsAtOrAbove(ctx.assessments, options.failOn) > 0) {
-      process.stderr.write(`\n${findingsAtOrAbove(ctx.assessments, options.failOn)} failing finding(s) of severity ${options.failOn} or worse (--fail-on).\n`);
+    if (options.failOn !== undefined && openFailsAtOrAbove(ctx.openFailSeverities, options.failOn) > 0) {
+      process.stderr.write(`\n${openFailsAtOrAbove(ctx.openFailSeverities, options.failOn)} failing finding(s) of severity ${options.failOn} or worse (--fail-on).\n`);
       return EXIT.failingFindings;
     }
     return EXIT.ok;

@@ -69,3 +69,36 @@ export const snapshotSchema = z.object({
   errors: z.array(collectionErrorSchema),
   operations: z.array(operationOutcomeSchema),
 });
+
+/** Records of the sharded snapshot file (src/core/snapshot.ts, docs/snapshot-schema.md): validated one at a time. */
+export const snapshotHeaderRecordSchema = z.object({
+  record: z.literal('header'),
+  format: z.literal('ftr-ready/snapshot-shards'),
+  formatVersion: z.literal(2),
+  schemaVersion: z.string(),
+  tool: z.object({ name: z.literal('ftr-ready'), version: z.string() }),
+  startedAt: isoTime,
+  principal: z.object({ arn: z.string(), accountId: z.string() }),
+  partition: z.string(),
+  mode: z.enum(['account', 'organization']),
+  requestedRegions: stringList.nullable(),
+  organization: observed(organizationInfoSchema.nullable()),
+});
+
+export const accountShardRecordSchema = z.object({
+  record: z.literal('account'),
+  complete: z.boolean(),
+  account: accountSnapshotSchema,
+  errors: z.array(collectionErrorSchema),
+  operations: z.array(operationOutcomeSchema),
+});
+
+export const snapshotTrailerRecordSchema = z.object({
+  record: z.literal('trailer'),
+  finishedAt: isoTime,
+  complete: z.boolean(),
+  interruption: z.object({ reason: z.string() }).nullable(),
+  accounts: count,
+  errors: z.array(collectionErrorSchema),
+  operations: z.array(operationOutcomeSchema),
+});

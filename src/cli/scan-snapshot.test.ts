@@ -1,0 +1,87 @@
+/**
+ * `ftr scan --resume`: a fake collector runner stands in for runScanToSink (it records which accounts it was
+ * asked to collect), so the test shows that only accounts without a complete shard are collected again.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anAccount, aSnapshot } from '../../test/helpers/snapshot-builder.js';
+import type { ScanOptions } from '../collect/run-collection.js';
+import { shardsOf, type SnapshotTrailer } from '../core/snapshot.js';
+import { openSnapshot, readSnapshot } from '../io/snapshot-file.js';
+import { scanToFile, type ScanRunner } from './scan-snapshot.js';
+
+const ORG = ['111111111111', '222222222222', '333333333333', '444444444444'];
+const header = shardsOf(aSnapshot({ mode: 'organization' })).header;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ftr-resume-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Collects every account of ORG not skipped; stops (Ctrl-C) after `stopAfter` accounts. */
+function fakeRunner(collected: string[], stopAfter = Infinity): ScanRunner {
+  return async (options: ScanOptions, sink) => {
+    await sink.start(header);
+    let n = 0;
+    for (const id of ORG.filter((a) => !options.skipAccounts?.has(a))) {
+      const stopped = n >= stopAfter;
+      if (!stopped) collected.push(id);
+      await sink.account({ complete: !stopped, account: anAccount({ accountId: id, name: stopped ? 'not reached' : `collected ${collected.length}` }), errors: [], operations: [] });
+      n += 1;
+    }
+    const interrupted = n > stopAfter;
+    const trailer: SnapshotTrailer = {
+      finishedAt: new Date().toISOString(),
+      complete: !interrupted,
+      interruption: interrupted ? { reason: 'interrupted by the user (Ctrl-C)' } : null,
+      errors: [],
+      operations: [],
+    };
+    return trailer;
+  };
+}
+
+const options: ScanOptions = { org: true, roleName: 'FtrReadOnly', concurrency: 4 };
+
+describe('scanToFile and --resume', () => {
+  it('collects only the accounts without a complete shard, then writes the complete snapshot', async () => {
+    const path = join(dir, 'snapshot.json.gz');
+    const first: string[] = [];
+    const interrupted = await scanToFile(path, options, fakeRunner(first, 2), false);
+    expect(interrupted.trailer.complete).toBe(false);
+    expect(first).toEqual(ORG.slice(0, 2));
+    const partial = await readSnapshot(path);
+    expect(partial.complete).toBe(false);
+    expect(partial.accounts).toHaveLength(4);
+
+    const second: string[] = [];
+    const resumed = await scanToFile(path, options, fakeRunner(second), true);
+    expect(second).toEqual(ORG.slice(2));
+    expect(resumed.resumed).toBe(2);
+    const source = await openSnapshot(path);
+    expect(source.trailer.complete).toBe(true);
+    expect(source.header.startedAt).toBe(partial.startedAt);
+    const whole = await readSnapshot(path);
+    expect(whole.accounts.map((a) => [a.accountId, a.name])).toEqual([
+      ['111111111111', 'collected 1'],
+      ['222222222222', 'collected 2'],
+      ['333333333333', 'collected 1'],
+      ['444444444444', 'collected 2'],
+    ]);
+  });
+
+  it('refuses to resume with other options or without a snapshot, leaving the file as it was', async () => {
+    const path = join(dir, 'other', 'snapshot.json.gz');
+    await expect(scanToFile(path, options, fakeRunner([]), true)).rejects.toThrow(/--resume: there is no snapshot to resume at .*other\/snapshot\.json\.gz/);
+    await scanToFile(path, options, fakeRunner([], 1), false);
+    const single = fakeRunner([]);
+    const asSingle: ScanRunner = async (o, sink) => single(o, { ...sink, start: (h) => sink.start({ ...h, mode: 'account' }) });
+    await expect(scanToFile(path, { ...options, org: false }, asSingle, true)).rejects.toThrow(/does not match this scan \(it is an --org scan\)/);
+    expect((await readSnapshot(path)).complete).toBe(false);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * `ftr scan`'s collection into snapshot.json.gz: every account is written as a shard the moment it finishes
+ * (io/snapshot-stream.ts), so the scan holds only the accounts in progress. With `--resume`, the accounts
+ * that already have a complete shard in the existing file are copied, not collected again; the rest (never
+ * reached, or cut off by Ctrl-C) are collected, and the complete snapshot replaces the file.
+ */
+import { UserError } from '../core/errors.js';
+import type { AccountShard, SnapshotHeader, SnapshotTrailer } from '../core/snapshot.js';
+import type { ScanOptions, ShardSink } from '../collect/run-collection.js';
+import { InputReadError } from '../io/bounded-read.js';
+import { readShardsForResume, SnapshotFileWriter } from '../io/snapshot-stream.js';
+
+/** Collects into a sink and returns the trailer (runScanToSink; a fake in tests). */
+export type ScanRunner = (options: ScanOptions, sink: ShardSink) => Promise<SnapshotTrailer>;
+
+export interface ScanToFileResult {
+  readonly trailer: SnapshotTrailer;
+  readonly accounts: number;
+  readonly regions: number;
+  readonly apiCalls: number;
+  readonly failedReads: number;
+  /** Accounts copied from the existing file by --resume. */
+  readonly resumed: number;
+}
+
+function sameRegions(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && [...a].sort().every((r, i) => r === [...b].sort()[i]);
+}
+
+/** Why the existing snapshot cannot be resumed with these options, or null. */
+function resumeMismatch(prior: SnapshotHeader, current: SnapshotHeader): string | null {
+  if (prior.principal.accountId !== current.principal.accountId) {
+    return `it was scanned from account ${prior.principal.accountId}, these credentials are account ${current.principal.accountId}`;
+  }
+  if (prior.mode !== current.mode) return `it is a${prior.mode === 'organization' ? 'n --org' : ' single-account'} scan`;
+  if (!sameRegions(prior.requestedRegions, current.requestedRegions)) {
+    return `it was scanned with ${prior.requestedRegions ? `--regions ${prior.requestedRegions.join(',')}` : 'every enabled region'}`;
+  }
+  return null;
+}
+
+export async function scanToFile(path: string, options: ScanOptions, runner: ScanRunner, resume: boolean): Promise<ScanToFileResult> {
+  let prior: Awaited<ReturnType<typeof readShardsForResume>> | null = null;
+  if (resume) {
+    try {
+      prior = await readShardsForResume(path);
+    } catch (err) {
+      if (err instanceof InputReadError && err.problem === 'not-found') {
+        throw new UserError(`--resume: there is no snapshot to resume at ${path}. Run the scan without --resume.`);
+      }
+      throw err;
+    }
+  }
+  const done = new Set(prior ? [...prior.accountIds].filter(([, complete]) => complete).map(([id]) => id) : []);
+  let writer: SnapshotFileWriter | null = null;
+  const regions = new Set<string>();
+  let accounts = 0;
+  let apiCalls = 0;
+  let failedReads = 0;
+  let resumed = 0;
+  const count = (shard: AccountShard): void => {
+    accounts += 1;
+    for (const r of shard.account.regional) regions.add(r.region);
+    for (const o of shard.operations) apiCalls += o.calls;
+    failedReads += shard.errors.length;
+  };
+  const sink: ShardSink = {
+    async start(header) {
+      if (prior) {
+        const why = resumeMismatch(prior.header, header);
+        if (why) throw new UserError(`--resume: the snapshot at ${path} does not match this scan (${why}). Resume with the same options, or scan without --resume.`);
+      }
+      writer = await SnapshotFileWriter.open(path);
+      // A resumed snapshot keeps the time its scan started: recency rules count from the first scan.
+      await writer.header(prior ? { ...header, startedAt: prior.header.startedAt } : header);
+      if (!prior) return;
+      const copied = new Set<string>();
+      for await (const shard of prior.shards) {
+        if (!shard.complete || copied.has(shard.account.accountId)) continue;
+        copied.add(shard.account.accountId);
+        await writer.account(shard);
+        count(shard);
+        resumed += 1;
+      }
+    },
+    async account(shard) {
+      if (!writer) throw new Error('a shard arrived before the snapshot header');
+      await writer.account(shard);
+      count(shard);
+    },
+  };
+  try {
+    const trailer = await runner({ ...options, skipAccounts: done }, sink);
+    if (!writer) throw new Error('the scan ended without starting the snapshot');
+    const w: SnapshotFileWriter = writer;
+    await w.finish(trailer);
+    for (const o of trailer.operations) apiCalls += o.calls;
+    failedReads += trailer.errors.length;
+    return { trailer, accounts, regions: regions.size, apiCalls, failedReads, resumed };
+  } catch (err) {
+    const w = writer as SnapshotFileWriter | null;
+    await w?.abort();
+    throw err;
+  }
+}
