@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       const whole = accounts <= 100 ? run('whole') : null;
       const text = (await readFile(join(dir, `stream-${accounts}`, 'assessment.json'))).length / 2 ** 20;
       rows.push(
-        `| ${accounts} x ${regions} | ${gz.toFixed(1)} MB | ${stream ? `${String(stream.peakMb)} MB` : 'failed'} | ${stream ? `${(Number(stream.ms) / 1000).toFixed(1)} s` : ''} | ${text.toFixed(0)} MB | ${String(stream?.report ?? '')} | ${whole ? `${String(whole.peakMb)} MB, ${(Number(whole.ms) / 1000).toFixed(1)} s` : accounts <= 100 ? 'failed' : 'not run'} |`,
+        `| ${accounts} x ${regions} | ${gz.toFixed(1)} MB | ${stream ? `${String(stream.peakMb)} MB` : 'failed'} | ${stream ? `${(Number(stream.ms) / 1000).toFixed(1)} s` : ''} | ${text.toFixed(0)} MB | ${typeof stream?.report === 'string' ? stream.report : ''} | ${whole ? `${String(whole.peakMb)} MB, ${(Number(whole.ms) / 1000).toFixed(1)} s` : accounts <= 100 ? 'failed' : 'not run'} |`,
       );
       process.stdout.write(`${rows[rows.length - 1] ?? ''}\n`);
     }

@@ -66,8 +66,9 @@ describe('streaming evaluation', () => {
     const path = join(dir, 'scoped.json.gz');
     await writeShardedSnapshot(path, sample);
     const reference = assess(sample, { ...baseOptions, scope }).assessment;
-    await assessAndWrite(await openSnapshot(path), { ...baseOptions, scopes: [scope], outDir: join(dir, 'scoped') });
+    const result = await assessAndWrite(await openSnapshot(path), { ...baseOptions, scopes: [scope], outDir: join(dir, 'scoped') });
     await written(join(dir, 'scoped', 'assessment.json'), reference);
+    expect(result.assessments[0]?.scope.accounts).toEqual(scope.accounts);
   });
 
   it('keeps the verdicts when each account carries its own errors (as `ftr scan` writes them)', async () => {
@@ -93,7 +94,7 @@ describe('streaming evaluation', () => {
     for (const check of ALL_CHECKS.filter((c) => !CROSS_ACCOUNT_CHECKS.has(c.id))) {
       const whole = check.evaluate(sample);
       const perAccount = sample.accounts.flatMap((account) => check.evaluate({ ...sample, accounts: [account] }));
-      expect(perAccount, check.id).toEqual(whole);
+      expect({ check: check.id, outcomes: perAccount }).toEqual({ check: check.id, outcomes: whole });
     }
   });
 

@@ -66,7 +66,7 @@ function contextAccount(account: AccountSnapshot): AccountSnapshot {
   for (const key of CONTEXT_GLOBAL_SLICES) if (account.global[key] !== undefined) global[key] = account.global[key];
   return {
     ...account,
-    global: global as GlobalSlices,
+    global,
     regional: account.regional.map((r) => {
       const kept: Record<string, unknown> = { region: r.region };
       for (const key of CONTEXT_REGIONAL_SLICES) if (r[key] !== undefined) kept[key] = r[key];
@@ -167,7 +167,7 @@ export async function evaluateStream(source: ShardSource, framework: Framework, 
   const unscoped: AccountSnapshot[] = [];
   const errors: CollectionError[] = [];
   for await (const shard of source.shards()) {
-    unscoped.push({ ...shard.account, global: {} as GlobalSlices, regional: [] });
+    unscoped.push({ ...shard.account, global: {}, regional: [] });
     const one = transform(snapshotOf(header, trailer, [shard.account], shard.errors, shard.operations));
     errors.push(...one.errors);
     if (one.accounts.length === 0) continue;
