@@ -41,12 +41,6 @@ const fakeRunner: NonNullable<Parameters<typeof createApp>[0]['scanRunner']> = a
   return sample;
 };
 
-function form(fields: Record<string, string | Blob>, name = 'x'): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v, ...(v instanceof Blob ? [name] : []));
-  return data;
-}
-
 const post = (path: string, body: FormData | URLSearchParams, headers: Record<string, string> = {}) =>
   app.request(path, { method: 'POST', body, headers: { Origin: ORIGIN, ...headers } });
 
