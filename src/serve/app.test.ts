@@ -171,7 +171,8 @@ describe('attesting', () => {
     const pushed = res.headers.get('HX-Push-Url') ?? '';
     expect(pushed).toMatch(/^\/assessments\/\d+\/items\/HOST-001$/);
     const html = await res.text();
-    expect(html.startsWith('<section class="block" id="item-live">')).toBe(true);
+    expect(html.startsWith('<div id="item-main">')).toBe(true);
+    expect(res.headers.get('HX-Retarget')).toBe('#item-main');
     expect(html).toContain('<span class="badge v-MET">Met</span>');
     expect(html).toContain('dr-runbook.pdf');
     const newId = Number(pushed.split('/')[2]);

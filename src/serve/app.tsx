@@ -31,7 +31,7 @@ import { fragment, page } from './layout.js';
 import { loadItemView } from './loaders.js';
 import { AssessmentPage, AssessmentResults, readFilter } from './pages/assessment.js';
 import { AssessmentsPage, DiffPage } from './pages/history.js';
-import { ItemLive, ItemPage, type Flash } from './pages/item.js';
+import { ItemLive, ItemMain, ItemPage, type Flash } from './pages/item.js';
 import { loadOverview, OverviewPage } from './pages/overview.js';
 import { ScansPage } from './pages/scans.js';
 import { itemHref } from './paths.js';
@@ -267,8 +267,11 @@ export function createApp(options: CreateAppOptions): DashboardApp {
         ? { kind: 'ok', text: `Saved. Re-evaluated as assessment #${targetId}: ${view.item.itemId} is now ${view.item.verdict}.` }
         : { kind: 'ok', text: `Saved. ${result.reason}` };
       if (isHtmx(c)) {
+        // The verdict, the findings and the history all changed: swap the item's whole main part in place.
         c.header('HX-Push-Url', itemHref(targetId, itemId));
-        return fragment(c, <ItemLive c={c} v={view} flash={flash} />);
+        c.header('HX-Retarget', '#item-main');
+        c.header('HX-Reswap', 'outerHTML');
+        return fragment(c, <ItemMain c={c} v={view} flash={flash} />);
       }
       return c.redirect(itemHref(targetId, itemId), 303);
     },

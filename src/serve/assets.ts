@@ -119,5 +119,7 @@ export function registerAssets(app: Hono<AppEnv>): void {
   app.get(HTMX_PATH, (c) => c.body(htmx(), 200, { 'Content-Type': 'text/javascript; charset=utf-8', ...cache }));
   app.get('/assets/dashboard.js', (c) => c.body(DASHBOARD_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', ...cache }));
   app.get('/assets/report.css', (c) => c.body(STYLES, 200, { 'Content-Type': 'text/css; charset=utf-8', ...cache }));
+  // Browsers ask for it on every page; no icon is better than a 404 in the console.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/assets/dashboard.css', (c) => c.body(DASHBOARD_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', ...cache }));
 }

@@ -157,46 +157,10 @@ export const ItemLive: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> 
   );
 };
 
-export const ItemPage: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> = ({ c, v, flash }) => {
-  const d = v.definition;
-  return (
-    <>
-      <p class="small">
-        <a href={`/assessments/${v.stored.id}`}>← Assessment #{v.stored.id}</a>
-      </p>
-      <h1>
-        <span class="mono">{v.item.itemId}</span> {v.item.title}
-      </h1>
-      {d ? (
-        <section class="block">
-          <h2 class="part">Requirement</h2>
-          <p>{d.requirement}</p>
-          {d.subQuestions && d.subQuestions.length > 0 ? (
-            <>
-              <h3>Sub-questions</h3>
-              <ol>
-                {d.subQuestions.map((q) => (
-                  <li>
-                    <span class="mono small">{q.id}</span> {q.text}
-                  </li>
-                ))}
-              </ol>
-            </>
-          ) : null}
-          {d.evidence.length > 0 ? (
-            <>
-              <h3>Evidence the reviewer asks for</h3>
-              <ul>
-                {d.evidence.map((e) => (
-                  <li>
-                    {e.prompt} <span class="muted small">({e.accepts.join(', ')}{e.expiresAfterMonths ? `; valid ${e.expiresAfterMonths} months` : ''})</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
-      ) : null}
+
+/** Everything a save changes: the verdict and attestation, the checks and findings, the history. */
+export const ItemMain: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> = ({ c, v, flash }) => (
+  <div id="item-main">
       <ItemLive c={c} v={v} flash={flash ?? null} />
       <section class="block">
         <h2 class="part">Checks, findings and remediation</h2>
@@ -259,6 +223,50 @@ export const ItemPage: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> 
           </>
         ) : null}
       </section>
+  </div>
+);
+
+export const ItemPage: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> = ({ c, v, flash }) => {
+  const d = v.definition;
+  return (
+    <>
+      <p class="small">
+        <a href={`/assessments/${v.stored.id}`}>← Assessment #{v.stored.id}</a>
+      </p>
+      <h1>
+        <span class="mono">{v.item.itemId}</span> {v.item.title}
+      </h1>
+      {d ? (
+        <section class="block">
+          <h2 class="part">Requirement</h2>
+          <p>{d.requirement}</p>
+          {d.subQuestions && d.subQuestions.length > 0 ? (
+            <>
+              <h3>Sub-questions</h3>
+              <ol>
+                {d.subQuestions.map((q) => (
+                  <li>
+                    <span class="mono small">{q.id}</span> {q.text}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+          {d.evidence.length > 0 ? (
+            <>
+              <h3>Evidence the reviewer asks for</h3>
+              <ul>
+                {d.evidence.map((e) => (
+                  <li>
+                    {e.prompt} <span class="muted small">({e.accepts.join(', ')}{e.expiresAfterMonths ? `; valid ${e.expiresAfterMonths} months` : ''})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      <ItemMain c={c} v={v} flash={flash ?? null} />
     </>
   );
 };
