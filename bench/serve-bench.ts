@@ -107,7 +107,7 @@ function renderSection(results: readonly Figures[], skipped: string | null): str
     '|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    'Why it is fast: the overview reads the list columns of the 50 assessments, the newest one\'s item rows and header, and FAIL counts by severity from the `(assessment_id, status, severity)` index; the item page reads one item row, at most 500 findings of its checks that need attention (through `(assessment_id, check_id, status)`), a few passing ones, its history through `(item_id, assessment_id)`. Neither parses a whole document. The Assessment page and the exports do (they show or write everything): the first request of a 100k-finding assessment takes seconds, later ones come from an in-memory cache of the last three report models.',
+    'Why it is fast: the overview reads the list columns of the 50 assessments, the newest one\'s item rows and header, and FAIL counts by severity from the `(assessment_id, status, severity)` index; the item page reads one item row, at most 100 findings of its checks that need attention (through `(assessment_id, check_id, status)`), a few passing ones, its history through `(item_id, assessment_id)`. Neither parses a whole document. The Assessment page and the exports do (they show or write everything): the first request of a 100k-finding assessment takes seconds, later ones come from an in-memory cache of the last three report models.',
     ...(skipped ? ['', `PostgreSQL: not measured (${skipped}).`] : []),
     '',
   ].join('\n');
@@ -146,12 +146,7 @@ async function main(): Promise<void> {
   }
   const section = renderSection(results, skipped);
   process.stdout.write(`\n${section}\n`);
-  let existing: string | null = null;
-  try {
-    existing = await readFile(BENCHMARKS_MD, 'utf8');
-  } catch {
-    existing = null;
-  }
+  const existing = await readFile(BENCHMARKS_MD, 'utf8').catch(() => null);
   await writeFile(BENCHMARKS_MD, mergeSection(existing, section));
 }
 

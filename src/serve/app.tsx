@@ -172,7 +172,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       try {
         paths = await renderReports(model, [format], { outDir: dir, baseName, chromiumPath: options.chromiumPath ?? null });
       } catch (err) {
-        if (err instanceof ChromiumNotFoundError) return page(c, 'PDF unavailable', <p class="flash err">{err.message}</p>, 503);
+        if (err instanceof ChromiumNotFoundError) return await page(c, 'PDF unavailable', <p class="flash err">{err.message}</p>, 503);
         throw err;
       }
       const path = requested === 'csv-resources' ? paths.find((p) => p.endsWith('-resources.csv')) : paths[0];

@@ -2,7 +2,6 @@
  * The item page's data, read through indexed queries only (an item row, the findings of its checks that
  * need attention, a few passing ones, its history): it answers in milliseconds with 100k findings stored.
  */
-import type { Assessment } from '../core/assessment.js';
 import type { FrameworkItem } from '../core/framework.js';
 import { getFramework } from '../frameworks/index.js';
 import { buildReportModel } from '../report/model.js';
@@ -11,7 +10,7 @@ import { NotFoundError } from '../store/errors.js';
 import type { ItemView } from './pages/item.js';
 
 /** Results that need attention shown on an item page; the exports have all of them. */
-export const ATTENTION_LIMIT = 500;
+export const ATTENTION_LIMIT = 100;
 const PASSING_SAMPLE = 3;
 
 function catalogItem(frameworkId: string, itemId: string): FrameworkItem | null {
@@ -35,7 +34,7 @@ export async function loadItemView(store: Store, assessmentId: number, itemId: s
     store.attestations.get({ frameworkId: stored.frameworkId, scopeName: stored.scopeName, kind: 'item', subject: itemId }),
     store.assessments.list({ frameworkId: stored.frameworkId, scopeName: stored.scopeName, limit: 1 }),
   ]);
-  const model = buildReportModel({ ...header, items: [row], findings: [...attention, ...passing], resources: [] } as Assessment, {
+  const model = buildReportModel({ ...header, items: [row], findings: [...attention, ...passing], resources: [] }, {
     passingSampleSize: PASSING_SAMPLE,
   });
   const built = model.sections.flatMap((s) => s.items).find((i) => i.itemId === itemId);

@@ -129,5 +129,5 @@ export class ReportModelCache {
 export async function lightModel(repositories: Pick<Repositories, 'assessments'>, id: number): Promise<ReportModel> {
   const header = await repositories.assessments.header(id);
   const items = await repositories.assessments.items(id);
-  return buildReportModel({ ...header, items, findings: [], resources: [] } as Assessment, { passingSampleSize: 0 });
+  return buildReportModel({ ...header, items, findings: [], resources: [] }, { passingSampleSize: 0 });
 }
