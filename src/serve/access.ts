@@ -1,0 +1,100 @@
+/**
+ * Who is asking, and may they: the one seam between the dashboard and team-mode authentication.
+ *
+ * Without auth (loopback only) every request acts as the local admin (the OS user who ran `ftr serve`).
+ * With auth (src/serve/auth/, team mode) the seam's middleware signs the user in, sets `c.var.user` and a
+ * CSRF token in `c.var.csrfToken`, and checks that token on every unsafe request. Pages and routes only use
+ * the three helpers below, so they do not change when auth lands:
+ *   - `requireRole(c, 'attester' | 'admin')` at the top of every mutating route;
+ *   - `csrfField(c)` inside every <form> that posts;
+ *   - `actorOf(c)` for the store's audit log and version history.
+ */
+import { userInfo } from 'node:os';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { jsx } from 'hono/jsx';
+import type { Actor } from '../store/db.js';
+
+export const ROLES = ['viewer', 'attester', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { viewer: 1, attester: 2, admin: 3 };
+
+/** The signed-in user (team mode) or the local admin (loopback without auth). */
+export interface DashboardUser {
+  /** The store's user id; null for the local admin (no row in `users`). */
+  readonly id: number | null;
+  /** Shown in the page header and written to the audit log: an email, or `local:<os user>`. */
+  readonly name: string;
+  readonly role: Role;
+}
+
+/** Hono's environment for every dashboard route. */
+export interface AppEnv {
+  Variables: {
+    user: DashboardUser;
+    /** Set by the auth seam's middleware; csrfField renders it. Absent without auth. */
+    csrfToken: string | undefined;
+  };
+}
+
+export type AppContext = Context<AppEnv>;
+
+/**
+ * What team-mode authentication plugs in (src/serve/auth/ builds one). `createApp({ store, auth })`:
+ *   1. mounts `routes` first (sign-in, sign-out, OIDC callback, the audit page): they run before `middleware`
+ *      and must allow themselves to anonymous users where needed;
+ *   2. runs `middleware` before every other route: it must either set `c.var.user` (and `c.var.csrfToken`,
+ *      and refuse unsafe requests whose token is wrong) and call `next()`, or answer itself (redirect to the
+ *      sign-in page, 401).
+ * Without `auth`, createApp sets `c.var.user` to `localAdmin()` and refuses to be bound to anything but
+ * loopback (the serve command checks `isLoopbackHost`).
+ */
+export interface AuthSeam {
+  readonly middleware: MiddlewareHandler<AppEnv>;
+  readonly routes?: (app: Hono<AppEnv>) => void;
+  /** A short description for the start-up line ("local accounts", "OIDC https://issuer"). */
+  readonly description?: string;
+}
+
+/** The local admin: whoever started `ftr serve` on loopback. */
+export function localAdmin(): DashboardUser {
+  let name = 'unknown';
+  try {
+    name = userInfo().username;
+  } catch {
+    // no passwd entry (some containers)
+  }
+  return { id: null, name: `local:${name}`, role: 'admin' };
+}
+
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+/** Refuses the request (403) unless the user has at least `needed`. Call it first in every mutating route. */
+export function requireRole(c: AppContext, needed: Exclude<Role, 'viewer'>): DashboardUser {
+  const user = c.get('user');
+  if (!roleAtLeast(user.role, needed)) {
+    throw new HTTPException(403, { message: `This needs the ${needed} role; you are signed in as ${user.role}.` });
+  }
+  return user;
+}
+
+/** The store's actor for what this request changes (audit log, attestation versions). */
+export function actorOf(c: AppContext): Actor {
+  const user = c.get('user');
+  return { userId: user.id, label: user.name };
+}
+
+/** The hidden CSRF-token field of every form; renders nothing until the auth seam sets a token. */
+export function csrfField(c: AppContext) {
+  const token = c.get('csrfToken');
+  return token === undefined ? null : jsx('input', { type: 'hidden', name: '_csrf', value: token });
+}
+
+/** Loopback addresses the dashboard may listen on without authentication. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}

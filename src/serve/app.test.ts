@@ -1,0 +1,295 @@
+/**
+ * The dashboard's routes through Hono's app.request(), on one SQLite store with the bundled sample (and,
+ * for escaping, the hostile assessment fixture). No browser, no network: the browser walk-through is
+ * test/serve-browser.test.ts.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE, hostileAssessment } from '../../test/fixtures/assessments/hostile.js';
+import type { Snapshot } from '../core/snapshot.js';
+import { UserError } from '../core/errors.js';
+import { readSnapshot } from '../io/snapshot-file.js';
+import { openStore, type Store } from '../store/db.js';
+import { MAX_EVIDENCE_BYTES } from '../store/evidence-policy.js';
+import { isLoopbackHost, type AppEnv, type AuthSeam, type DashboardUser } from './access.js';
+import { createApp, type DashboardApp } from './app.js';
+import { ensureSampleWorkspace, SAMPLE_SNAPSHOT } from './workspace.js';
+import { serveCommand } from '../cli/commands/serve.js';
+
+const ORIGIN = 'http://localhost';
+const actor = { userId: null, label: 'test' };
+const PDF = Buffer.from('%PDF-1.4\n% evidence\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+let dir: string;
+let store: Store;
+let app: DashboardApp;
+let sampleId: number;
+let hostileId: number;
+let sample: Snapshot;
+
+/** A scan runner that returns the sample (complete, or interrupted when the job is stopped). */
+const fakeRunner: NonNullable<Parameters<typeof createApp>[0]['scanRunner']> = async (options) => {
+  options.onProgress?.({ phase: 'collecting', accountsTotal: 1, accountsReady: 1, tasksTotal: 2, tasksDone: 1, apiCalls: 5, errors: 0, message: 'collecting' });
+  if (options.regions?.includes('slow-1')) {
+    await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
+    return { ...sample, complete: false, interruption: { reason: String(options.signal?.reason) } };
+  }
+  return sample;
+};
+
+const post = (path: string, body: FormData | URLSearchParams, headers: Record<string, string> = {}) =>
+  app.request(path, { method: 'POST', body, headers: { Origin: ORIGIN, ...headers } });
+
+function attestation(fields: Partial<Record<string, string | Blob>> = {}, fileName = 'dr-runbook.pdf'): FormData {
+  const base: Record<string, string | Blob> = {
+    expectedVersion: '0',
+    answer: 'yes',
+    justification: 'Hosted in our AWS accounts only.',
+    owner: 'alice@example.com',
+    date: '2026-01-15',
+    reviewer: '',
+    expires: '',
+    evidenceUrl: '',
+  };
+  const data = new FormData();
+  for (const [k, v] of Object.entries({ ...base, ...fields })) {
+    if (v === undefined) continue;
+    if (v instanceof Blob) data.append(k, v, fileName);
+    else data.append(k, v);
+  }
+  return data;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ftr-serve-'));
+  store = await openStore({ engine: 'sqlite', file: join(dir, 'ftr.db') });
+  sample = await readSnapshot(SAMPLE_SNAPSHOT);
+  sampleId = (await ensureSampleWorkspace(store, actor))?.id ?? 0;
+  hostileId = (await store.assessments.record(hostileAssessment(), { scanId: null, source: 'import', actor })).assessment.id;
+  app = createApp({ store, scanRunner: fakeRunner, chromiumPath: null });
+});
+
+afterAll(async () => {
+  await app.jobs.close();
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Any <script> that is not a file (src=) nor a data block is an inline script. */
+const inlineScripts = (html: string) => [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/json")[^>]*>/g)];
+
+describe('pages', () => {
+  it('the sample is recorded once, and the overview shows readiness, its trend, blockers and a strict CSP', async () => {
+    expect(sampleId).toBeGreaterThan(0);
+    expect(await ensureSampleWorkspace(store, actor)).toBeNull();
+    const res = await app.request('/');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await res.text();
+    expect(html).toContain('Foundational Technical Review');
+    expect(html).toContain('class="trend"');
+    expect(html).toContain('Blockers by severity');
+    expect(html).toContain('Evidence expiring within 90 days');
+    expect(inlineScripts(html)).toEqual([]);
+  });
+
+  it('serves htmx from its npm package and the dashboard script as files', async () => {
+    const res = await app.request('/assets/htmx.min.js');
+    expect(res.status).toBe(200);
+    const require = createRequire(import.meta.url);
+    expect(await res.text()).toBe(await readFile(require.resolve('htmx.org/dist/htmx.min.js'), 'utf8'));
+    expect((await app.request('/assets/dashboard.js')).headers.get('Content-Type')).toContain('javascript');
+  });
+
+  it('the assessment page reuses the report components, filters by verdict, and answers htmx with the results only', async () => {
+    const full = await (await app.request(`/assessments/${sampleId}`)).text();
+    expect(full).toContain('id="glance"');
+    expect(full).toContain('id="resources"');
+    expect(inlineScripts(full)).toEqual([]);
+    const met = await (await app.request(`/assessments/${sampleId}?verdict=MET`)).text();
+    expect(met).toContain('article class="item v-MET"');
+    expect(met).not.toContain('article class="item v-NOT_MET"');
+    const fragment = await (await app.request(`/assessments/${sampleId}?verdict=NOT_MET&severity=critical`, { headers: { 'HX-Request': 'true' } })).text();
+    expect(fragment.startsWith('<div id="results">')).toBe(true);
+    expect(fragment).not.toContain('article class="item v-MET"');
+  });
+
+  it('exports every report format through the report renderers', async () => {
+    for (const [format, type] of [
+      ['md', 'text/markdown'],
+      ['json', 'application/json'],
+      ['csv', 'text/csv'],
+      ['csv-resources', 'text/csv'],
+      ['xlsx', 'spreadsheetml'],
+      ['html', 'text/html'],
+      ['junit', 'xml'],
+    ] as const) {
+      const res = await app.request(`/assessments/${sampleId}/export/${format}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Type')).toContain(type);
+      expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="ftr-assessment-\d+/);
+    }
+    expect((await app.request(`/assessments/${sampleId}/export/exe`)).status).toBe(404);
+  });
+
+  it('an unknown assessment or item is a 404 page, not a stack trace', async () => {
+    const res = await app.request('/assessments/999999');
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toMatch(/at .*\.ts:\d+/);
+    expect((await app.request(`/assessments/${sampleId}/items/NOPE-1`)).status).toBe(404);
+    expect((await app.request('/assessments/abc')).status).toBe(404);
+  });
+
+  it('hostile text from AWS and from people renders as text on the assessment and item pages', async () => {
+    const pages = [`/assessments/${hostileId}`, `/assessments/${hostileId}/items/HOST-001`, '/', '/assessments', `/diff?a=${sampleId}&b=${hostileId}`];
+    for (const path of pages) {
+      const html = await (await app.request(path)).text();
+      expect(html).not.toContain(HOSTILE.script);
+      expect(html).not.toContain(HOSTILE.img);
+      expect(html).not.toContain('<script>window.__pwned');
+      expect(html).not.toContain('href="javascript:');
+      expect(inlineScripts(html)).toEqual([]);
+    }
+    const item = await (await app.request(`/assessments/${hostileId}/items/HOST-001`)).text();
+    expect(item).toContain('&lt;/script&gt;&lt;script&gt;window.__pwned=3&lt;/script&gt;');
+  });
+});
+
+describe('attesting', () => {
+  it('saving with an uploaded file re-evaluates: the verdict turns MET in place and the history grows', async () => {
+    const before = await (await app.request(`/assessments/${sampleId}/items/HOST-001`)).text();
+    expect(before).toContain('Needs evidence');
+    const res = await post(`/assessments/${sampleId}/items/HOST-001/attestation`, attestation({ evidenceFile: new Blob([PDF]) }), { 'HX-Request': 'true' });
+    expect(res.status).toBe(200);
+    const pushed = res.headers.get('HX-Push-Url') ?? '';
+    expect(pushed).toMatch(/^\/assessments\/\d+\/items\/HOST-001$/);
+    const html = await res.text();
+    expect(html.startsWith('<div id="item-main">')).toBe(true);
+    expect(res.headers.get('HX-Retarget')).toBe('#item-main');
+    expect(html).toContain('<span class="badge v-MET">Met</span>');
+    expect(html).toContain('dr-runbook.pdf');
+    const newId = Number(pushed.split('/')[2]);
+    expect(newId).toBeGreaterThan(sampleId);
+    const history = await store.assessments.itemHistory('HOST-001', { frameworkId: 'ftr-partner-hosted', scopeName: null });
+    expect(history.map((h) => h.verdict)).toEqual(['NEEDS_EVIDENCE', 'MET']);
+    const audit = await store.audit.list({ limit: 20 });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['evidence.upload', 'attestation.create']));
+    const evidence = (await store.evidence.list()).find((e) => e.fileName === 'dr-runbook.pdf');
+    const download = await app.request(`/evidence/${evidence?.sha256 ?? ''}`);
+    expect(download.headers.get('Content-Disposition')).toMatch(/^attachment/);
+    expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+
+  it('a stale version is a conflict (409), never a silent overwrite', async () => {
+    const latest = (await store.assessments.list({ limit: 1 }))[0]?.id ?? 0;
+    const res = await post(`/assessments/${latest}/items/HOST-001/attestation`, attestation({ expectedVersion: '0', justification: 'other' }), { 'HX-Request': 'true' });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('was changed by');
+  });
+
+  it('refuses path traversal, the wrong type and oversized uploads, and stores nothing of them', async () => {
+    const path = (id: number) => `/assessments/${id}/items/RES-001/attestation`;
+    const count = async () => (await store.evidence.list()).length;
+    const n = await count();
+    const traversal = await post(path(sampleId), attestation({ evidenceFile: new Blob([PDF]) }, '../../etc/passwd.pdf'), { 'HX-Request': 'true' });
+    expect(traversal.status).toBe(400);
+    expect(await traversal.text()).toContain('contains a path');
+    const wrongType = await post(path(sampleId), attestation({ evidenceFile: new Blob(['<svg onload=alert(1)>']) }, 'diagram.svg'), { 'HX-Request': 'true' });
+    expect(wrongType.status).toBe(415);
+    const lying = await post(path(sampleId), attestation({ evidenceFile: new Blob(['not a pdf']) }, 'report.pdf'), { 'HX-Request': 'true' });
+    expect(lying.status).toBe(415);
+    const big = await post(path(sampleId), attestation({ evidenceFile: new Blob([Buffer.alloc(MAX_EVIDENCE_BYTES + 512 * 1024, 0x20)]) }, 'big.txt'), { 'HX-Request': 'true' });
+    expect(big.status).toBe(413);
+    expect(await count()).toBe(n);
+    expect(await store.attestations.get({ frameworkId: 'ftr-partner-hosted', scopeName: null, kind: 'item', subject: 'RES-001' })).toBeNull();
+  });
+
+  it('refuses a form post from another origin (csrf) and a javascript: evidence URL', async () => {
+    const foreign = await app.request(`/assessments/${sampleId}/items/RES-002/attestation`, {
+      method: 'POST',
+      body: attestation(),
+      headers: { Origin: 'http://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    const noOrigin = await app.request(`/assessments/${sampleId}/items/RES-002/attestation`, { method: 'POST', body: attestation() });
+    expect(noOrigin.status).toBe(403);
+    const js = await post(`/assessments/${sampleId}/items/RES-002/attestation`, attestation({ evidenceUrl: 'javascript:alert(1)' }), { 'HX-Request': 'true' });
+    expect(js.status).toBe(400);
+    expect(await js.text()).toContain('is not an http(s) URL');
+  });
+});
+
+describe('the auth seam', () => {
+  const seam = (user: DashboardUser, token?: string): AuthSeam => ({
+    middleware: (async (c, next) => {
+      c.set('user', user);
+      c.set('csrfToken', token);
+      await next();
+    }) satisfies MiddlewareHandler<AppEnv>,
+  });
+
+  it('a viewer is refused every mutating route (403), and forms carry the seam’s CSRF token', async () => {
+    const viewerApp = createApp({ store, auth: seam({ id: 7, name: 'viewer@example.com', role: 'viewer' }, 'tok-123'), scanRunner: fakeRunner });
+    const item = await viewerApp.request(`/assessments/${sampleId}/items/RES-003`);
+    expect(await item.text()).toContain('Attesting needs the attester role');
+    for (const path of [`/assessments/${sampleId}/items/RES-003/attestation`, '/scans', '/scans/jobs/1/stop']) {
+      const res = await viewerApp.request(path, { method: 'POST', body: attestation(), headers: { Origin: ORIGIN } });
+      expect(res.status).toBe(403);
+    }
+    const attesterApp = createApp({ store, auth: seam({ id: 8, name: 'attester@example.com', role: 'attester' }, 'tok-456'), scanRunner: fakeRunner });
+    expect(await (await attesterApp.request(`/assessments/${sampleId}/items/RES-003`)).text()).toContain('name="_csrf" value="tok-456"');
+    await viewerApp.jobs.close();
+    await attesterApp.jobs.close();
+  });
+
+  it('without auth, only loopback addresses are accepted', async () => {
+    expect(['127.0.0.1', '::1', '[::1]', 'localhost', '127.0.0.2'].every(isLoopbackHost)).toBe(true);
+    expect(['0.0.0.0', '192.168.1.4', '::', 'example.com'].some(isLoopbackHost)).toBe(false);
+    await expect(serveCommand({ host: '0.0.0.0', port: 0, db: join(dir, 'other.db'), noSample: true, chromiumPath: undefined })).rejects.toThrow(UserError);
+  });
+});
+
+describe('scans', () => {
+  it('a scan job records its snapshot and assessment, and streams its progress as server-sent events', async () => {
+    const before = (await store.assessments.list()).length;
+    const res = await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'us-east-1', concurrency: '4', maxAttempts: '3' }));
+    expect(res.status).toBe(303);
+    const [job] = app.jobs.list();
+    await app.jobs.idle();
+    expect(job?.state).toBe('done');
+    expect(job?.outcome).toBe('complete');
+    expect((await store.assessments.list()).length).toBe(before + 1);
+    const events = await (await app.request(`/scans/jobs/${job?.id ?? 0}/events`)).text();
+    expect(events).toContain('event: state');
+    expect(events).toContain('data: done: complete');
+    expect(await (await app.request('/scans')).text()).toContain(`assessment #${job?.assessmentId ?? 0}`);
+  });
+
+  it('a stopped scan keeps its partial snapshot, marked incomplete', async () => {
+    await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'slow-1' }));
+    const [job] = app.jobs.list();
+    expect(job?.state).toBe('running');
+    const stop = await post(`/scans/jobs/${job?.id ?? 0}/stop`, new URLSearchParams({}));
+    expect(stop.status).toBe(303);
+    await app.jobs.idle();
+    expect(job?.state).toBe('done');
+    expect(job?.outcome).toBe('partial: stopped from the dashboard');
+    const scan = await store.scans.get(job?.scanId ?? 0);
+    expect(scan?.complete).toBe(false);
+  });
+
+  it('bad scan options are a 400 page with the reason', async () => {
+    const res = await post('/scans', new URLSearchParams({ framework: 'nope', delivery: 'multi-tenant-saas' }));
+    expect(res.status).toBe(400);
+    const accounts = await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', accounts: '111111111111' }));
+    expect(accounts.status).toBe(400);
+    expect(await accounts.text()).toContain('Accounts only apply');
+  });
+});

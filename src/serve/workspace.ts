@@ -1,0 +1,133 @@
+/**
+ * What the dashboard does with the store beyond reading a page: the bundled sample for a newcomer,
+ * evaluating a stored scan with the stored attestations (after a save, after a scan), and the report model
+ * of a stored assessment (cached: a stored document never changes, it is addressed by its sha256).
+ */
+import { fileURLToPath } from 'node:url';
+import { ALL_CHECKS } from '../checks/index.js';
+import type { Assessment } from '../core/assessment.js';
+import type { DeliveryCategory, Framework } from '../core/framework.js';
+import type { Snapshot } from '../core/snapshot.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { getFramework } from '../frameworks/index.js';
+import { readSnapshot } from '../io/snapshot-file.js';
+import { buildReportModel, type ReportModel } from '../report/model.js';
+import { exportAttestations } from '../store/attestations-yaml.js';
+import type { Actor, Repositories, Store } from '../store/db.js';
+import type { StoredAssessment } from '../store/repositories/assessments.js';
+import { TOOL_VERSION } from '../version.js';
+
+export const SAMPLE_SNAPSHOT = fileURLToPath(new URL('../../samples/sample-org.snapshot.json.gz', import.meta.url));
+export const SAMPLE_FRAMEWORK = 'ftr-partner-hosted';
+export const SAMPLE_DELIVERY: DeliveryCategory = 'multi-tenant-saas';
+
+/**
+ * Evaluates a snapshot with the attestations stored for the framework (unscoped) and records the
+ * assessment, linked to its scan, in one transaction.
+ */
+export async function evaluateAndRecord(
+  store: Store,
+  input: { snapshot: Snapshot; scanId: number; framework: Framework; delivery: DeliveryCategory; actor: Actor; source: string },
+): Promise<StoredAssessment> {
+  const now = new Date().toISOString();
+  const { set } = await exportAttestations(store, { framework: input.framework, delivery: input.delivery, scopeName: null, now });
+  const assessment = evaluate(input.snapshot, input.framework, {
+    delivery: input.delivery,
+    checks: ALL_CHECKS,
+    toolVersion: TOOL_VERSION,
+    now,
+    scopeName: null,
+    attestations: set.items,
+    gatingAnswers: set.gatingAnswers,
+    suppressions: set.suppressions,
+  });
+  const { assessment: stored } = await store.assessments.record(assessment, { scanId: input.scanId, source: input.source, actor: input.actor });
+  return stored;
+}
+
+/**
+ * A store with no assessment gets the bundled sample (a scan of an emulated Organization) evaluated for
+ * FTR Partner-Hosted, so `ftr serve` on a fresh clone shows a populated workspace with no AWS credentials.
+ */
+export async function ensureSampleWorkspace(store: Store, actor: Actor, snapshotPath = SAMPLE_SNAPSHOT): Promise<StoredAssessment | null> {
+  if ((await store.assessments.list({ limit: 1 })).length > 0) return null;
+  const snapshot = await readSnapshot(snapshotPath);
+  const { scan } = await store.scans.record(snapshot, { source: 'sample', actor });
+  return evaluateAndRecord(store, { snapshot, scanId: scan.id, framework: getFramework(SAMPLE_FRAMEWORK), delivery: SAMPLE_DELIVERY, actor, source: 'sample' });
+}
+
+export type ReevaluateResult =
+  | { readonly ok: true; readonly assessment: StoredAssessment }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * After an attestation changed: evaluate the assessment's scan again with the stored attestations and
+ * record the result as the newest assessment (the history keeps the one before). Only unscoped
+ * assessments of a stored single-snapshot scan can be re-evaluated here; a scope's definition lives in
+ * the scope file, not in the store.
+ */
+export async function reevaluate(store: Store, assessmentId: number, actor: Actor): Promise<ReevaluateResult> {
+  const stored = await store.assessments.require(assessmentId);
+  if (stored.scopeName !== null) {
+    return { ok: false, reason: `Assessment #${assessmentId} is of the scope "${stored.scopeName}"; run \`ftr evaluate --scope ... --db\` to re-evaluate it.` };
+  }
+  if (stored.scanId === null) {
+    return { ok: false, reason: `Assessment #${assessmentId} has no stored scan; import its snapshot (\`ftr import snapshot.json.gz\`) to re-evaluate it here.` };
+  }
+  const scan = await store.scans.get(stored.scanId);
+  if (!scan || scan.storage !== 'snapshot') return { ok: false, reason: `The scan of assessment #${assessmentId} has no single stored snapshot.` };
+  const snapshot = await store.scans.loadSnapshot(stored.scanId);
+  const assessment = await evaluateAndRecord(store, {
+    snapshot,
+    scanId: stored.scanId,
+    framework: getFramework(stored.frameworkId),
+    delivery: stored.delivery as DeliveryCategory,
+    actor,
+    source: 'web',
+  });
+  return { ok: true, assessment };
+}
+
+/**
+ * The report model of a stored assessment for the Assessment page and the exports. Building it parses the
+ * whole document (a 100k-finding one takes seconds), so the last few are kept: a stored document never
+ * changes.
+ */
+export class ReportModelCache {
+  private readonly entries = new Map<string, { model: ReportModel; assessment: Assessment }>();
+  private readonly size: number;
+  constructor(size = 3) {
+    this.size = size;
+  }
+
+  async get(repositories: Pick<Repositories, 'assessments'>, id: number, previousId: number | null): Promise<{ model: ReportModel; assessment: Assessment }> {
+    const key = `${id}|${previousId ?? ''}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const assessment = await repositories.assessments.loadDocument(id);
+    const previous = previousId === null ? null : await repositories.assessments.loadDocument(previousId);
+    const entry = { model: buildReportModel(assessment, { previous }), assessment };
+    this.entries.set(key, entry);
+    while (this.entries.size > this.size) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return entry;
+  }
+}
+
+/**
+ * A report model built from the item rows and the header only (no findings): verdicts, reasons, check
+ * counts per item (schema 1.1 keeps them on the item), blockers with their severity, expiring evidence.
+ * What the overview needs, in milliseconds whatever the number of findings.
+ */
+export async function lightModel(repositories: Pick<Repositories, 'assessments'>, id: number): Promise<ReportModel> {
+  const header = await repositories.assessments.header(id);
+  const items = await repositories.assessments.items(id);
+  return buildReportModel({ ...header, items, findings: [], resources: [] }, { passingSampleSize: 0 });
+}
