@@ -39,7 +39,7 @@ describe.each(storeEngines())('store on $name', (engine) => {
 
   it('migrates an empty database to the latest schema, once', async () => {
     const status = await store.migrationStatus();
-    expect(status.map((m) => [m.name, m.executedAt !== null])).toEqual([['0001_initial', true]]);
+    expect(status.map((m) => [m.name, m.executedAt !== null])).toEqual([['0001_initial', true], ['0002_auth_sessions', true]]);
     for (const table of ['blobs', 'scans', 'scan_shards', 'assessments', 'assessment_items', 'findings', 'resources', 'attestations', 'attestation_versions', 'evidence_files', 'users', 'audit_log']) {
       expect(await countRows(store, table)).toBe(0);
     }
