@@ -274,13 +274,12 @@ describe('CSRF', () => {
   });
 
   it('accepts the token in a multipart upload and leaves the body for the route', async () => {
-    const { app, auth } = testApp();
+    const { app } = testApp();
     app.post('/evidence', async (c) => {
       requireRole(c.get('user' as never) as AuthUser | undefined, 'attester');
       const body = await c.req.parseBody();
       return c.text(`got ${(body.file as File).name}`);
     });
-    void auth;
     const client = new AuthTestClient(app);
     await client.signIn(users.attester, PASSWORD);
     const token = await client.csrfFrom('/');
@@ -387,5 +386,19 @@ describe('first run', () => {
     } finally {
       await empty.close();
     }
+  });
+});
+
+describe('settings from the environment', () => {
+  it('reads OIDC from FTR_OIDC_* and refuses incomplete or insecure settings', async () => {
+    const { authSettingsFromEnv } = await import('./index.js');
+    expect(authSettingsFromEnv({})).toEqual({ oidc: undefined, passwords: true, secret: undefined });
+    const env = { FTR_OIDC_ISSUER: 'https://idp.example.com', FTR_OIDC_CLIENT_ID: 'ftr', FTR_OIDC_CLIENT_SECRET: 's3cret', FTR_OIDC_REDIRECT_URL: 'https://ftr.example.com/auth/oidc/callback' };
+    expect(authSettingsFromEnv({ ...env, FTR_AUTH_PASSWORDS: 'off' })).toMatchObject({ passwords: false, oidc: { clientId: 'ftr', autoCreateRole: null } });
+    expect(() => authSettingsFromEnv({ FTR_OIDC_ISSUER: 'https://idp.example.com' })).toThrow(/FTR_OIDC_CLIENT_ID, FTR_OIDC_CLIENT_SECRET, FTR_OIDC_REDIRECT_URL/);
+    expect(() => authSettingsFromEnv({ ...env, FTR_OIDC_ISSUER: 'http://idp.example.com' })).toThrow(/https/);
+    expect(() => authSettingsFromEnv({ ...env, FTR_OIDC_AUTO_ROLE: 'owner' })).toThrow(/Unknown role/);
+    expect(() => authSettingsFromEnv({ FTR_AUTH_PASSWORDS: 'off' })).toThrow(/no way to sign in/);
+    expect(() => createAuth({ store, oidc: { ...authSettingsFromEnv(env).oidc!, issuer: 'http://idp.example.com', allowInsecureHttp: true } })).toThrow(/this machine only/);
   });
 });

@@ -10,3 +10,4 @@ export { requireRole, hasRole, actorOf, ROLES, type AuthUser, type Role } from '
 export { assertTeamModeReady, isLoopbackHost } from './first-run.js';
 export { addUser, setUserRole, disableUser, parseRole } from './user-admin.js';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './passwords.js';
+export { authSettingsFromEnv, type AuthEnvSettings } from './config.js';

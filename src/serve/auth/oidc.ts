@@ -5,6 +5,8 @@
  * The provider's metadata is discovered on first use and kept; a failed discovery is retried next time.
  */
 import * as client from 'openid-client';
+import { UserError } from '../../core/errors.js';
+import { isLoopbackHost } from './first-run.js';
 import type { OidcOptions } from './options.js';
 
 export interface OidcFlow {
@@ -30,6 +32,9 @@ export class OidcSignIn {
   private config: Promise<client.Configuration> | undefined;
 
   constructor(options: OidcOptions) {
+    if (options.allowInsecureHttp === true && !isLoopbackHost(new URL(options.issuer).hostname)) {
+      throw new UserError(`An http:// OIDC issuer is accepted for a provider on this machine only (tests), not ${new URL(options.issuer).host}.`);
+    }
     this.options = options;
     this.label = options.label ?? 'single sign-on';
   }
@@ -37,6 +42,8 @@ export class OidcSignIn {
   private configuration(): Promise<client.Configuration> {
     this.config ??= client
       .discovery(new URL(this.options.issuer), this.options.clientId, this.options.clientSecret, undefined, {
+        // Tests against a fake provider on 127.0.0.1 only; the library marks this deprecated to make it stand out.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated
         ...(this.options.allowInsecureHttp === true ? { execute: [client.allowInsecureRequests] } : {}),
         timeout: 10,
       })

@@ -119,7 +119,7 @@ export class AuthRepository {
       .where('key', '=', key)
       .where('at', '>=', since)
       .executeTakeFirstOrThrow();
-    return { count: toNumber(row.n), oldest: (row.oldest as string | null) ?? null };
+    return { count: toNumber(row.n), oldest: row.oldest ?? null };
   }
 
   async clearFailures(key: string): Promise<void> {
