@@ -11,10 +11,17 @@ export interface AuditLogProps {
   readonly total: number;
 }
 
+/** `key: value` pairs, nulls left out, long values cut: a line to read, not a JSON dump. */
 const detailText = (detail: Readonly<Record<string, unknown>>): string => {
-  const text = JSON.stringify(detail);
-  return text === '{}' ? '' : text.length > 500 ? `${text.slice(0, 500)}…` : text;
+  const text = Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' · ');
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 };
+
+/** 2026-11-02T09:00:00.000Z -> 2026-11-02 09:00:00 (the column says UTC). */
+const when = (iso: string): string => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
 
 export const AuditLogPage: FC<AuditLogProps> = ({ entries, olderHref, newestHref, total }) => (
   <section class="audit-log">
@@ -39,16 +46,14 @@ export const AuditLogPage: FC<AuditLogProps> = ({ entries, olderHref, newestHref
             <tr>
               <td>{String(e.id)}</td>
               <td>
-                <time datetime={e.at}>{e.at}</time>
+                <time datetime={e.at}>{when(e.at)}</time>
               </td>
               <td>{e.actor}</td>
               <td>
                 <code>{e.action}</code>
               </td>
               <td>{e.targetId === null ? e.targetType : `${e.targetType} ${e.targetId}`}</td>
-              <td>
-                <code>{detailText(e.detail)}</code>
-              </td>
+              <td>{detailText(e.detail)}</td>
             </tr>
           ))}
         </tbody>
