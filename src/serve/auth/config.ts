@@ -29,8 +29,11 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthE
   const issuer = get('FTR_OIDC_ISSUER');
   let oidc: OidcOptions | undefined;
   if (issuer !== undefined) {
+    const clientId = get('FTR_OIDC_CLIENT_ID');
+    const clientSecret = get('FTR_OIDC_CLIENT_SECRET');
+    const redirectUrl = get('FTR_OIDC_REDIRECT_URL');
     const missing = ['FTR_OIDC_CLIENT_ID', 'FTR_OIDC_CLIENT_SECRET', 'FTR_OIDC_REDIRECT_URL'].filter((n) => get(n) === undefined);
-    if (missing.length > 0) throw new UserError(`FTR_OIDC_ISSUER is set, so OIDC sign-in also needs ${missing.join(', ')} (see docs/workspace.md, "Team mode").`);
+    if (clientId === undefined || clientSecret === undefined || redirectUrl === undefined) throw new UserError(`FTR_OIDC_ISSUER is set, so OIDC sign-in also needs ${missing.join(', ')} (see docs/workspace.md, "Team mode").`);
     const url = (name: string, value: string) => {
       let parsed: URL;
       try {
@@ -45,9 +48,9 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthE
     const label = get('FTR_OIDC_LABEL');
     oidc = {
       issuer: url('FTR_OIDC_ISSUER', issuer),
-      clientId: get('FTR_OIDC_CLIENT_ID')!,
-      clientSecret: get('FTR_OIDC_CLIENT_SECRET')!,
-      redirectUrl: url('FTR_OIDC_REDIRECT_URL', get('FTR_OIDC_REDIRECT_URL')!),
+      clientId,
+      clientSecret,
+      redirectUrl: url('FTR_OIDC_REDIRECT_URL', redirectUrl),
       ...(label !== undefined ? { label } : {}),
       autoCreateRole: autoRole !== undefined ? parseRole(autoRole) : null,
     };
