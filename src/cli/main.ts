@@ -21,6 +21,7 @@ import { reportCommand } from './commands/report-command.js';
 import { permissionsCommand } from './commands/permissions.js';
 import { doctorCommand } from './commands/doctor.js';
 import { scanCommand } from './commands/scan.js';
+import { registerUsersCommand } from './commands/users.js';
 import { recordDbOption, registerStoreCommands } from './store-commands.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, DEFAULT_OUT, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
 
@@ -245,6 +246,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
 
   registerStoreCommands(program, attest, setExitCode);
+  registerUsersCommand(program, setExitCode);
 
   program
     .command('serve')

@@ -18,6 +18,7 @@ import { migrateToLatest, migratorFor } from './migrations/index.js';
 import { AssessmentRepository } from './repositories/assessments.js';
 import { AttestationRepository } from './repositories/attestations.js';
 import { AuditRepository } from './repositories/audit.js';
+import { AuthRepository } from './repositories/auth.js';
 import { BlobRepository } from './repositories/blobs.js';
 import type { Actor, RepositoryContext } from './repositories/context.js';
 import { EvidenceRepository } from './repositories/evidence.js';
@@ -36,6 +37,8 @@ export interface Repositories {
   readonly evidence: EvidenceRepository;
   readonly users: UserRepository;
   readonly audit: AuditRepository;
+  /** Team mode's sessions and sign-in rate limit (src/serve/auth). */
+  readonly auth: AuthRepository;
 }
 
 export interface Store extends Repositories {
@@ -77,6 +80,7 @@ export function repositoriesFor(ctx: RepositoryContext): Repositories {
     evidence: new EvidenceRepository(ctx),
     users: new UserRepository(ctx),
     audit: new AuditRepository(ctx),
+    auth: new AuthRepository(ctx),
   };
 }
 

@@ -216,6 +216,26 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** A signed-in session of team mode (migration 0002); the cookie holds the token, this row its sha256. */
+export interface AuthSessionTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  /** 'password' or 'oidc'. */
+  method: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  created_ip: string | null;
+}
+
+/** One failed sign-in, counted per account and per client address for the rate limit (migration 0002). */
+export interface AuthAttemptTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
 export interface Database {
   blobs: BlobTable;
   scans: ScanTable;
@@ -230,6 +250,8 @@ export interface Database {
   roles: RoleTable;
   users: UserTable;
   audit_log: AuditLogTable;
+  auth_sessions: AuthSessionTable;
+  auth_attempts: AuthAttemptTable;
 }
 
 export type ScanRow = Selectable<ScanTable>;

@@ -39,7 +39,7 @@ describe.each(storeEngines())('store on $name', (engine) => {
 
   it('migrates an empty database to the latest schema, once', async () => {
     const status = await store.migrationStatus();
-    expect(status.map((m) => [m.name, m.executedAt !== null])).toEqual([['0001_initial', true]]);
+    expect(status.map((m) => [m.name, m.executedAt !== null])).toEqual([['0001_initial', true], ['0002_auth_sessions', true]]);
     for (const table of ['blobs', 'scans', 'scan_shards', 'assessments', 'assessment_items', 'findings', 'resources', 'attestations', 'attestation_versions', 'evidence_files', 'users', 'audit_log']) {
       expect(await countRows(store, table)).toBe(0);
     }
@@ -243,6 +243,43 @@ describe.each(storeEngines())('store on $name', (engine) => {
     });
   });
 
+  // Team mode (src/serve/auth) keeps its sessions and sign-in failures here; both engines, one server.
+  it('keeps team mode\'s sign-in state (migration 0002): sessions with their user, expiry, failures, the audit hook', async () => {
+    const ada = await store.users.create({ email: 'ada@example.com', displayName: 'Ada', role: 'admin' }, ALICE);
+    const bob = await store.users.create({ email: 'bob@example.com', displayName: 'Bob', role: 'viewer' }, ALICE);
+    expect(await store.users.countActiveAdmins()).toBe(1);
+
+    await store.auth.createSession({ idHash: 'h1', userId: ada.id, csrfToken: 'c1', method: 'password', createdAt: authTime(0), expiresAt: authTime(600), ip: '10.0.0.1' });
+    await store.auth.createSession({ idHash: 'h2', userId: bob.id, csrfToken: 'c2', method: 'oidc', createdAt: authTime(0), expiresAt: authTime(5), ip: null });
+    await store.auth.createSession({ idHash: 'h3', userId: bob.id, csrfToken: 'c3', method: 'oidc', createdAt: authTime(0), expiresAt: authTime(600), ip: null });
+    expect(await store.auth.findSession('h1')).toMatchObject({ userId: ada.id, csrfToken: 'c1', user: { email: 'ada@example.com', role: 'admin', disabledAt: null } });
+    expect(await store.auth.findSession('nope')).toBeNull();
+    await store.auth.touchSession('h1', authTime(50));
+    // Absolute expiry (h2) and idle (h3, last seen at 0 < 30) go; h1 was seen at 50 and stays.
+    expect(await store.auth.deleteExpiredSessions(authTime(60), authTime(30))).toBe(2);
+    expect(await store.auth.countSessions()).toBe(1);
+
+    await store.auth.createSession({ idHash: 'h4', userId: bob.id, csrfToken: 'c4', method: 'oidc', createdAt: authTime(60), expiresAt: authTime(600), ip: null });
+    await store.users.disable(bob.id, ALICE);
+    expect(await store.auth.findSession('h4')).toBeNull();
+
+    await store.auth.recordFailure(['account:bob@example.com', 'ip:10.0.0.9'], authTime(1));
+    await store.auth.recordFailure(['account:bob@example.com', 'ip:10.0.0.9'], authTime(2));
+    expect(await store.auth.failuresSince('account:bob@example.com', authTime(0))).toEqual({ count: 2, oldest: authTime(1) });
+    expect(await store.auth.failuresSince('account:bob@example.com', authTime(2))).toEqual({ count: 1, oldest: authTime(2) });
+    await store.auth.pruneFailures(authTime(2));
+    await store.auth.clearFailures('account:bob@example.com');
+    expect(await store.auth.failuresSince('account:bob@example.com', authTime(0))).toEqual({ count: 0, oldest: null });
+    expect((await store.auth.failuresSince('ip:10.0.0.9', authTime(0))).count).toBe(1);
+
+    await store.audit.append({ userId: ada.id, label: ada.email }, { action: 'auth.sign_in', targetType: 'user', targetId: ada.id, detail: { method: 'password' } });
+    expect((await store.audit.list({ action: 'auth.sign_in' }))[0]).toMatchObject({ actorUserId: ada.id, targetId: String(ada.id) });
+
+    const linked = await store.users.linkOidc(ada.id, { issuer: 'https://idp', subject: 's-1' }, ALICE);
+    expect(linked.oidc).toEqual({ issuer: 'https://idp', subject: 's-1' });
+    await expect(store.users.linkOidc(ada.id, { issuer: 'https://idp', subject: 's-2' }, ALICE)).rejects.toThrow(/without an OIDC identity/);
+  });
+
   it('rolls back everything written in a failed transaction', async () => {
     await expect(
       store.transaction(async (tx) => {
@@ -258,6 +295,8 @@ describe.each(storeEngines())('store on $name', (engine) => {
     expect(await countRows(store, 'blobs')).toBe(0);
   });
 });
+
+const authTime = (minutes: number) => new Date(Date.UTC(2026, 10, 2, 9, minutes)).toISOString();
 
 /** Rows of a table, read through the store's own database handle (tests only). */
 async function countRows(store: Store, table: string): Promise<number> {

@@ -6,6 +6,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import type { StoreEngine } from '../location.js';
 import { StoreUnavailableError } from '../errors.js';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_auth_sessions.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: StoreEngine): Promise<void>;
@@ -14,6 +15,7 @@ interface EngineMigration {
 /** Name -> module, in order. Names are the file names: append new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, EngineMigration>> = {
   '0001_initial': m0001,
+  '0002_auth_sessions': m0002,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

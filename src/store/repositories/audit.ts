@@ -1,5 +1,5 @@
 /** Reading the audit log (writes happen inside each change's transaction: see appendAudit). */
-import type { RepositoryContext } from './context.js';
+import { appendAudit, type Actor, type AuditEntry, type RepositoryContext } from './context.js';
 
 export interface AuditLogEntry {
   readonly id: number;
@@ -36,6 +36,14 @@ export class AuditRepository {
       targetId: r.target_id,
       detail: JSON.parse(r.detail) as Record<string, unknown>,
     }));
+  }
+
+  /**
+   * One line for an event that is not a write of another repository (sign-in, sign-out, a refused
+   * sign-in). Writes of the repositories log themselves in their own transaction.
+   */
+  async append(actor: Actor, entry: AuditEntry): Promise<void> {
+    await appendAudit(this.ctx.db, this.ctx.now(), actor, entry);
   }
 
   async count(): Promise<number> {

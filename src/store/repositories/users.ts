@@ -132,7 +132,36 @@ export class UserRepository {
       const now = this.ctx.now();
       const result = await db.updateTable('users').set({ disabled_at: now }).where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
       if (result.numUpdatedRows === 0n) throw new NotFoundError(`No active user ${id}.`);
+      // A disabled user is signed out everywhere at once.
+      await db.deleteFrom('auth_sessions').where('user_id', '=', id).execute();
       await appendAudit(db, now, actor, { action: 'user.disable', targetType: 'user', targetId: id });
     });
+  }
+
+  /** Links an OIDC identity to an existing user (first OIDC sign-in of a pre-provisioned user). */
+  async linkOidc(id: number, oidc: { readonly issuer: string; readonly subject: string }, actor: Actor): Promise<StoredUser> {
+    return inTransaction(this.ctx.db, async (db) => {
+      const row = await db
+        .updateTable('users')
+        .set({ oidc_issuer: oidc.issuer, oidc_subject: oidc.subject })
+        .where('id', '=', id)
+        .where('oidc_subject', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError(`No user ${id} without an OIDC identity.`);
+      await appendAudit(db, this.ctx.now(), actor, { action: 'user.oidc_link', targetType: 'user', targetId: id, detail: { issuer: oidc.issuer } });
+      return toUser(row);
+    });
+  }
+
+  /** Admins that are not disabled: team mode refuses to start without one, and keeps the last one. */
+  async countActiveAdmins(): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 }
