@@ -251,16 +251,30 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('serve')
     .description('the workspace dashboard on http://127.0.0.1:8080 (an empty store first gets the bundled sample)')
-    .option('--host <address>', 'address to listen on (loopback only until team mode is configured)', '127.0.0.1')
+    .option('--host <address>', 'address to listen on; anything but loopback turns team mode on (sign-in required)', '127.0.0.1')
+    .option('--team', 'team mode on loopback too: sign-in (local accounts, OIDC from FTR_OIDC_*), roles, CSRF tokens')
+    .option('--secure-cookies', 'team mode served over TLS (directly or by a reverse proxy): Secure cookies')
+    .option('--trust-proxy', 'team mode behind a reverse proxy: trust X-Forwarded-For / -Proto / -Host')
     .option('--port <n>', 'port (0: any free port)', '8080')
     .option('--db <location>', 'workspace store: a SQLite file or postgres://... (default: $FTR_DB, else ~/.local/share/ftr-ready/ftr.db)')
     .option('--no-sample', 'do not record the bundled sample into an empty store')
     .option('--chromium <path>', 'Chromium executable for the PDF export (default: FTR_CHROMIUM, then PATH)')
-    .action(async (o: { host: string; port: string; db?: string; sample: boolean; chromium?: string }) => {
+    .action(async (o: { host: string; port: string; db?: string; sample: boolean; chromium?: string; team?: boolean; secureCookies?: boolean; trustProxy?: boolean }) => {
       const { serveCommand } = await import('./commands/serve.js');
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number from 0 to 65535 (got "${o.port}").`);
-      setExitCode(await serveCommand({ host: o.host, port, db: o.db, noSample: !o.sample, chromiumPath: o.chromium }));
+      setExitCode(
+        await serveCommand({
+          host: o.host,
+          port,
+          db: o.db,
+          noSample: !o.sample,
+          chromiumPath: o.chromium,
+          team: o.team === true,
+          secureCookies: o.secureCookies === true,
+          trustProxy: o.trustProxy === true,
+        }),
+      );
     });
 
   program

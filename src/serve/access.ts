@@ -93,8 +93,5 @@ export function csrfField(c: AppContext) {
   return token === undefined ? null : jsx('input', { type: 'hidden', name: '_csrf', value: token });
 }
 
-/** Loopback addresses the dashboard may listen on without authentication. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
+/** Loopback addresses the dashboard may listen on without authentication (one definition, in team mode's first-run check). */
+export { isLoopbackHost } from './auth/first-run.js';

@@ -121,6 +121,14 @@ export function createApp(options: CreateAppOptions): DashboardApp {
   registerAssets(app);
   // The origin check of every unsafe request (form posts, htmx): a page of another site cannot post here.
   app.use('*', csrf());
+  // Body sizes are limited before anything reads a body (team mode's CSRF check parses forms): the
+  // attestation form carries an evidence upload, every other form is small.
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_EVIDENCE_BYTES + 256 * 1024,
+    onError: (c) => c.text(`The upload is larger than the evidence limit (${MAX_EVIDENCE_BYTES} bytes).`, 413),
+  });
+  const formLimit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('The request body is larger than 1 MiB.', 413) });
+  app.use('*', (c, next) => (/^\/assessments\/[^/]+\/items\/[^/]+\/attestation$/.test(c.req.path) ? uploadLimit(c, next) : formLimit(c, next)));
   if (options.auth?.routes) options.auth.routes(app);
   app.use(
     '*',
@@ -196,10 +204,6 @@ export function createApp(options: CreateAppOptions): DashboardApp {
 
   app.post(
     '/assessments/:id/items/:itemId/attestation',
-    bodyLimit({
-      maxSize: MAX_EVIDENCE_BYTES + 256 * 1024,
-      onError: (c) => c.text(`The upload is larger than the evidence limit (${MAX_EVIDENCE_BYTES} bytes).`, 413),
-    }),
     async (c) => {
       requireRole(c, 'attester');
       const id = idParam(c.req.param('id'));
@@ -306,7 +310,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
   app.get('/scans', async (c) => page(c, 'Scans', <ScansPage c={c} jobs={jobs.list()} scans={await store.scans.list({ limit: 200 })} />));
 
   app.post('/scans', async (c) => {
-    requireRole(c, 'attester');
+    requireRole(c, 'admin');
     const body = (await c.req.parseBody()) as Record<string, unknown>;
     try {
       const framework = getFramework(formText(body, 'framework', 100));
@@ -338,7 +342,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
   });
 
   app.post('/scans/jobs/:id/stop', (c) => {
-    requireRole(c, 'attester');
+    requireRole(c, 'admin');
     jobs.stop(idParam(c.req.param('id')));
     return c.redirect('/scans', 303);
   });

@@ -1,7 +1,7 @@
 /** The page shell of every dashboard page: stylesheets and scripts as files (the CSP allows no inline script). */
 import type { Child, FC } from 'hono/jsx';
 import { TOOL_VERSION } from '../version.js';
-import type { AppContext } from './access.js';
+import { csrfField, roleAtLeast, type AppContext } from './access.js';
 import { HTMX_CONFIG, HTMX_PATH } from './assets.js';
 
 export const Layout: FC<{ c: AppContext; title: string; children?: Child }> = ({ c, title, children }) => {
@@ -28,6 +28,21 @@ export const Layout: FC<{ c: AppContext; title: string; children?: Child }> = ({
           <span class="who">
             {user.name} ({user.role}) · ftr-ready {TOOL_VERSION}
           </span>
+          {/* Team mode (a session CSRF token exists): the admin pages of the auth module and signing out. */}
+          {c.get('csrfToken') !== undefined ? (
+            <>
+              {roleAtLeast(user.role, 'admin') ? (
+                <>
+                  <a href="/auth/users">Users</a>
+                  <a href="/auth/audit">Audit log</a>
+                </>
+              ) : null}
+              <form method="post" action="/auth/sign-out" class="inline">
+                {csrfField(c)}
+                <button type="submit">Sign out</button>
+              </form>
+            </>
+          ) : null}
         </nav>
         <div class="page">{children}</div>
       </body>
