@@ -127,8 +127,11 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     maxSize: MAX_EVIDENCE_BYTES + 256 * 1024,
     onError: (c) => c.text(`The upload is larger than the evidence limit (${MAX_EVIDENCE_BYTES} bytes).`, 413),
   });
-  const formLimit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('The request body is larger than 1 MiB.', 413) });
-  app.use('*', (c, next) => (/^\/assessments\/[^/]+\/items\/[^/]+\/attestation$/.test(c.req.path) ? uploadLimit(c, next) : formLimit(c, next)));
+  const formLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('The request body is larger than 1 MiB.', 413) });
+  const isUpload = (path: string) => /^\/assessments\/[^/]+\/items\/[^/]+\/attestation$/.test(path);
+  app.use('/assessments/:id/items/:itemId/attestation', uploadLimit);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono's '*' context carries an `any` input type; same object
+  app.use('*', async (c, next) => (isUpload(c.req.path) ? next() : formLimit(c, next)));
   if (options.auth?.routes) options.auth.routes(app);
   app.use(
     '*',
