@@ -3,6 +3,7 @@
  * Runs the checks the framework references, tags each finding with the items it evidences, and decides
  * every item's verdict.
  */
+import { buildAccountNames } from './account-names.js';
 import {
   ASSESSMENT_SCHEMA_VERSION,
   ITEM_VERDICTS,
@@ -184,6 +185,7 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     advisories,
     resources: buildInventory(snapshot, findings),
     costs: buildCostSummary(snapshot),
+    accountNames: buildAccountNames(snapshot),
     caseStudy: options.caseStudy ?? null,
     sections: framework.sections.map((s) => ({ id: s.id, title: s.title, ...(s.reportArea ? { reportArea: s.reportArea } : {}) })),
     collectionErrors: snapshot.errors,
