@@ -3,7 +3,7 @@
  * run as a formula (starting with =, +, -, @, tab or carriage return) is prefixed with a single quote.
  */
 import { costText, findingCells, tagsText } from './format.js';
-import type { ReportModel } from './model.js';
+import { accountNameOf, type ReportModel } from './model.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -26,6 +26,7 @@ export const FINDINGS_HEADER = [
   'severity',
   'item_ids',
   'account_id',
+  'account_name',
   'region',
   'resource_type',
   'resource_id',
@@ -49,12 +50,13 @@ export function renderFindingsCsv(model: ReportModel): string {
 
 /** The resource inventory with costs (a companion file to the findings CSV). */
 export function renderResourcesCsv(model: ReportModel): string {
-  const lines = [csvLine(['account_id', 'region', 'resource_type', 'resource_id', 'resource_arn', 'name', 'tags', 'monthly_cost', 'cost_status', 'cost_note'])];
+  const lines = [csvLine(['account_id', 'account_name', 'region', 'resource_type', 'resource_id', 'resource_arn', 'name', 'tags', 'monthly_cost', 'cost_status', 'cost_note'])];
   for (const r of model.resources.rows) {
     const cost = r.cost;
     lines.push(
       csvLine([
         r.accountId,
+        accountNameOf(model, r.accountId),
         r.region ?? 'global',
         r.resourceType,
         r.resourceId,
