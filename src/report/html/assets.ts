@@ -72,7 +72,7 @@ tr.advisory td{color:var(--muted)}
 .pager button{font:inherit;padding:.1rem .5rem;border:1px solid var(--line);background:#fff;border-radius:4px;cursor:pointer}
 .ev{display:grid;grid-template-columns:minmax(5em,max-content) 1fr;gap:0 .5em;margin:0;font-size:.78rem;line-height:1.35}
 .ev dt{color:var(--muted);font-weight:600}.ev dd{margin:0;overflow-wrap:anywhere}
-table.ev-t{margin:0;font-size:1em;width:auto}table.ev-t th,table.ev-t td{padding:1px 5px;white-space:normal}
+td.evc{min-width:22rem}table.ev-t{margin:0;font-size:1em;width:auto}table.ev-t th,table.ev-t td{padding:1px 5px;white-space:normal;word-break:normal;overflow-wrap:normal}
 .remed .code-tabs{display:grid;grid-template-columns:1fr 1fr;gap:.6rem}.remed .code-tabs>div{min-width:0}
 .kpi .why{font-size:.72rem;color:var(--muted);margin-top:.2rem;white-space:normal}
 .note{background:var(--info-bg);border-radius:6px;padding:.5rem .7rem;margin:.5rem 0;font-size:.88rem}
@@ -95,7 +95,7 @@ footer.prov{font-size:.8rem;color:var(--muted);text-align:center;margin:1rem 0}
  .badge,.sev,.bar i,pre,th,.item{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  th{position:static}
  .item{break-inside:avoid-page}
- pre{white-space:pre-wrap}
+ pre{white-space:pre-wrap} td.evc{min-width:13rem} .remed .code-tabs{grid-template-columns:1fr}
  h2,h3,h4{break-after:avoid}
  tr[hidden]{display:table-row!important}
 }

@@ -26,7 +26,7 @@ export const FindingsTable: FC<{ rows: readonly FindingRow[]; opts: HtmlOptions;
           { t: `${f.accountId} ${f.region ?? 'global'}`, c: 'mono small', ...(f.accountName ? { s: f.accountName } : {}) },
           { t: f.resourceId, c: 'wrap mono small', h: f.resourceArn ?? f.resourceId },
           { t: f.message, c: 'wrap' },
-          { t: '', c: 'wrap small', e: evidenceEntries(f.evidence) },
+          { t: '', c: 'evc small', e: evidenceEntries(f.evidence) },
         ],
       }),
     )}
