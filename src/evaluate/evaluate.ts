@@ -3,6 +3,8 @@
  * Runs the checks the framework references, tags each finding with the items it evidences, and decides
  * every item's verdict.
  */
+import { REMEDIATION_CODE } from '../checks/remediation-code.js';
+import type { Remediation } from '../core/check.js';
 import { buildAccountNames } from './account-names.js';
 import {
   ASSESSMENT_SCHEMA_VERSION,
@@ -140,7 +142,7 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     title: c.title,
     service: c.service,
     severity: c.severity,
-    remediation: c.remediation,
+    remediation: withRemediationCode(c.id, c.remediation),
     counts: countStatuses(findingsByCheck.get(c.id) ?? []),
   }));
 
@@ -190,4 +192,10 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     sections: framework.sections.map((s) => ({ id: s.id, title: s.title, ...(s.reportArea ? { reportArea: s.reportArea } : {}) })),
     collectionErrors: snapshot.errors,
   };
+}
+
+/** The check's remediation with its CloudFormation and Terraform fix (src/checks/remediation-code.ts), when it has one. */
+function withRemediationCode(checkId: string, remediation: Remediation): Remediation {
+  const code = REMEDIATION_CODE[checkId];
+  return code ? { ...remediation, cloudformation: code.cloudformation, terraform: code.terraform } : remediation;
 }
