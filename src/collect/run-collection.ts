@@ -121,15 +121,15 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     recorder,
     signal: abort.signal,
   });
-  let scanOrganization: ScanOrganization | undefined; // known once the targets are chosen (Cost Explorer reads once from the payer)
+  const scanScope: { organization?: ScanOrganization } = {}; // set once the targets are chosen (Cost Explorer reads once from the payer)
   const contextFor = (accountId: string, clients: ClientFactory, region: string, scannedRegions: readonly string[]) =>
-    createCollectorContext({ accountId, region, partition: me.partition, scannedRegions, clients, recorder, signal: abort.signal, ...(scanOrganization ? { scanOrganization } : {}) });
+    createCollectorContext({ accountId, region, partition: me.partition, scannedRegions, clients, recorder, signal: abort.signal, ...(scanScope.organization ? { scanOrganization: scanScope.organization } : {}) });
 
   progress.emit('organization', 'Reading the Organization');
   const organization = await readOrganization(contextFor(me.accountId, baseClients, homeRegion, []));
 
   const targets = chooseAccounts(options, me.accountId, organization);
-  scanOrganization = { managementAccountId: organization.ok ? (organization.value?.managementAccountId ?? null) : null, scannedAccountIds: targets.map((t) => t.id) };
+  scanScope.organization = { managementAccountId: organization.ok ? (organization.value?.managementAccountId ?? null) : null, scannedAccountIds: targets.map((t) => t.id) };
   progress.accountsTotal = targets.length;
 
   const limit = pLimit(Math.max(1, options.concurrency));

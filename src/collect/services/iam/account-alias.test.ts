@@ -25,7 +25,6 @@ describe('readAccountAlias (iam:ListAccountAliases)', () => {
     iam.on(ListAccountAliasesCommand).rejects(awsError('AccessDenied', 'not authorized', 403));
     const { ctx } = testCollectorContext();
     const alias = await readAccountAlias(ctx, ctx.client(IAMClient));
-    expect(alias.ok).toBe(false);
-    if (!alias.ok) expect(alias.error.kind).toBe('access_denied');
+    expect(alias).toMatchObject({ ok: false, error: { kind: 'access_denied' } });
   });
 });
