@@ -1,12 +1,12 @@
 /**
- * Report rendering benchmark: renders every format from a synthetic assessment of 100,000 findings and
+ * Report rendering benchmark: renders every format from a synthetic assessment of 107,000 findings and
  * 20,000 resources and prints wall time and peak memory per format. Each format runs in its own child
  * process so peak RSS belongs to that format alone. Run: `npx tsx bench/report-bench.ts` (the PDF needs
  * Chromium; it is skipped with a message when there is none). Options: --findings N --resources N.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../src/report/chromium.js';
@@ -17,6 +17,8 @@ import { syntheticAssessment } from '../test/fixtures/assessments/synthetic.js';
 interface Result {
   readonly format: string;
   readonly ms: number;
+  /** CPU time of this process (user + system): steadier than wall time on a busy machine; Chromium's own CPU is not in it. */
+  readonly cpuMs: number;
   readonly modelMs: number;
   readonly baselineMb: number;
   readonly peakMb: number;
@@ -30,20 +32,23 @@ function arg(name: string, fallback: number): number {
 }
 
 async function child(format: ReportFormat): Promise<void> {
-  const assessment = syntheticAssessment({ findings: arg('findings', 100_000), resources: arg('resources', 20_000) });
+  const assessment = syntheticAssessment({ findings: arg('findings', 107_000), resources: arg('resources', 20_000) });
   const baselineMb = process.memoryUsage().rss / 1048576;
   const dir = await mkdtemp(join(tmpdir(), 'ftr-bench-'));
   try {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const model = buildReportModel(assessment);
     const t1 = performance.now();
     const files = await renderReports(model, [format], { outDir: dir, chromiumPath: findChromium() ?? null });
     const t2 = performance.now();
+    const cpu = process.cpuUsage(cpu0);
     let bytes = 0;
     for (const f of files) bytes += (await stat(f)).size;
     const result: Result = {
       format,
       ms: Math.round(t2 - t0),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       modelMs: Math.round(t1 - t0),
       baselineMb: Math.round(baselineMb),
       peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -56,12 +61,12 @@ async function child(format: ReportFormat): Promise<void> {
 }
 
 function main(): void {
-  const findings = arg('findings', 100_000);
+  const findings = arg('findings', 107_000);
   const resources = arg('resources', 20_000);
   const self = fileURLToPath(import.meta.url);
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   console.log(`Report rendering: ${findings} findings, ${resources} resources (one process per format)`);
-  console.log('format | total ms (model + render) | model ms | peak RSS MB (baseline) | output');
+  console.log(`format | total ms (model + render) | CPU ms | model ms | peak RSS MB (baseline) | output   (load average ${loadavg()[0]?.toFixed(1) ?? '?'})`);
   for (const format of REPORT_FORMATS) {
     if (format === 'pdf' && !findChromium()) {
       console.log('pdf    | skipped: no Chromium (apt-get install chromium or set FTR_CHROMIUM)');
@@ -75,7 +80,7 @@ function main(): void {
     const line = out.trim().split('\n').pop() ?? '{}';
     const r = JSON.parse(line) as Result;
     console.log(
-      `${r.format.padEnd(6)} | ${String(r.ms).padStart(8)} | ${String(r.modelMs).padStart(6)} | ${String(r.peakMb).padStart(5)} (${r.baselineMb}) | ${(r.bytes / 1048576).toFixed(1)} MiB`,
+      `${r.format.padEnd(6)} | ${String(r.ms).padStart(8)} | ${String(r.cpuMs).padStart(6)} | ${String(r.modelMs).padStart(6)} | ${String(r.peakMb).padStart(5)} (${r.baselineMb}) | ${(r.bytes / 1048576).toFixed(1)} MiB`,
     );
   }
 }

@@ -8,7 +8,7 @@
 import type { Assessment, ItemVerdict, StatusCounts } from '../core/assessment.js';
 import type { CollectionError, CollectionErrorKind } from '../core/observed.js';
 import { deliveryLabel } from '../evaluate/item-verdict.js';
-import { buildReportModel } from '../report/model.js';
+import { accountLabel, buildReportModel } from '../report/model.js';
 import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK } from './options.js';
 
 export interface SummaryOptions {
@@ -117,6 +117,10 @@ export function formatSummary(assessment: Assessment, options: SummaryOptions = 
   lines.push(...wrap(`${framework.title} (catalog ${framework.version}, checklist ${framework.checklistVersion})`, width, '  '));
   push(scopeLine(assessment));
   push(`Scanned as ${scope.principal}`);
+  // Names next to the ids, so a reader knows which account is which (Organizations name or IAM alias).
+  if (model.accountNames && Object.keys(model.accountNames).length > 0) {
+    lines.push(...wrap(`Accounts: ${brief(scope.accounts.map((a) => accountLabel(model, a)), 8)}`, width, '  '));
+  }
   const note = scope.regionCoverage?.note;
   if (note && scope.regionCoverage?.kind !== 'all-enabled') lines.push(...wrap(`Regions: ${note.charAt(0).toLowerCase()}${note.slice(1)}`, width, '  '));
   if (!scope.snapshotComplete) push('WARNING: the scan was incomplete; missing data shows as UNKNOWN.');

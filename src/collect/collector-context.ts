@@ -2,7 +2,7 @@
 import { observed, notObserved, type Observed } from '../core/observed.js';
 import { errorCode, toCollectionError } from './aws-errors.js';
 import { abortError, type ClientFactory } from './clients.js';
-import type { CallOptions, ClientConstructor, CollectorContext } from './collector.js';
+import type { CallOptions, ClientConstructor, CollectorContext, ScanOrganization } from './collector.js';
 import type { ScanRecorder } from './scan-recorder.js';
 
 export interface ContextOptions {
@@ -13,6 +13,7 @@ export interface ContextOptions {
   readonly clients: ClientFactory;
   readonly recorder: ScanRecorder;
   readonly signal: AbortSignal;
+  readonly scanOrganization?: ScanOrganization;
 }
 
 export function createCollectorContext(options: ContextOptions): CollectorContext {
@@ -50,5 +51,6 @@ export function createCollectorContext(options: ContextOptions): CollectorContex
     client: <C>(ctor: ClientConstructor<C>, region?: string) => options.clients(ctor, region ?? options.region),
     call,
     record: (error) => recorder.recordError(error),
+    ...(options.scanOrganization ? { scanOrganization: options.scanOrganization } : {}),
   };
 }

@@ -54,6 +54,17 @@ export interface CollectorContext {
   record(error: CollectionError): void;
   /** Aborted on Ctrl-C or when the endpoint stops answering; collectors may stop early. */
   readonly signal: AbortSignal;
+  /**
+   * The scan's accounts and the Organization's management account, for reads one account answers for the
+   * whole Organization (Cost Explorer from the payer). Absent when the runner does not know them.
+   */
+  readonly scanOrganization?: ScanOrganization;
+}
+
+export interface ScanOrganization {
+  /** null when the scan saw no Organization (or could not read it). */
+  readonly managementAccountId: string | null;
+  readonly scannedAccountIds: readonly string[];
 }
 
 export interface GlobalCollector<K extends GlobalServiceKey = GlobalServiceKey> {

@@ -26,7 +26,7 @@ import {
 import { TOOL_VERSION } from '../version.js';
 import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
 import { createCollectorContext } from './collector-context.js';
-import { collectPages, type CollectorContext } from './collector.js';
+import { collectPages, type CollectorContext, type ScanOrganization } from './collector.js';
 import { assumeRoleProvider, defaultCredentials, whoAmI } from './credentials.js';
 import { discoverRegions, homeRegionFor, validateRequestedRegions } from './regions.js';
 import { ScanRecorder } from './scan-recorder.js';
@@ -147,13 +147,15 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     recorder,
     signal: abort.signal,
   });
+  const scanScope: { organization?: ScanOrganization } = {}; // set once the targets are chosen (Cost Explorer reads once from the payer)
   const contextFor = (accountId: string, clients: ClientFactory, region: string, scannedRegions: readonly string[]) =>
-    createCollectorContext({ accountId, region, partition: me.partition, scannedRegions, clients, recorder, signal: abort.signal });
+    createCollectorContext({ accountId, region, partition: me.partition, scannedRegions, clients, recorder, signal: abort.signal, ...(scanScope.organization ? { scanOrganization: scanScope.organization } : {}) });
 
   progress.emit('organization', 'Reading the Organization');
   const organization = await readOrganization(contextFor(me.accountId, baseClients, homeRegion, []));
 
   const targets = chooseAccounts(options, me.accountId, organization).filter((t) => !options.skipAccounts?.has(t.id));
+  scanScope.organization = { managementAccountId: organization.ok ? (organization.value?.managementAccountId ?? null) : null, scannedAccountIds: targets.map((t) => t.id) };
   progress.accountsTotal = targets.length;
   const sink = options.sink;
   await sink?.start({

@@ -119,6 +119,16 @@ export type ResourceCost =
   | { readonly status: 'not-itemised' }
   | { readonly status: 'unknown'; readonly reason: string };
 
+/**
+ * Which Cost Explorer read a figure comes from: the Organization's management (payer) account, whose one
+ * read grouped by LINKED_ACCOUNT answers for every member, or the account's own read.
+ */
+export interface CostSource {
+  readonly kind: 'management-account' | 'own-account';
+  /** The account that made the read. */
+  readonly accountId: string;
+}
+
 /** Cost of one account for the last full month, or why it is unknown (never a made-up zero). */
 export type AccountCost =
   | {
@@ -127,8 +137,20 @@ export type AccountCost =
       readonly total: number;
       readonly currency: string;
       readonly services: readonly { readonly service: string; readonly amount: number }[];
+      /** Where the figure comes from (absent in assessments made before sources were kept). */
+      readonly source?: CostSource;
+      /** The month before (`CostSummary.previousPeriod`), when it was read in the same request; null = not read. */
+      readonly previousTotal?: number | null;
     }
-  | { readonly accountId: string; readonly status: 'unknown'; readonly reason: string };
+  | { readonly accountId: string; readonly status: 'unknown'; readonly reason: string; readonly source?: CostSource };
+
+/** A scanned account's human name and where it comes from. */
+export interface AccountName {
+  readonly accountId: string;
+  readonly name: string;
+  /** `organizations`: organizations:ListAccounts; `iam-alias`: iam:ListAccountAliases. */
+  readonly source: 'organizations' | 'iam-alias';
+}
 
 /** Cost Explorer figures for the report (see docs/report.md). */
 export interface CostSummary {
@@ -136,6 +158,8 @@ export interface CostSummary {
   readonly period: { readonly start: string; readonly end: string } | null;
   /** The resource-level window behind `ResourceCost.known` (last 14 days); null when never read. */
   readonly resourcePeriod: { readonly start: string; readonly end: string } | null;
+  /** The month before `period`, when it was read (month-over-month change). */
+  readonly previousPeriod?: { readonly start: string; readonly end: string } | null;
   readonly currency: string;
   readonly accounts: readonly AccountCost[];
 }
@@ -206,6 +230,8 @@ export interface Assessment {
   readonly resources: readonly InventoryResource[];
   /** Cost Explorer figures (optional: absent when the costs collector did not run). */
   readonly costs?: CostSummary;
+  /** Human names of the scanned accounts that have one (absent in assessments made before names were kept). */
+  readonly accountNames?: readonly AccountName[];
   /** The framework's sections in checklist order (titles for the report). */
   readonly sections?: readonly AssessmentSection[];
   /** Set when the assessment covers one competency case study. */

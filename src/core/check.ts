@@ -16,6 +16,10 @@ export interface Remediation {
   readonly cli?: string;
   /** A CloudFormation or Terraform snippet, where one applies. */
   readonly iac?: string;
+  /** A CloudFormation (YAML) snippet that sets the fixing resource property (src/checks/<area>/remediation-code.ts). */
+  readonly cloudformation?: string;
+  /** The same fix as a Terraform (HCL) snippet. */
+  readonly terraform?: string;
   readonly docs?: string;
 }
 

@@ -12,7 +12,7 @@
  * The result is the assessment `evaluate` gives for the same snapshot, findings excepted (they are in the
  * sink); test/evaluate-stream.test.ts proves it on multi-account snapshots. Pure: the sink does the I/O.
  */
-import type { Assessment } from '../core/assessment.js';
+import type { AccountName, Assessment } from '../core/assessment.js';
 import type { CheckDefinition } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
 import type { CollectionError } from '../core/observed.js';
@@ -20,6 +20,7 @@ import type { GlobalSlices, RegionalSlices } from '../core/slices/index.js';
 import type { AccountShard, AccountSnapshot, Snapshot, SnapshotHeader, SnapshotTrailer } from '../core/snapshot.js';
 import type { Framework } from '../core/framework.js';
 import { assembleAssessment, findingsOfRun, planEvaluation, scannedRegionsOf, type EvaluateOptions, type EvaluationPlan } from './evaluate.js';
+import { buildAccountNames } from './account-names.js';
 import { buildCostSummary, buildInventory, type InventoryFinding } from './inventory.js';
 import type { VerdictFinding } from './item-verdict.js';
 import { regionCoverage } from './region-coverage.js';
@@ -166,12 +167,15 @@ export async function evaluateStream(source: ShardSource, framework: Framework, 
   /** Every account before the scope (its home region decides which trailer errors a scope keeps). */
   const unscoped: AccountSnapshot[] = [];
   const errors: CollectionError[] = [];
+  const accountNames: AccountName[] = [];
   for await (const shard of source.shards()) {
     unscoped.push({ ...shard.account, global: {}, regional: [] });
     const one = transform(snapshotOf(header, trailer, [shard.account], shard.errors, shard.operations));
     errors.push(...one.errors);
     if (one.accounts.length === 0) continue;
     take(perAccount, one);
+    // Names need the account's IAM alias, which the context snapshot drops: read them per shard.
+    accountNames.push(...buildAccountNames(one));
     context.push(...one.accounts.map(contextAccount));
   }
 
@@ -191,6 +195,7 @@ export async function evaluateStream(source: ShardSource, framework: Framework, 
       coverage: regionCoverage(whole),
       resources: buildInventory(whole, inventory.ordered()),
       costs: buildCostSummary(whole),
+      accountNames,
       errors: whole.errors,
     },
     view.byCheck,

@@ -3,6 +3,9 @@
  * Runs the checks the framework references, tags each finding with the items it evidences, and decides
  * every item's verdict.
  */
+import { REMEDIATION_CODE } from '../checks/remediation-code.js';
+import type { Remediation } from '../core/check.js';
+import { buildAccountNames } from './account-names.js';
 import {
   ASSESSMENT_SCHEMA_VERSION,
   ITEM_VERDICTS,
@@ -10,6 +13,7 @@ import {
   type Assessment,
   type CaseStudyInfo,
   type CheckInfo,
+  type AccountName,
   type CostSummary,
   type InventoryResource,
   type ItemResult,
@@ -117,6 +121,8 @@ export interface SnapshotFacts {
   readonly coverage: RegionCoverage;
   readonly resources: readonly InventoryResource[];
   readonly costs: CostSummary;
+  /** Organizations names or IAM aliases of the scanned accounts (account-names.ts). */
+  readonly accountNames: readonly AccountName[];
   readonly errors: readonly CollectionError[];
 }
 
@@ -178,7 +184,7 @@ export function assembleAssessment(
     title: c.title,
     service: c.service,
     severity: c.severity,
-    remediation: c.remediation,
+    remediation: withRemediationCode(c.id, c.remediation),
     counts: countStatuses(findingsByCheck.get(c.id) ?? []),
   }));
 
@@ -227,6 +233,7 @@ export function assembleAssessment(
     advisories,
     resources: facts.resources,
     costs: facts.costs,
+    accountNames: facts.accountNames,
     caseStudy: options.caseStudy ?? null,
     sections: framework.sections.map((s) => ({ id: s.id, title: s.title, ...(s.reportArea ? { reportArea: s.reportArea } : {}) })),
     collectionErrors: facts.errors,
@@ -252,7 +259,14 @@ export function evaluate(snapshot: Snapshot, framework: Framework, options: Eval
     coverage: regionCoverage(snapshot),
     resources: buildInventory(snapshot, findings),
     costs: buildCostSummary(snapshot),
+    accountNames: buildAccountNames(snapshot),
     errors: snapshot.errors,
   };
   return assembleAssessment(plan, facts, findingsByCheck, findings);
+}
+
+/** The check's remediation with its CloudFormation and Terraform fix (src/checks/remediation-code.ts), when it has one. */
+function withRemediationCode(checkId: string, remediation: Remediation): Remediation {
+  const code = REMEDIATION_CODE[checkId];
+  return code ? { ...remediation, cloudformation: code.cloudformation, terraform: code.terraform } : remediation;
 }

@@ -8,6 +8,7 @@
  */
 import type {
   AccountCost,
+  CostSource,
   CostSummary,
   InventoryResource,
   ResourceCost,
@@ -104,57 +105,91 @@ function managementAccount(snapshot: Snapshot): string | null {
   return snapshot.organization.ok && snapshot.organization.value ? snapshot.organization.value.managementAccountId : null;
 }
 
+type CostRead<V> = { ok: true; value: V; source: CostSource } | { ok: false; reason: string; source?: CostSource };
+
 /**
- * Where an account's costs come from: its own Cost Explorer reads, else the management account's (which
- * sees every member). Returns the Observed field or a reason.
+ * Where an account's costs come from: the Organization's management (payer) account, whose one read grouped
+ * by LINKED_ACCOUNT answers for every member, else the account's own read. A member that left the read to
+ * its payer (slice value null) has unknown costs with the payer's reason when the payer's read failed: no
+ * figure is ever made up, and members are not read a second time (each Cost Explorer request is billed).
  */
 function costSource<K extends keyof CostsSlice>(
   snapshot: Snapshot,
   accountId: string,
   field: K,
-): { ok: true; value: NonNullable<Extract<CostsSlice[K], { ok: true }>['value']> } | { ok: false; reason: string } {
-  const own = snapshot.accounts.find((a) => a.accountId === accountId);
-  const ownSlice = own ? sliceOf(own) : undefined;
-  let reason: string | null = null;
-  if (ownSlice?.ok) {
-    const f = ownSlice.value[field];
-    if (f.ok) return { ok: true, value: f.value };
-    reason = describeCollectionError(f.error);
-  } else if (ownSlice && !ownSlice.ok) {
-    reason = describeCollectionError(ownSlice.error);
-  }
+): CostRead<NonNullable<Extract<CostsSlice[K], { ok: true }>['value']>> {
   const mgmt = managementAccount(snapshot);
-  if (mgmt && mgmt !== accountId) {
-    const m = snapshot.accounts.find((a) => a.accountId === mgmt);
-    const mSlice = m ? sliceOf(m) : undefined;
-    if (mSlice?.ok) {
-      const f = mSlice.value[field];
-      if (f.ok) return { ok: true, value: f.value };
+  let payerReason: string | null = null;
+  if (mgmt) {
+    const payer = snapshot.accounts.find((a) => a.accountId === mgmt);
+    const payerSlice = payer ? sliceOf(payer) : undefined;
+    const source: CostSource = { kind: 'management-account', accountId: mgmt };
+    if (payerSlice?.ok) {
+      const f = payerSlice.value[field];
+      if (f.ok && f.value) return { ok: true, value: f.value, source };
+      if (!f.ok) payerReason = describeCollectionError(f.error);
+    } else if (payerSlice) {
+      payerReason = describeCollectionError(payerSlice.error);
+    }
+    if (mgmt === accountId) {
+      return { ok: false, reason: payerReason ?? `Cost Explorer was not read for account ${accountId} (the costs collector did not run).`, source };
     }
   }
-  return { ok: false, reason: reason ?? `Cost Explorer was not read for account ${accountId} (the costs collector did not run).` };
+  const own = snapshot.accounts.find((a) => a.accountId === accountId);
+  const ownSlice = own ? sliceOf(own) : undefined;
+  const source: CostSource = { kind: 'own-account', accountId };
+  if (ownSlice?.ok) {
+    const f = ownSlice.value[field];
+    if (f.ok && f.value) return { ok: true, value: f.value, source };
+    if (f.ok) {
+      // Left to the payer by the collector, and the payer's read gave nothing.
+      const payerSource: CostSource = { kind: 'management-account', accountId: mgmt ?? accountId };
+      return {
+        ok: false,
+        reason: payerReason
+          ? `Read from the management account ${mgmt ?? ''}, which failed: ${payerReason}`
+          : `Left to the management account ${mgmt ?? ''}, whose costs were not read in this scan.`,
+        source: payerSource,
+      };
+    }
+    return { ok: false, reason: describeCollectionError(f.error), source };
+  }
+  if (ownSlice && !ownSlice.ok) return { ok: false, reason: describeCollectionError(ownSlice.error), source };
+  return { ok: false, reason: payerReason ?? `Cost Explorer was not read for account ${accountId} (the costs collector did not run).` };
 }
 
-/** Per-account monthly costs (last full month) and the resource-level window, from the `costs` slices. */
+const sumOf = (lines: readonly { amount: number }[]): number => lines.reduce((sum, l) => sum + l.amount, 0);
+
+/** Per-account monthly costs (last full month, and the month before when read) with their source. */
 export function buildCostSummary(snapshot: Snapshot): CostSummary {
   let period: CostSummary['period'] = null;
+  let previousPeriod: CostSummary['previousPeriod'] = null;
   let resourcePeriod: CostSummary['resourcePeriod'] = null;
   let currency = 'USD';
   const accounts: AccountCost[] = snapshot.accounts.map((account) => {
     const src = costSource(snapshot, account.accountId, 'monthly');
     const res = costSource(snapshot, account.accountId, 'resources');
     if (res.ok) resourcePeriod ??= res.value.period;
-    if (!src.ok) return { accountId: account.accountId, status: 'unknown', reason: src.reason };
+    if (!src.ok) return { accountId: account.accountId, status: 'unknown', reason: src.reason, ...(src.source ? { source: src.source } : {}) };
     period ??= src.value.period;
     const lines = src.value.lines.filter((l) => l.accountId === account.accountId);
     if (lines[0]) currency = lines[0].currency;
     const services = lines
       .map((l) => ({ service: l.service, amount: l.amount }))
       .sort((a, b) => b.amount - a.amount || a.service.localeCompare(b.service));
-    const total = services.reduce((sum, s) => sum + s.amount, 0);
-    return { accountId: account.accountId, status: 'known', total, currency: lines[0]?.currency ?? currency, services };
+    const previous = src.value.previous;
+    if (previous) previousPeriod ??= previous.period;
+    return {
+      accountId: account.accountId,
+      status: 'known',
+      total: sumOf(services),
+      currency: lines[0]?.currency ?? currency,
+      services,
+      source: src.source,
+      previousTotal: previous ? sumOf(previous.lines.filter((l) => l.accountId === account.accountId)) : null,
+    };
   });
-  return { period, resourcePeriod, currency, accounts };
+  return { period, resourcePeriod, previousPeriod, currency, accounts };
 }
 
 function daysIn(period: { start: string; end: string }): number {

@@ -3,7 +3,7 @@ import type { ItemVerdict } from '../core/assessment.js';
 import type { CheckStatus } from '../core/finding.js';
 import type { CheckRole } from '../core/framework.js';
 import type { ResourceCost } from '../core/assessment.js';
-import type { FindingRow, SectionStatus } from './model.js';
+import type { AccountCostLine, FindingRow, SectionStatus } from './model.js';
 
 export const VERDICT_LABEL: Record<ItemVerdict, string> = {
   MET: 'Met',
@@ -99,6 +99,7 @@ export function findingCells(f: FindingRow): (string | boolean)[] {
     f.severity,
     f.itemIds.join(' '),
     f.accountId,
+    f.accountName ?? '',
     f.region ?? 'global',
     f.resourceType,
     f.resourceId,
@@ -108,4 +109,38 @@ export function findingCells(f: FindingRow): (string | boolean)[] {
     f.suppressed,
     f.advisoryFor.join(' '),
   ];
+}
+
+/** "+$2.00 (+20%)" against the month before; "n/a" when that month was not read. */
+export function monthOverMonth(amount: number, previous: number | null, currency = 'USD'): string {
+  if (previous === null) return 'n/a';
+  const diff = Math.round((amount - previous) * 100) / 100;
+  const sign = diff > 0 ? '+' : diff < 0 ? '-' : '±';
+  const pct = previous > 0 ? ` (${sign}${Math.abs(Math.round((diff / previous) * 100))}%)` : previous === 0 && amount > 0 ? ' (new)' : '';
+  return `${sign}${money(Math.abs(diff), currency)}${pct}`;
+}
+
+/**
+ * One sentence on where the cost figures come from, e.g. "Cost Explorer, one read from the management
+ * account Management (111122223333) for 4 accounts." Empty when no source is recorded (old assessments).
+ */
+export function costSourceText(lines: readonly AccountCostLine[], label: (accountId: string) => string = (id) => id): string {
+  const byPayer = new Map<string, number>();
+  const own: string[] = [];
+  for (const l of lines) {
+    if (!l.source) continue;
+    if (l.source.kind === 'management-account') byPayer.set(l.source.accountId, (byPayer.get(l.source.accountId) ?? 0) + 1);
+    else own.push(l.accountId);
+  }
+  const parts = [...byPayer.entries()].map(
+    ([payer, n]) => `one read from the management (payer) account ${label(payer)} for ${n} account${n === 1 ? '' : 's'}`,
+  );
+  if (own.length > 0) parts.push(`each account's own read for ${own.map(label).join(', ')}`);
+  return parts.length === 0 ? '' : `Cost Explorer GetCostAndUsage, ${parts.join('; ')}.`;
+}
+
+/** Short form of one account's cost source for table cells: "payer 111122223333" / "own read". */
+export function costSourceShort(line: AccountCostLine): string {
+  if (!line.source) return '';
+  return line.source.kind === 'management-account' && line.source.accountId !== line.accountId ? `payer ${line.source.accountId}` : 'own read';
 }

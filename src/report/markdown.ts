@@ -18,7 +18,9 @@ import {
   STATUS_LABEL,
   VERDICT_LABEL,
 } from './format.js';
-import type { ReportModel } from './model.js';
+import { accountLabel, type ReportModel } from './model.js';
+import { evidenceText } from './evidence.js';
+import { costSourceShort, costSourceText, monthOverMonth } from './format.js';
 
 /** Escapes untrusted text for inline Markdown (table cells included). */
 export function mdText(value: string): string {
@@ -99,7 +101,7 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
     '',
     '### Scope',
     '',
-    `- Accounts (${m.scope.accounts.length}): ${m.scope.accounts.map(md).join(', ')}`,
+    `- Accounts (${m.scope.accounts.length}): ${m.scope.accounts.map((a) => md(accountLabel(m, a))).join(', ')}`,
     `- Regions (${m.scope.regions.length}): ${m.scope.regions.map(md).join(', ')}`,
     `- Principal: ${mdText(m.scope.principal)}`,
     `- Scan: ${when(m.scope.scanStartedAt)} to ${when(m.scope.scanFinishedAt)}${m.scope.snapshotComplete ? '' : ' (incomplete)'}`,
@@ -110,10 +112,25 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
   out.push(
     `${num(r.count)} resources. Last full month${r.period ? ` (${onDay(r.period.start)} to ${onDay(r.period.end)})` : ''}: ${r.total.amount === null ? 'unknown' : md(money(r.total.amount, r.currency))}${r.total.complete ? '' : ' (accounts with unknown costs excluded)'}.`,
     '',
-    ...head(['Account', 'Last full month']),
-    ...r.accountTotals.map((a) => row([mdText(a.accountId), a.status === 'known' ? md(money(a.amount, r.currency)) : `unknown: ${mdText(a.reason)}`])),
+    ...head(['Account', 'Last full month', ...(r.previousPeriod ? ['vs. month before'] : []), 'Top services', 'Source']),
+    ...r.accountTotals.map((a) =>
+      row([
+        md(accountLabel(m, a.accountId)),
+        a.status === 'known' ? md(money(a.amount, r.currency)) : `unknown: ${mdText(a.reason)}`,
+        ...(r.previousPeriod ? [a.status === 'known' ? md(monthOverMonth(a.amount, a.previousAmount ?? null, r.currency)) : ''] : []),
+        a.status === 'known' ? (a.topServices ?? []).map((t) => mdText(`${t.key} ${money(t.amount, r.currency)}`)).join('; ') : '',
+        md(costSourceShort(a)),
+      ]),
+    ),
     '',
   );
+  const sourceLine = costSourceText(r.accountTotals, (id) => accountLabel(m, id));
+  if (sourceLine) out.push(mdText(sourceLine), '');
+  if (r.itemised?.status === 'unknown') {
+    out.push(`Itemised per resource: unknown. ${mdText(r.itemised.reason)} To enable it: ${mdText(r.itemised.howToEnable)}`, '');
+  } else if (r.itemised) {
+    out.push(`Itemised per resource (est. monthly): ${md(money(r.itemised.amount, r.currency))} over ${num(r.itemised.resources)} resources with a known cost.`, '');
+  }
   if (r.serviceTotals.length > 0) {
     out.push(...head(['Service', 'Last full month']), ...r.serviceTotals.map((s) => row([mdText(s.key), md(money(s.amount, r.currency))])), '');
   }
@@ -121,7 +138,7 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
   for (const res of r.rows.slice(0, limit)) {
     out.push(
       row([
-        mdText(res.accountId),
+        md(accountLabel(m, res.accountId)),
         mdText(res.region ?? 'global'),
         mdText(res.resourceType),
         `${res.name ? `${mdText(res.name)} ` : ''}${mdText(res.resourceId)}`,
@@ -160,7 +177,9 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
       if (item.attention.length > 0) {
         out.push('', `Resources that need attention (${num(item.attention.length)}):`, '');
         for (const f of item.attention.slice(0, limit)) {
-          out.push(`- **${label(STATUS_LABEL, f.status)}** ${mdText(f.accountId)}/${mdText(f.region ?? 'global')} ${mdText(f.resourceId)}: ${mdText(f.message)}`);
+          out.push(`- **${label(STATUS_LABEL, f.status)}** ${md(accountLabel(m, f.accountId))}/${mdText(f.region ?? 'global')} ${mdText(f.resourceId)}: ${mdText(f.message)}`);
+          const evidence = evidenceText(f.evidence);
+          if (evidence) out.push(`  - Evidence: ${mdText(evidence)}`);
         }
         if (item.attention.length > limit) out.push(`- … and ${item.attention.length - limit} more (see the findings CSV).`);
       }
@@ -179,7 +198,9 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
           out.push('', `Remediation (${mdText(c.id)}): ${mdText(rem.summary)}`);
           if (rem.console) out.push('', `Console: ${mdText(rem.console)}`);
           if (rem.cli) out.push('', '```sh', rem.cli.replace(/```/g, '` ` `'), '```');
-          if (rem.iac) out.push('', '```', rem.iac.replace(/```/g, '` ` `'), '```');
+          if (rem.cloudformation) out.push('', 'CloudFormation:', '', '```yaml', rem.cloudformation.replace(/```/g, '` ` `'), '```');
+          if (rem.terraform) out.push('', 'Terraform:', '', '```hcl', rem.terraform.replace(/```/g, '` ` `'), '```');
+          if (rem.iac && !rem.cloudformation && !rem.terraform) out.push('', '```', rem.iac.replace(/```/g, '` ` `'), '```');
         }
       }
     }
@@ -203,7 +224,7 @@ export function renderMarkdown(m: ReportModel, options: MarkdownOptions = {}): s
     if (h.findings.length > 0) {
       out.push('', `Failing advisory results (${num(h.findings.length)}):`, '');
       for (const f of h.findings.slice(0, limit)) {
-        out.push(`- **${md(f.severity)}** ${mdText(f.checkId)} ${mdText(f.accountId)}/${mdText(f.region ?? 'global')} ${mdText(f.resourceId)}: ${mdText(f.message)}`);
+        out.push(`- **${md(f.severity)}** ${mdText(f.checkId)} ${md(accountLabel(m, f.accountId))}/${mdText(f.region ?? 'global')} ${mdText(f.resourceId)}: ${mdText(f.message)}`);
       }
       if (h.findings.length > limit) out.push(`- … and ${h.findings.length - limit} more (see the findings CSV).`);
     }

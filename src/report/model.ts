@@ -20,6 +20,7 @@ import { FRAMEWORKS } from '../frameworks/index.js';
 import { CHECK_STATUSES, SEVERITIES, type CheckStatus, type Finding, type Severity } from '../core/finding.js';
 import type { CollectionError } from '../core/observed.js';
 import type { Remediation } from '../core/check.js';
+import type { CostSource } from '../core/assessment.js';
 
 /** 1.1: check roles per item, alternatives, region notes, the "hardening beyond the checklist" list. */
 export const REPORT_SCHEMA_VERSION = '1.1';
@@ -36,6 +37,8 @@ export interface FindingRow {
   readonly status: CheckStatus;
   readonly severity: Severity;
   readonly accountId: string;
+  /** The account's name (Organizations or IAM alias), when known. */
+  readonly accountName?: string | null;
   readonly region: string | null;
   readonly resourceType: string;
   readonly resourceId: string;
@@ -156,6 +159,31 @@ export interface CostLine {
   readonly amount: number;
 }
 
+/** One account's line of the cost table. */
+export type AccountCostLine =
+  | {
+      readonly accountId: string;
+      readonly status: 'known';
+      readonly amount: number;
+      readonly name?: string | null;
+      /** Which Cost Explorer read the figure comes from (absent for old assessments). */
+      readonly source?: CostSource;
+      /** The month before, when read in the same request; null otherwise. */
+      readonly previousAmount?: number | null;
+      /** The account's largest services, most first. */
+      readonly topServices?: readonly CostLine[];
+    }
+  | { readonly accountId: string; readonly status: 'unknown'; readonly reason: string; readonly name?: string | null; readonly source?: CostSource };
+
+/** The "itemised per resource" figure: known when some resource's cost is, else unknown with why and how to enable it. */
+export type ItemisedCost =
+  | { readonly status: 'known'; readonly amount: number; readonly resources: number }
+  | { readonly status: 'unknown'; readonly reason: string; readonly howToEnable: string };
+
+/** How to turn on the resource-level data GetCostAndUsageWithResources needs (payer account, opt-in). */
+export const ENABLE_RESOURCE_COSTS =
+  'In the management (payer) account open Billing and Cost Management > Cost Management preferences, select "Resource-level data at daily granularity" for the services you want, save, and scan again after up to 48 hours. Resource-level data covers the last 14 days.';
+
 export interface ResourcesModel {
   readonly rows: readonly InventoryResource[];
   readonly count: number;
@@ -166,10 +194,11 @@ export interface ResourcesModel {
   readonly resourcePeriod: { readonly start: string; readonly end: string } | null;
   readonly currency: string;
   readonly serviceTotals: readonly CostLine[];
-  readonly accountTotals: readonly (
-    | { readonly accountId: string; readonly status: 'known'; readonly amount: number }
-    | { readonly accountId: string; readonly status: 'unknown'; readonly reason: string }
-  )[];
+  readonly accountTotals: readonly AccountCostLine[];
+  /** The month before `period` (month-over-month), when read. */
+  readonly previousPeriod?: { readonly start: string; readonly end: string } | null;
+  /** The itemised-per-resource figure with its status (the number alone is `itemisedTotal`). */
+  readonly itemised?: ItemisedCost;
   /** Sum over the accounts whose costs are known; `complete` is false when some are unknown. */
   readonly total: { readonly amount: number | null; readonly complete: boolean };
   /** Sum of the resources' estimated monthly costs (known ones only). */
@@ -240,6 +269,19 @@ export interface ReportModel {
   readonly changes: ChangesModel | null;
   readonly collectionErrors: readonly CollectionError[];
   readonly accounts: readonly string[];
+  /** Account id -> name (Organizations account name or IAM alias); absent or partial when unknown. */
+  readonly accountNames?: Readonly<Record<string, string>>;
+}
+
+/** "Workload prod (111122223333)", or the id alone when the account has no known name. */
+export function accountLabel(m: Pick<ReportModel, 'accountNames'>, accountId: string): string {
+  const name = m.accountNames?.[accountId];
+  return name ? `${name} (${accountId})` : accountId;
+}
+
+/** The account's name, or '' when none is known (the XLSX/CSV name column). */
+export function accountNameOf(m: Pick<ReportModel, 'accountNames'>, accountId: string): string {
+  return m.accountNames?.[accountId] ?? '';
 }
 
 export interface BuildOptions {
@@ -294,13 +336,14 @@ function sectionDefs(assessment: Assessment): SectionDef[] {
   return defs;
 }
 
-function toRow(f: Finding): FindingRow {
+function toRow(f: Finding, names: Readonly<Record<string, string>>): FindingRow {
   return {
     checkId: f.checkId,
     itemIds: f.controlIds,
     status: f.status,
     severity: f.severity,
     accountId: f.accountId,
+    accountName: names[f.accountId] ?? null,
     region: f.region,
     resourceType: f.resourceType,
     resourceId: f.resourceId,
@@ -393,7 +436,36 @@ function costAmount(cost: ResourceCost | undefined): number | null {
   return cost?.status === 'known' ? cost.monthly : null;
 }
 
-function resourcesModel(assessment: Assessment): ResourcesModel {
+/** Why no resource has a known cost: the most frequent reason among the resources, else a plain statement. */
+function itemisedCost(rows: readonly InventoryResource[], costsCollected: boolean): ItemisedCost {
+  let amount = 0;
+  let known = 0;
+  let notItemised = 0;
+  const reasons = new Map<string, number>();
+  for (const r of rows) {
+    const c = r.cost;
+    if (c?.status === 'known') {
+      amount += c.monthly;
+      known++;
+    } else if (c?.status === 'not-itemised') notItemised++;
+    else {
+      const reason = c?.reason ?? 'Costs were not collected in this scan.';
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+  }
+  if (known > 0) return { status: 'known', amount: Math.round(amount * 100) / 100, resources: known };
+  const top = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const reason = !costsCollected
+    ? 'Costs were not collected in this scan.'
+    : top
+      ? `Resource-level costs could not be read: ${top}`
+      : notItemised > 0
+        ? 'Cost Explorer itemises no cost for any resource in scope (free, or not billed per resource).'
+        : 'No resource is in scope.';
+  return { status: 'unknown', reason, howToEnable: ENABLE_RESOURCE_COSTS };
+}
+
+function resourcesModel(assessment: Assessment, names: Readonly<Record<string, string>>): ResourcesModel {
   const rows = assessment.resources;
   const typeCounts = new Map<string, number>();
   let itemised = 0;
@@ -411,19 +483,28 @@ function resourcesModel(assessment: Assessment): ResourcesModel {
   for (const a of costs?.accounts ?? []) accountIds.add(a.accountId);
   for (const accountId of [...accountIds].sort()) {
     const a = costs?.accounts.find((c) => c.accountId === accountId);
+    const name = names[accountId] ?? null;
     if (!a) {
       complete = false;
-      accountTotals.push({ accountId, status: 'unknown', reason: costs ? 'No cost data for this account.' : 'Costs were not collected in this scan.' });
+      accountTotals.push({ accountId, name, status: 'unknown', reason: costs ? 'No cost data for this account.' : 'Costs were not collected in this scan.' });
       continue;
     }
     if (a.status === 'unknown') {
       complete = false;
-      accountTotals.push({ accountId, status: 'unknown', reason: a.reason });
+      accountTotals.push({ accountId, name, status: 'unknown', reason: a.reason, ...(a.source ? { source: a.source } : {}) });
       continue;
     }
     anyKnown = true;
     total += a.total;
-    accountTotals.push({ accountId, status: 'known', amount: a.total });
+    accountTotals.push({
+      accountId,
+      name,
+      status: 'known',
+      amount: Math.round(a.total * 100) / 100,
+      ...(a.source ? { source: a.source } : {}),
+      previousAmount: a.previousTotal == null ? null : Math.round(a.previousTotal * 100) / 100,
+      topServices: a.services.slice(0, 3).map((s) => ({ key: s.service, amount: Math.round(s.amount * 100) / 100 })),
+    });
     for (const s of a.services) serviceSums.set(s.service, (serviceSums.get(s.service) ?? 0) + s.amount);
   }
   const round = (n: number): number => Math.round(n * 100) / 100;
@@ -441,6 +522,8 @@ function resourcesModel(assessment: Assessment): ResourcesModel {
     total: { amount: anyKnown ? round(total) : null, complete },
     itemisedTotal: round(itemised),
     costsCollected: costs !== undefined,
+    previousPeriod: costs?.previousPeriod ?? null,
+    itemised: itemisedCost(rows, costs !== undefined),
   };
 }
 
@@ -574,7 +657,9 @@ export function buildReportModel(assessment: Assessment, options: BuildOptions =
   const defs = sectionDefs(assessment);
   const areaOf = new Map(defs.map((d) => [d.id, d.area]));
 
-  const findings = assessment.findings.map(toRow);
+  const names: Record<string, string> = {};
+  for (const n of assessment.accountNames ?? []) names[n.accountId] = n.name;
+  const findings = assessment.findings.map((f) => toRow(f, names));
   const findingsByItem = new Map<string, FindingRow[]>();
   assessment.findings.forEach((f, i) => {
     const row = findings[i];
@@ -721,13 +806,14 @@ export function buildReportModel(assessment: Assessment, options: BuildOptions =
     },
     sections,
     hardening: hardeningModel(assessment, findings),
-    resources: resourcesModel(assessment),
+    resources: resourcesModel(assessment, names),
     selfAssessment: { caseStudies },
     findings: [...findings].sort(byAttention),
     checks: [...assessment.checks].sort(severityOrder),
     changes: options.previous ? changesModel(assessment, options.previous, expiring) : null,
     collectionErrors: assessment.collectionErrors,
     accounts: [...new Set([...assessment.scope.accounts, ...assessment.resources.map((r) => r.accountId)])].sort(),
+    accountNames: names,
   };
 }
 

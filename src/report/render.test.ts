@@ -130,9 +130,10 @@ describe('CSV', () => {
     expect(fails).toBe(assessment.summary.findings.FAIL);
     const resources = parseCsv(await read('ftr-report-resources.csv'));
     expect(resources).toHaveLength(assessment.resources.length + 1);
-    const known = resources.slice(1).filter((r) => r[8] === 'known');
-    expect(known.reduce((n, r) => n + Number(r[7]), 0)).toBeCloseTo(model.resources.itemisedTotal, 2);
-    expect(resources.slice(1).filter((r) => r[8] === 'unknown').every((r) => r[7] === '' && r[9]!.length > 0)).toBe(true);
+    expect(resources[0]!.slice(0, 2)).toEqual(['account_id', 'account_name']);
+    const known = resources.slice(1).filter((r) => r[9] === 'known');
+    expect(known.reduce((n, r) => n + Number(r[8]), 0)).toBeCloseTo(model.resources.itemisedTotal, 2);
+    expect(resources.slice(1).filter((r) => r[9] === 'unknown').every((r) => r[8] === '' && r[10]!.length > 0)).toBe(true);
   });
 
   it('neutralises formula-like text and quotes separators', () => {
@@ -180,7 +181,7 @@ describe('XLSX', () => {
     const other: unknown[] = [];
     resources.eachRow((row, n) => {
       if (n === 1) return;
-      (row.getCell(9).value === 'known' ? known : other).push(row.getCell(8).value);
+      (row.getCell(10).value === 'known' ? known : other).push(row.getCell(9).value);
     });
     expect(known.every((v) => typeof v === 'number')).toBe(true);
     expect(other.every((v) => v === null)).toBe(true);

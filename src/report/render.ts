@@ -1,7 +1,7 @@
 /** Dispatches the report model to the requested formats and writes the files. */
 import { join } from 'node:path';
 import { assertWritableDestination, ensureDir, writeOutputFile, writeOutputStream } from '../io/output-file.js';
-import { renderFindingsCsv, renderResourcesCsv } from './csv.js';
+import { findingsCsvLines, resourcesCsvLines, writeCsv } from './csv.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -95,8 +95,8 @@ export async function renderReports(model: ReportModel, formats: readonly Report
         written.push(`${base}.md`);
         break;
       case 'csv':
-        await writeOutputFile(`${base}-findings.csv`, renderFindingsCsv(model));
-        await writeOutputFile(`${base}-resources.csv`, renderResourcesCsv(model));
+        await writeOutputStream(`${base}-findings.csv`, (stream) => writeCsv(stream, findingsCsvLines(model)));
+        await writeOutputStream(`${base}-resources.csv`, (stream) => writeCsv(stream, resourcesCsvLines(model)));
         written.push(`${base}-findings.csv`, `${base}-resources.csv`);
         break;
       case 'json':

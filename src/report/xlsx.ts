@@ -6,8 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { ITEM_VERDICTS } from '../core/assessment.js';
-import { DELIVERY_LABEL, findingCells, HARDENING_TITLE, ROLE_LABEL, SECTION_LABEL, tagsText, VERDICT_LABEL } from './format.js';
-import type { ReportModel } from './model.js';
+import { costSourceShort, costSourceText, DELIVERY_LABEL, findingCells, HARDENING_TITLE, ROLE_LABEL, SECTION_LABEL, tagsText, VERDICT_LABEL } from './format.js';
+import { accountLabel, accountNameOf, type ReportModel } from './model.js';
 import type { Writable } from 'node:stream';
 
 type Cell = string | number | Date | boolean | null;
@@ -84,7 +84,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
     ['AWS checklist version', m.framework.checklistVersion],
     ['Delivery category', DELIVERY_LABEL[m.deliveryCategory] ?? m.deliveryCategory],
     ['Principal', m.scope.principal],
-    ['Accounts', m.scope.accounts.join(', ')],
+    ['Accounts', m.scope.accounts.map((a) => accountLabel(m, a)).join(', ')],
     ['Regions', m.scope.regions.join(', ')],
     ['Scan started', new Date(m.scope.scanStartedAt)],
     ['Scan finished', new Date(m.scope.scanFinishedAt)],
@@ -230,6 +230,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
       { header: 'Severity', width: 10 },
       { header: 'Items', width: 18 },
       { header: 'Account', width: 15 },
+      { header: 'Account name', width: 24 },
       { header: 'Region', width: 14 },
       { header: 'Resource type', width: 28 },
       { header: 'Resource', width: 40 },
@@ -252,6 +253,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
     used,
     [
       { header: 'Account', width: 15 },
+      { header: 'Account name', width: 24 },
       { header: 'Region', width: 14 },
       { header: 'Type', width: 30 },
       { header: 'Resource', width: 36 },
@@ -267,6 +269,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
         const c = r.cost;
         yield [
           r.accountId,
+          accountNameOf(m, r.accountId),
           r.region ?? 'global',
           r.resourceType,
           r.resourceId,
@@ -289,15 +292,42 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
     [
       { header: 'Kind', width: 10 },
       { header: 'Account or service', width: 50 },
+      { header: 'Account name', width: 24 },
       { header: `Last full month (${res.currency})`, width: 22, numFmt: '#,##0.00' },
+      { header: `Month before (${res.currency})`, width: 20, numFmt: '#,##0.00' },
+      { header: 'Source', width: 34 },
+      { header: 'Top services', width: 60 },
       { header: 'Note', width: 80 },
     ],
     [
       ...res.accountTotals.map((a): Cell[] =>
-        a.status === 'known' ? ['account', a.accountId, a.amount, ''] : ['account', a.accountId, null, `unknown: ${a.reason}`],
+        a.status === 'known'
+          ? [
+              'account',
+              a.accountId,
+              a.name ?? '',
+              a.amount,
+              a.previousAmount ?? null,
+              costSourceShort(a),
+              (a.topServices ?? []).map((t) => `${t.key} ${t.amount.toFixed(2)}`).join('; '),
+              '',
+            ]
+          : ['account', a.accountId, a.name ?? '', null, null, costSourceShort(a), '', `unknown: ${a.reason}`],
       ),
-      ...res.serviceTotals.map((s): Cell[] => ['service', s.key, s.amount, '']),
-      ['total', res.total.complete ? 'all accounts' : 'accounts with known costs', res.total.amount, res.period ? `${res.period.start} to ${res.period.end}` : ''],
+      ...res.serviceTotals.map((s): Cell[] => ['service', s.key, '', s.amount, null, '', '', '']),
+      [
+        'total',
+        res.total.complete ? 'all accounts' : 'accounts with known costs',
+        '',
+        res.total.amount,
+        null,
+        costSourceText(res.accountTotals),
+        '',
+        res.period ? `${res.period.start} to ${res.period.end}${res.previousPeriod ? `; month before ${res.previousPeriod.start} to ${res.previousPeriod.end}` : ''}` : '',
+      ],
+      ...(res.itemised?.status === 'unknown'
+        ? [['itemised', 'per resource', '', null, null, '', '', `unknown: ${res.itemised.reason} ${res.itemised.howToEnable}`] as Cell[]]
+        : []),
     ],
   );
 

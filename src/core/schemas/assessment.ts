@@ -84,6 +84,8 @@ export const inventoryResourceSchema = z.object({
   cost: resourceCostSchema.exactOptional(),
 });
 
+export const costSourceSchema = z.object({ kind: z.enum(['management-account', 'own-account']), accountId: z.string() });
+
 export const accountCostSchema = z.discriminatedUnion('status', [
   z.object({
     accountId: z.string(),
@@ -91,15 +93,24 @@ export const accountCostSchema = z.discriminatedUnion('status', [
     total: z.number(),
     currency: currencyCode,
     services: z.array(z.object({ service: z.string(), amount: z.number() })),
+    source: costSourceSchema.exactOptional(),
+    previousTotal: z.number().nullable().exactOptional(),
   }),
-  z.object({ accountId: z.string(), status: z.literal('unknown'), reason: z.string() }),
+  z.object({ accountId: z.string(), status: z.literal('unknown'), reason: z.string(), source: costSourceSchema.exactOptional() }),
 ]);
+
+export const accountNameSchema = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  source: z.enum(['organizations', 'iam-alias']),
+});
 
 const periodSchema = z.object({ start: isoDate, end: isoDate });
 
 export const costSummarySchema = z.object({
   period: periodSchema.nullable(),
   resourcePeriod: periodSchema.nullable(),
+  previousPeriod: periodSchema.nullable().exactOptional(),
   currency: currencyCode,
   accounts: z.array(accountCostSchema),
 });
@@ -122,6 +133,8 @@ export const remediationSchema = z.object({
   console: z.string().exactOptional(),
   cli: z.string().exactOptional(),
   iac: z.string().exactOptional(),
+  cloudformation: z.string().exactOptional(),
+  terraform: z.string().exactOptional(),
   docs: z.string().exactOptional(),
 });
 
@@ -185,6 +198,7 @@ export const assessmentSchema = z.object({
   findings: z.array(findingSchema),
   resources: z.array(inventoryResourceSchema),
   costs: costSummarySchema.exactOptional(),
+  accountNames: z.array(accountNameSchema).exactOptional(),
   sections: z.array(assessmentSectionSchema).exactOptional(),
   caseStudy: caseStudyInfoSchema.nullable().exactOptional(),
   advisories: z.array(advisoryCheckSchema).exactOptional(),

@@ -37,6 +37,8 @@ export interface MonthlyCosts {
   /** The last full calendar month. */
   readonly period: CostPeriod;
   readonly lines: readonly ServiceCost[];
+  /** The month before, read in the same request (absent in snapshots made before it was asked for). */
+  readonly previous?: { readonly period: CostPeriod; readonly lines: readonly ServiceCost[] };
 }
 
 export interface ResourceCosts {
@@ -46,11 +48,16 @@ export interface ResourceCosts {
 }
 
 export interface CostsSlice {
-  /** ce:GetCostAndUsage, last full month, grouped by LINKED_ACCOUNT and SERVICE. */
-  readonly monthly: Observed<MonthlyCosts>;
+  /**
+   * ce:GetCostAndUsage, last full month and the month before, grouped by LINKED_ACCOUNT and SERVICE.
+   * `null` = not read from this account: the Organization's management (payer) account is in the same scan
+   * and its one read answers for every member (each Cost Explorer request is billed).
+   */
+  readonly monthly: Observed<MonthlyCosts | null>;
   /**
    * ce:GetCostAndUsageWithResources for the last 14 days, grouped by RESOURCE_ID. An error when the
    * account has not opted in to resource-level data (DataUnavailableException) or access is denied.
+   * `null` = not read from this account, as for `monthly`.
    */
-  readonly resources: Observed<ResourceCosts>;
+  readonly resources: Observed<ResourceCosts | null>;
 }

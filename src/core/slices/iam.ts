@@ -6,6 +6,8 @@
 import type { Observed } from '../observed.js';
 
 export interface IamSlice {
+  /** iam:ListAccountAliases: the account's alias, null = none set (absent in snapshots made before it was read). */
+  readonly accountAlias?: Observed<string | null>;
   /** Parsed credential report (iam:GenerateCredentialReport + iam:GetCredentialReport). */
   readonly credentialReport: Observed<CredentialReport>;
   /** iam:GetAccountSummary flags. */

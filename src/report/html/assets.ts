@@ -70,6 +70,11 @@ tr.advisory td{color:var(--muted)}
 .filtered-out{display:none!important}
 .pager{display:flex;gap:.5rem;align-items:center;font-size:.82rem;color:var(--muted);margin:-.4rem 0 .8rem}
 .pager button{font:inherit;padding:.1rem .5rem;border:1px solid var(--line);background:#fff;border-radius:4px;cursor:pointer}
+.ev{display:grid;grid-template-columns:minmax(5em,max-content) 1fr;gap:0 .5em;margin:0;font-size:.78rem;line-height:1.35}
+.ev dt{color:var(--muted);font-weight:600}.ev dd{margin:0;overflow-wrap:anywhere}
+td.evc{min-width:22rem}table.ev-t{margin:0;font-size:1em;width:auto}table.ev-t th,table.ev-t td{padding:1px 5px;white-space:normal;word-break:normal;overflow-wrap:normal}
+.remed .code-tabs{display:grid;grid-template-columns:1fr 1fr;gap:.6rem}.remed .code-tabs>div{min-width:0}
+.kpi .why{font-size:.72rem;color:var(--muted);margin-top:.2rem;white-space:normal}
 .note{background:var(--info-bg);border-radius:6px;padding:.5rem .7rem;margin:.5rem 0;font-size:.88rem}
 .warn{background:var(--ev-bg);border-radius:6px;padding:.5rem .7rem;margin:.5rem 0;font-size:.88rem}
 details>summary{cursor:pointer;color:#1f5fa8;font-size:.88rem}
@@ -90,7 +95,7 @@ footer.prov{font-size:.8rem;color:var(--muted);text-align:center;margin:1rem 0}
  .badge,.sev,.bar i,pre,th,.item{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  th{position:static}
  .item{break-inside:avoid-page}
- pre{white-space:pre-wrap}
+ pre{white-space:pre-wrap} td.evc{min-width:13rem} .remed .code-tabs{grid-template-columns:1fr}
  h2,h3,h4{break-after:avoid}
  tr[hidden]{display:table-row!important}
 }
@@ -102,12 +107,26 @@ export const SCRIPT = `
   'use strict';
   var PAGE=50;
   function $all(sel,root){return Array.prototype.slice.call((root||document).querySelectorAll(sel));}
+  function el(tag,text){var e=document.createElement(tag);if(text!==undefined)e.textContent=text;return e;}
+  function evidenceEl(entries){
+    var dl=el('dl');dl.className='ev';
+    entries.forEach(function(e){
+      dl.appendChild(el('dt',e.key));var dd=el('dd');
+      if(e.table){var t=el('table');t.className='ev-t';var hr=el('tr');e.table.columns.forEach(function(c){hr.appendChild(el('th',c));});var th=el('thead');th.appendChild(hr);t.appendChild(th);var tb=el('tbody');
+        e.table.rows.forEach(function(r){var tr=el('tr');r.forEach(function(c){tr.appendChild(el('td',c));});tb.appendChild(tr);});t.appendChild(tb);dd.appendChild(t);
+        if(e.table.more>0){var m=el('span','and '+e.table.more+' more');m.className='muted';dd.appendChild(m);}}
+      else dd.textContent=e.value;
+      dl.appendChild(dd);
+    });
+    return dl;
+  }
   function cellEl(cell){
     var td=document.createElement('td');
     if(cell.c)td.className=cell.c;
     if(cell.h)td.title=cell.h;
     if(cell.s){var b=document.createElement('strong');b.textContent=cell.s;td.appendChild(b);td.appendChild(document.createElement('br'));}
-    if(cell.b){var sp=document.createElement('span');sp.className='badge '+cell.b;sp.textContent=cell.t;td.appendChild(sp);}
+    if(cell.e){td.appendChild(evidenceEl(cell.e));}
+    else if(cell.b){var sp=document.createElement('span');sp.className='badge '+cell.b;sp.textContent=cell.t;td.appendChild(sp);}
     else if(cell.g){cell.g.forEach(function(t){var g=document.createElement('span');g.textContent=t;td.appendChild(g);});}
     else td.appendChild(document.createTextNode(cell.t));
     return td;

@@ -6,7 +6,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { awsError, testCollectorContext } from '../../../../test/helpers/collector-context.js';
-import { createCostsCollector, lastDays, lastFullMonth } from './costs.collector.js';
+import { createCostsCollector, lastDays, lastFullMonth, monthBefore, payerInScan } from './costs.collector.js';
 
 const ce = mockClient(CostExplorerClient);
 const NOW = new Date('2026-11-15T08:00:00Z');
@@ -20,6 +20,10 @@ describe('periods', () => {
   it('takes the last full calendar month, end exclusive', () => {
     expect(lastFullMonth(NOW)).toEqual({ start: '2026-10-01', end: '2026-11-01' });
     expect(lastFullMonth(new Date('2026-01-03T00:00:00Z'))).toEqual({ start: '2025-12-01', end: '2026-01-01' });
+  });
+  it('takes the month before for the month-over-month change', () => {
+    expect(monthBefore({ start: '2026-10-01', end: '2026-11-01' })).toEqual({ start: '2026-09-01', end: '2026-10-01' });
+    expect(monthBefore({ start: '2026-01-01', end: '2026-02-01' })).toEqual({ start: '2025-12-01', end: '2026-01-01' });
   });
   it('takes the last 14 days for resource-level data', () => {
     expect(lastDays(NOW, 14)).toEqual({ start: '2026-11-02', end: '2026-11-15' });
@@ -62,7 +66,7 @@ describe('costs collector', () => {
         ],
       },
     });
-    expect(slice.resources.ok && slice.resources.value.lines).toEqual([
+    expect(slice.resources.ok && slice.resources.value?.lines).toEqual([
       { accountId: '111111111111', resourceId: 'arn:aws:s3:::logs-bucket', service: 'Amazon Simple Storage Service', amount: 2, currency: 'USD' },
     ]);
     const monthlyInput = ce.commandCalls(GetCostAndUsageCommand)[0]!.args[0].input;
@@ -105,5 +109,77 @@ describe('costs collector', () => {
     const slice = await collector.collect(ctx);
     expect(slice.monthly.ok).toBe(false);
     expect(slice.resources.ok).toBe(false);
+  });
+});
+
+describe('one read per Organization, from the payer', () => {
+  const org = (scannedAccountIds: string[]) => ({ managementAccountId: '111111111111', scannedAccountIds });
+
+  it('reads both months in one request from the management account and splits them by bucket', async () => {
+    // Shaped like the GetCostAndUsage reference: one ResultByTime per MONTHLY bucket, Groups keyed [LINKED_ACCOUNT, SERVICE].
+    ce.on(GetCostAndUsageCommand).resolves({
+      GroupDefinitions: [
+        { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
+        { Type: 'DIMENSION', Key: 'SERVICE' },
+      ],
+      ResultsByTime: [
+        {
+          TimePeriod: { Start: '2026-09-01', End: '2026-10-01' },
+          Total: {},
+          Groups: [{ Keys: ['222222222222', 'AWS Lambda'], Metrics: money('8.00') }],
+          Estimated: false,
+        },
+        {
+          TimePeriod: { Start: '2026-10-01', End: '2026-11-01' },
+          Total: {},
+          Groups: [
+            { Keys: ['111111111111', 'AWS CloudTrail'], Metrics: money('1.00') },
+            { Keys: ['222222222222', 'AWS Lambda'], Metrics: money('10.00') },
+          ],
+          Estimated: false,
+        },
+      ],
+      DimensionValueAttributes: [],
+    });
+    ce.on(GetCostAndUsageWithResourcesCommand).resolves({ ResultsByTime: [] });
+    const { ctx } = testCollectorContext({ accountId: '111111111111' });
+    const slice = await collector.collect({ ...ctx, scanOrganization: org(['111111111111', '222222222222']) });
+
+    expect(ce.commandCalls(GetCostAndUsageCommand)).toHaveLength(1);
+    expect(ce.commandCalls(GetCostAndUsageCommand)[0]!.args[0].input.TimePeriod).toEqual({ Start: '2026-09-01', End: '2026-11-01' });
+    expect(slice.monthly).toEqual({
+      ok: true,
+      value: {
+        period: { start: '2026-10-01', end: '2026-11-01' },
+        lines: [
+          { accountId: '111111111111', service: 'AWS CloudTrail', amount: 1, currency: 'USD' },
+          { accountId: '222222222222', service: 'AWS Lambda', amount: 10, currency: 'USD' },
+        ],
+        previous: {
+          period: { start: '2026-09-01', end: '2026-10-01' },
+          lines: [{ accountId: '222222222222', service: 'AWS Lambda', amount: 8, currency: 'USD' }],
+        },
+      },
+    });
+  });
+
+  it('makes no billed request from a member whose management account is in the same scan', async () => {
+    const { ctx } = testCollectorContext({ accountId: '222222222222' });
+    const member = { ...ctx, scanOrganization: org(['111111111111', '222222222222']) };
+    expect(payerInScan(member)).toBe('111111111111');
+    const slice = await collector.collect(member);
+    expect(slice).toEqual({ monthly: { ok: true, value: null }, resources: { ok: true, value: null } });
+    expect(ce.commandCalls(GetCostAndUsageCommand)).toHaveLength(0);
+    expect(ce.commandCalls(GetCostAndUsageWithResourcesCommand)).toHaveLength(0);
+  });
+
+  it("reads a member's own costs when its management account is not scanned", async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [] });
+    ce.on(GetCostAndUsageWithResourcesCommand).resolves({ ResultsByTime: [] });
+    const { ctx } = testCollectorContext({ accountId: '222222222222' });
+    const member = { ...ctx, scanOrganization: org(['222222222222']) };
+    expect(payerInScan(member)).toBeNull();
+    await collector.collect(member);
+    expect(ce.commandCalls(GetCostAndUsageCommand)).toHaveLength(1);
   });
 });

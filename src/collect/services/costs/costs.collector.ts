@@ -1,10 +1,16 @@
 /**
- * Cost Explorer collector (global; Cost Explorer's endpoint is us-east-1). Two reads:
- * - GetCostAndUsage for the last full month, grouped by LINKED_ACCOUNT and SERVICE (from the management
- *   account this covers every member; from a member account only itself);
+ * Cost Explorer collector (global; Cost Explorer's endpoint is us-east-1). Every request is billed
+ * (USD 0.01), so an Organization is read once, from its management (payer) account:
+ * - GetCostAndUsage for the last two full months (one request, MONTHLY buckets), grouped by LINKED_ACCOUNT
+ *   and SERVICE: from the management account this covers every member; from a member account only itself.
+ *   The earlier month gives the month-over-month change;
  * - GetCostAndUsageWithResources for the last 14 days, grouped by RESOURCE_ID, for the services the monthly
  *   read found. This is opt-in per payer: without it the read fails (DataUnavailableException) and the
  *   failure is kept as the reason, so the report says "unknown", never 0.
+ * A member account makes neither read when the scan also covers its management account (`payerInScan`):
+ * its slice holds `null` ("read by the payer") and the evaluation takes its figures from the payer's lines.
+ * If the payer's read fails, the members' costs are unknown with the payer's reason (no second, per-member
+ * round of billed reads); a member scanned without its payer reads its own costs.
  */
 import {
   CostExplorerClient,
@@ -31,6 +37,23 @@ export function lastFullMonth(now: Date): CostPeriod {
   const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   return { start: isoDay(start), end: isoDay(end) };
+}
+
+/** The full calendar month before `period` (the month-over-month comparison). */
+export function monthBefore(period: CostPeriod): CostPeriod {
+  const start = new Date(`${period.start}T00:00:00Z`);
+  return { start: isoDay(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - 1, 1))), end: period.start };
+}
+
+/**
+ * The management account that reads Cost Explorer for this account, when the scan covers it and this
+ * account is one of its members; null when this account reads its own costs.
+ */
+export function payerInScan(ctx: Pick<CollectorContext, 'accountId' | 'scanOrganization'>): string | null {
+  const org = ctx.scanOrganization;
+  const payer = org?.managementAccountId;
+  if (!org || !payer || payer === ctx.accountId) return null;
+  return org.scannedAccountIds.includes(payer) ? payer : null;
 }
 
 /** The last `days` full days before `now` (UTC): Cost Explorer's resource-level window. */
@@ -111,11 +134,25 @@ async function allResultPages(
   return results;
 }
 
+/** Splits MONTHLY buckets by their start day into the month asked for and the month before. */
+export function monthlyCosts(results: readonly ResultByTime[], accountId: string, period: CostPeriod): MonthlyCosts {
+  const previousPeriod = monthBefore(period);
+  const inMonth = (p: CostPeriod) => (b: ResultByTime) => (b.TimePeriod?.Start ?? period.start) >= p.start && (b.TimePeriod?.Start ?? period.start) < p.end;
+  const earlier = results.filter(inMonth(previousPeriod));
+  return {
+    period,
+    lines: monthlyLines(results.filter(inMonth(period)), accountId),
+    ...(earlier.length > 0 ? { previous: { period: previousPeriod, lines: monthlyLines(earlier, accountId) } } : {}),
+  };
+}
+
 async function monthly(ctx: CollectorContext, client: CostExplorerClient, period: CostPeriod): Promise<MonthlyCosts> {
+  // One request for both months: Cost Explorer bills per request, not per month returned.
+  const from = monthBefore(period).start;
   const results = await allResultPages((token) =>
     client.send(
       new GetCostAndUsageCommand({
-        TimePeriod: { Start: period.start, End: period.end },
+        TimePeriod: { Start: from, End: period.end },
         Granularity: 'MONTHLY',
         Metrics: ['UnblendedCost'],
         GroupBy: [
@@ -127,7 +164,7 @@ async function monthly(ctx: CollectorContext, client: CostExplorerClient, period
       { abortSignal: ctx.signal },
     ),
   );
-  return { period, lines: monthlyLines(results, ctx.accountId) };
+  return monthlyCosts(results, ctx.accountId, period);
 }
 
 async function byResource(
@@ -166,6 +203,8 @@ export function createCostsCollector(options: { readonly now?: () => Date } = {}
       { operation: 'GetCostAndUsageWithResources', iamAction: 'ce:GetCostAndUsageWithResources' },
     ],
     async collect(ctx) {
+      // A member of an Organization whose payer is in this scan: the payer's one read answers for it.
+      if (payerInScan(ctx)) return { monthly: observed(null), resources: observed(null) };
       const client = ctx.client(CostExplorerClient, COST_EXPLORER_REGION);
       const at = now();
       const callOptions = { region: COST_EXPLORER_REGION };

@@ -27,6 +27,7 @@ import type {
 } from '../../../core/slices/iam.js';
 import { credentialReportText, parseCredentialReport } from './credential-report.js';
 import { decodePolicyDocument } from './policy-document.js';
+import { ACCOUNT_ALIAS_OPERATION, readAccountAlias } from './account-alias.js';
 
 export interface IamCollectorOptions {
   /** GenerateCredentialReport attempts before giving up (the report is asynchronous). */
@@ -146,6 +147,7 @@ export function createIamCollector(options: IamCollectorOptions = {}): GlobalCol
       { operation: 'ListVirtualMFADevices', iamAction: 'iam:ListVirtualMFADevices' },
       { operation: 'ListSAMLProviders', iamAction: 'iam:ListSAMLProviders' },
       { operation: 'ListOpenIDConnectProviders', iamAction: 'iam:ListOpenIDConnectProviders' },
+      ACCOUNT_ALIAS_OPERATION,
     ],
     async collect(ctx): Promise<IamSlice> {
       const client = ctx.client(IAMClient);
@@ -216,7 +218,10 @@ export function createIamCollector(options: IamCollectorOptions = {}): GlobalCol
         return (out.OpenIDConnectProviderList ?? []).map((p) => p.Arn ?? '');
       });
 
+      const accountAlias = await readAccountAlias(ctx, client);
+
       return {
+        accountAlias,
         credentialReport,
         accountSummary,
         passwordPolicy,

@@ -20,6 +20,14 @@ export const resourceCostLineSchema = z.object({
 });
 
 export const costsSliceSchema = z.object({
-  monthly: observed(z.object({ period: costPeriodSchema, lines: z.array(serviceCostSchema) })),
-  resources: observed(z.object({ period: costPeriodSchema, lines: z.array(resourceCostLineSchema) })),
+  monthly: observed(
+    z
+      .object({
+        period: costPeriodSchema,
+        lines: z.array(serviceCostSchema),
+        previous: z.object({ period: costPeriodSchema, lines: z.array(serviceCostSchema) }).exactOptional(),
+      })
+      .nullable(),
+  ),
+  resources: observed(z.object({ period: costPeriodSchema, lines: z.array(resourceCostLineSchema) }).nullable()),
 });

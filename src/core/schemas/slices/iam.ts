@@ -124,6 +124,7 @@ export const authorizationDetailsSchema = z.object({
 export const virtualMfaDeviceSchema = z.object({ serialNumber: z.string(), userArn: z.string().nullable() });
 
 export const iamSliceSchema = z.object({
+  accountAlias: observed(z.string().nullable()).exactOptional(),
   credentialReport: observed(credentialReportSchema),
   accountSummary: observed(accountSummarySchema),
   passwordPolicy: observed(passwordPolicySchema.nullable()),

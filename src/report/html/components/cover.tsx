@@ -1,7 +1,7 @@
 /** The report cover: framework, scope, scan window. */
 import type { FC } from 'hono/jsx';
 import { dateTime, DELIVERY_LABEL } from '../../format.js';
-import type { ReportModel } from '../../model.js';
+import { accountLabel, type ReportModel } from '../../model.js';
 
 export const Cover: FC<{ m: ReportModel }> = ({ m }) => (
   <header class="cover">
@@ -33,7 +33,7 @@ export const Cover: FC<{ m: ReportModel }> = ({ m }) => (
       </div>
       <div>
         <dt>Accounts</dt>
-        <dd>{m.scope.accounts.length > 4 ? `${m.scope.accounts.length} accounts` : m.scope.accounts.join(', ')}</dd>
+        <dd>{m.scope.accounts.length > 4 ? `${m.scope.accounts.length} accounts` : m.scope.accounts.map((a) => accountLabel(m, a)).join(', ')}</dd>
       </div>
       <div>
         <dt>Regions</dt>

@@ -2,6 +2,8 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import type { HtmlOptions } from '../options.js';
+import type { EvidenceEntry } from '../../evidence.js';
+import { EvidenceList } from './evidence.js';
 
 /** One cell of a data table: plain text plus an optional class, badge, tags or bold prefix. */
 export interface DCell {
@@ -16,6 +18,8 @@ export interface DCell {
   readonly h?: string;
   /** bold line above the text */
   readonly s?: string;
+  /** evidence entries (key/value lines and small tables) instead of the text */
+  readonly e?: readonly EvidenceEntry[];
 }
 
 export interface DRow {
@@ -39,7 +43,7 @@ export const CellView: FC<{ cell: DCell }> = ({ cell }) => (
         <br />
       </>
     ) : null}
-    {cell.b ? <span class={`badge ${cell.b}`}>{cell.t}</span> : cell.g ? cell.g.map((tag) => <span>{tag}</span>) : cell.t}
+    {cell.e ? <EvidenceList entries={cell.e} /> : cell.b ? <span class={`badge ${cell.b}`}>{cell.t}</span> : cell.g ? cell.g.map((tag) => <span>{tag}</span>) : cell.t}
   </td>
 );
 

@@ -1,6 +1,7 @@
 /** A table of check results (findings) for an item, a section or the hardening part. */
 import type { FC } from 'hono/jsx';
-import { compactJson, STATUS_LABEL } from '../../format.js';
+import { STATUS_LABEL } from '../../format.js';
+import { evidenceEntries } from '../../evidence.js';
 import type { FindingRow } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { DataTable, type DRow } from './data-table.js';
@@ -22,10 +23,10 @@ export const FindingsTable: FC<{ rows: readonly FindingRow[]; opts: HtmlOptions;
         c: [
           { t: f.suppressed ? `${STATUS_LABEL[f.status]} (suppressed)` : STATUS_LABEL[f.status], b: `s-${f.status}` },
           ...(showCheck ? [{ t: f.checkId, c: 'mono small' }] : []),
-          { t: `${f.accountId} ${f.region ?? 'global'}`, c: 'mono small' },
+          { t: `${f.accountId} ${f.region ?? 'global'}`, c: 'mono small', ...(f.accountName ? { s: f.accountName } : {}) },
           { t: f.resourceId, c: 'wrap mono small', h: f.resourceArn ?? f.resourceId },
           { t: f.message, c: 'wrap' },
-          { t: compactJson(f.evidence), c: 'wrap mono small' },
+          { t: '', c: 'evc small', e: evidenceEntries(f.evidence) },
         ],
       }),
     )}

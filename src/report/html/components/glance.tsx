@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import { ITEM_VERDICTS } from '../../../core/assessment.js';
 import { CHECK_STATUSES } from '../../../core/finding.js';
 import { dateTime, day, DELIVERY_LABEL, HARDENING_TITLE, money, SECTION_LABEL, STATUS_LABEL, VERDICT_LABEL } from '../../format.js';
-import type { ReportModel } from '../../model.js';
+import { accountLabel, type ReportModel } from '../../model.js';
 import { CountsBar, Donut, itemAnchor, sectionAnchor, Verdict, VERDICT_COLORS } from './primitives.js';
 
 export const Glance: FC<{ m: ReportModel }> = ({ m }) => {
@@ -38,6 +38,10 @@ export const Glance: FC<{ m: ReportModel }> = ({ m }) => {
             Automated results: {CHECK_STATUSES.map((s) => `${g.findings[s]} ${STATUS_LABEL[s].toLowerCase()}`).join(' · ')}. Attached
             resources: {r.count}. Last full month:{' '}
             {r.total.amount === null ? 'cost unknown' : `${money(r.total.amount, r.currency)}${r.total.complete ? '' : ' (some accounts unknown)'}`}.
+          </p>
+          <p class="small muted">
+            Accounts ({m.accounts.length}): {m.accounts.slice(0, 10).map((a) => accountLabel(m, a)).join(', ')}
+            {m.accounts.length > 10 ? ` and ${m.accounts.length - 10} more` : ''}.
           </p>
           <p class="small">
             <a href="#hardening">{HARDENING_TITLE}</a>:{' '}

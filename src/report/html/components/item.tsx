@@ -7,6 +7,7 @@ import type { HtmlOptions } from '../options.js';
 import { FindingsTable } from './findings-table.js';
 import { itemAnchor, Verdict } from './primitives.js';
 import { RoleBadge } from './role-badge.js';
+import { RemediationCode } from './remediation-code.js';
 
 export const Item: FC<{ item: ReportItem; opts: HtmlOptions }> = ({ item, opts }) => {
   const itemOpts: HtmlOptions = opts.mode === 'print' ? { ...opts, printRowLimit: Math.min(opts.printRowLimit ?? 200, 40) } : opts;
@@ -140,12 +141,7 @@ export const Item: FC<{ item: ReportItem; opts: HtmlOptions }> = ({ item, opts }
                     <pre>{c.remediation.cli}</pre>
                   </>
                 ) : null}
-                {c.remediation?.iac ? (
-                  <>
-                    <strong>Infrastructure as code</strong>
-                    <pre>{c.remediation.iac}</pre>
-                  </>
-                ) : null}
+                <RemediationCode remediation={c.remediation} />
                 {c.remediation?.docs ? (
                   <p class="small">
                     Documentation: <span class="mono">{c.remediation.docs}</span>

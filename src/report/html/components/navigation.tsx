@@ -2,7 +2,7 @@
 import type { FC } from 'hono/jsx';
 import { ITEM_VERDICTS } from '../../../core/assessment.js';
 import { HARDENING_TITLE, VERDICT_LABEL } from '../../format.js';
-import type { ReportModel } from '../../model.js';
+import { accountLabel, type ReportModel } from '../../model.js';
 import { sectionAnchor } from './primitives.js';
 
 export const Toc: FC<{ m: ReportModel }> = ({ m }) => (
@@ -61,7 +61,7 @@ export const Filters: FC<{ m: ReportModel }> = ({ m }) => (
       <select id="f-account">
         <option value="">All accounts</option>
         {m.accounts.map((a) => (
-          <option value={a}>{a}</option>
+          <option value={a}>{accountLabel(m, a)}</option>
         ))}
       </select>
     </label>

@@ -33,7 +33,7 @@ export const Provenance: FC<{ m: ReportModel; n: number; opts: HtmlOptions }> = 
           (e): DRow => ({
             a: e.accountId,
             c: [
-              { t: e.accountId, c: 'mono' },
+              { t: e.accountId, c: 'mono', ...(m.accountNames?.[e.accountId] ? { s: m.accountNames[e.accountId] ?? '' } : {}) },
               { t: e.region },
               { t: `${e.service}:${e.operation}`, c: 'mono small' },
               { t: e.kind },

@@ -1,7 +1,7 @@
 /** Part 2, attached resources and costs. */
 import type { FC } from 'hono/jsx';
-import { costNote, costText, money } from '../../format.js';
-import type { ReportModel } from '../../model.js';
+import { costNote, costSourceText, costText, money, monthOverMonth } from '../../format.js';
+import { accountLabel, type ReportModel } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { DataTable, type DRow } from './data-table.js';
 import { HBar } from './primitives.js';
@@ -25,8 +25,18 @@ export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
           </div>
         </div>
         <div class="kpi">
-          <div class="n">{money(r.itemisedTotal, r.currency)}</div>
-          <div class="l">itemised per resource (est. monthly)</div>
+          {r.itemised?.status === 'unknown' ? (
+            <>
+              <div class="n">unknown</div>
+              <div class="l">itemised per resource (est. monthly)</div>
+              <div class="why">{r.itemised.reason}</div>
+            </>
+          ) : (
+            <>
+              <div class="n">{money(r.itemisedTotal, r.currency)}</div>
+              <div class="l">itemised per resource (est. monthly{r.itemised ? `, ${r.itemised.resources} resources with a known cost` : ''})</div>
+            </>
+          )}
         </div>
         <div class="kpi">
           <div class="n">{r.byType.length}</div>
@@ -34,6 +44,12 @@ export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
         </div>
       </div>
       {r.costsCollected ? null : <p class="warn">Costs were not collected in this scan: every cost below is unknown, not zero.</p>}
+      {r.itemised?.status === 'unknown' && r.costsCollected ? (
+        <p class="note small">
+          <strong>Per-resource costs are unknown.</strong> {r.itemised.reason} To enable them: {r.itemised.howToEnable}
+        </p>
+      ) : null}
+      <CostSources m={m} />
       <div class="grid" style="grid-template-columns:1fr 1fr">
         <div>
           <h3>Cost per service</h3>
@@ -69,12 +85,17 @@ export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
               <tr>
                 <th>Account</th>
                 <th class="num">Last full month</th>
+                {r.previousPeriod ? <th class="num">vs. month before</th> : null}
+                <th>Top services</th>
               </tr>
             </thead>
             <tbody>
               {r.accountTotals.map((a) => (
                 <tr data-filter="" data-account={a.accountId}>
-                  <td class="mono">{a.accountId}</td>
+                  <td>
+                    {a.name ? <strong>{a.name}</strong> : null}
+                    <div class="mono small">{a.accountId}</div>
+                  </td>
                   <td class="num">
                     {a.status === 'known' ? (
                       money(a.amount, r.currency)
@@ -84,6 +105,12 @@ export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
                       </span>
                     )}
                   </td>
+                  {r.previousPeriod ? <td class="num small">{a.status === 'known' ? monthOverMonth(a.amount, a.previousAmount ?? null, r.currency) : ''}</td> : null}
+                  <td class="small wrap">
+                    {a.status === 'known' && a.topServices && a.topServices.length > 0
+                      ? a.topServices.map((t) => `${t.key} ${money(t.amount, r.currency)}`).join('; ')
+                      : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -91,6 +118,8 @@ export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
               <tr>
                 <th>Total{r.total.complete ? '' : ' (known accounts)'}</th>
                 <th class="num">{r.total.amount === null ? 'unknown' : money(r.total.amount, r.currency)}</th>
+                {r.previousPeriod ? <th></th> : null}
+                <th></th>
               </tr>
             </tfoot>
           </table>
@@ -123,7 +152,7 @@ export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
           (res): DRow => ({
             a: res.accountId,
             c: [
-              { t: res.accountId, c: 'mono' },
+              { t: res.accountId, c: 'mono', ...(m.accountNames?.[res.accountId] ? { s: m.accountNames[res.accountId] ?? '' } : {}) },
               { t: res.region ?? 'global', c: 'nw' },
               { t: res.resourceType, c: 'mono small' },
               { t: res.resourceId, c: 'wrap mono small', h: res.resourceArn ?? res.resourceId, ...(res.name ? { s: res.name } : {}) },
@@ -135,4 +164,10 @@ export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
       />
     </section>
   );
+};
+
+/** Where the monthly figures come from: one read from the payer, or each account's own read. */
+export const CostSources: FC<{ m: ReportModel }> = ({ m }) => {
+  const text = costSourceText(m.resources.accountTotals, (id) => accountLabel(m, id));
+  return text ? <p class="muted small">Source: {text}</p> : null;
 };

@@ -1,7 +1,7 @@
 /** Part 3, one detail section of the checklist with its items. */
 import type { FC } from 'hono/jsx';
 import { SECTION_LABEL } from '../../format.js';
-import type { ReportModel, ReportSection } from '../../model.js';
+import { accountLabel, type ReportModel, type ReportSection } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { FindingsTable } from './findings-table.js';
 import { Item } from './item.js';
@@ -28,7 +28,7 @@ export const Section: FC<{ s: ReportSection; n: number; opts: HtmlOptions; m: Re
         <tbody>
           {m.accounts.map((a) => (
             <tr data-filter="" data-account={a}>
-              <td class="mono">{a}</td>
+              <td>{accountLabel(m, a)}</td>
               <td class="num">{m.resources.rows.filter((r) => r.accountId === a).length}</td>
               <td class="num">{m.findings.filter((f) => f.accountId === a && f.status === 'FAIL').length}</td>
             </tr>
