@@ -9,20 +9,24 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CredentialsError, EndpointUnreachableError, EXIT, UserError } from '../core/errors.js';
-import { ChromiumNotFoundError } from '../report/chromium.js';
-import { parseFormats, UnknownFormatError } from '../report/render.js';
 import { TOOL_VERSION } from '../version.js';
-import { attestHash, attestInit } from './commands/attest.js';
-import { DEMO_OUT, demoCommand } from './commands/demo.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { formatFrameworkList } from './commands/frameworks.js';
 import { parseSeverity } from './fail-on.js';
-import { reportCommand } from './commands/report-command.js';
-import { permissionsCommand } from './commands/permissions.js';
-import { doctorCommand } from './commands/doctor.js';
-import { scanCommand } from './commands/scan.js';
 import { recordDbOption, registerStoreCommands } from './store-commands.js';
-import { DEFAULT_DELIVERY, DEFAULT_FRAMEWORK, DEFAULT_OUT, parseDelivery, parseList, parsePositiveInt, resolveFramework } from './options.js';
+import {
+  DEFAULT_DELIVERY,
+  DEFAULT_FRAMEWORK,
+  DEFAULT_OUT,
+  DEMO_OUT,
+  parseDelivery,
+  parseList,
+  parsePositiveInt,
+  resolveFramework,
+} from './options.js';
+
+// Start-up: every command module (and through it the AWS SDK, exceljs, playwright-core, hono, the store) is
+// imported inside its action, so `ftr --help` and each command load only what they use (issue 10, ask 5;
+// src/cli/lazy-loading.test.ts keeps it so).
+const reportFormats = async (value: string): Promise<string> => (await import('../report/render.js')).parseFormats(value).join(',');
 
 interface CommonOptions {
   framework: string;
@@ -69,6 +73,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .addOption(recordDbOption());
   attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
+      const { scanCommand } = await import('./commands/scan.js');
       setExitCode(
         await scanCommand({
           org: o.org === true,
@@ -83,7 +88,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
           maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
           // Parsed here so a mistyped format fails before a long scan, not after it.
-          formats: typeof o.format === 'string' ? parseFormats(o.format).join(',') : undefined,
+          formats: typeof o.format === 'string' ? await reportFormats(o.format) : undefined,
           chromiumPath: typeof o.chromium === 'string' ? o.chromium : undefined,
           attestationsFile: typeof o.attestations === 'string' ? o.attestations : o.attestations === false ? false : undefined,
           scopeFile: typeof o.scope === 'string' ? o.scope : undefined,
@@ -120,6 +125,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         db?: string | boolean;
       },
     ) => {
+      const { evaluateCommand } = await import('./commands/evaluate.js');
       setExitCode(
         await evaluateCommand({
           snapshotPath,
@@ -130,7 +136,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           scopeFile: o.scope,
           scopeName: o.scopeName,
           evidenceRoots: o.evidenceRoot !== undefined ? [o.evidenceRoot] : undefined,
-          formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
+          formats: o.format !== undefined ? await reportFormats(o.format) : undefined,
           chromiumPath: o.chromium,
           failOn: o.failOn !== undefined ? parseSeverity(o.failOn) : undefined,
           db: o.db,
@@ -148,12 +154,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .action(async (o: CommonOptions & { out?: string; format?: string; chromium?: string }) => {
+      const { demoCommand } = await import('./commands/demo.js');
       setExitCode(
         await demoCommand({
           framework: resolveFramework(o.framework),
           delivery: parseDelivery(o.delivery),
           out: o.out,
-          formats: o.format !== undefined ? parseFormats(o.format).join(',') : undefined,
+          formats: o.format !== undefined ? await reportFormats(o.format) : undefined,
           chromiumPath: o.chromium,
         }),
       );
@@ -168,7 +175,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--scope-name <name>', 'the scope (case study) this file answers for')
     .option('--out <file>', 'file to write', 'ftr-attestations.yaml')
     .option('--force', 'overwrite an existing file', false)
-    .action((o: CommonOptions & { scopeName?: string; out: string; force: boolean }) => {
+    .action(async (o: CommonOptions & { scopeName?: string; out: string; force: boolean }) => {
+      const { attestInit } = await import('./commands/attest.js');
       const result = attestInit({ frameworkId: o.framework, delivery: o.delivery, scopeName: o.scopeName ?? null, outFile: o.out, force: o.force });
       process.stdout.write(`${result.message}\n`);
     });
@@ -176,7 +184,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('hash')
     .description('print the sha256 line to record for a local evidence file')
     .argument('<file>')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { attestHash } = await import('./commands/attest.js');
       process.stdout.write(`${attestHash(file)}\n`);
     });
 
@@ -190,6 +199,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--case-study <files...>', 'assessments of the other case studies of the same competency checklist')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .action(async (assessmentPath: string, o: { format?: string; out?: string; compare?: string; caseStudy?: string[]; chromium?: string }) => {
+      const { reportCommand } = await import('./commands/report-command.js');
       setExitCode(
         await reportCommand({
           assessmentPath,
@@ -214,6 +224,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--concurrency <n>', 'accounts probed at once', '16')
     .option('--json', 'print the result as JSON', false)
     .action(async (o: Record<string, string | boolean | undefined> & { framework: string }) => {
+      const { doctorCommand } = await import('./commands/doctor.js');
       setExitCode(
         await doctorCommand({
           org: o.org === true,
@@ -237,6 +248,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--external-id <id>', 'sts:ExternalId the role requires (default: a template parameter)')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (o: { format: string; roleName: string; trustedAccount?: string; externalId?: string; out?: string }) => {
+      const { permissionsCommand } = await import('./commands/permissions.js');
       setExitCode(
         await permissionsCommand({ format: o.format, roleName: o.roleName, trustedAccountId: o.trustedAccount, externalId: o.externalId, out: o.out }),
       );
@@ -247,7 +259,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('frameworks')
     .description('list the framework catalogs, their versions and item counts')
-    .action(() => {
+    .action(async () => {
+      const { formatFrameworkList } = await import('./commands/frameworks.js');
       process.stdout.write(`${formatFrameworkList()}\n`);
     });
 
@@ -272,7 +285,8 @@ export async function main(argv: readonly string[], build: typeof buildProgram =
       process.stderr.write(`\nError: ${err.message}\n`);
       return err.exitCode;
     }
-    if (err instanceof UnknownFormatError || err instanceof ChromiumNotFoundError) {
+    // Matched by name: importing their modules here would load playwright-core and every renderer at start-up.
+    if (err instanceof Error && (err.name === 'UnknownFormatError' || err.name === 'ChromiumNotFoundError')) {
       process.stderr.write(`\nError: ${err.message}\n`);
       return EXIT.usage;
     }

@@ -6,6 +6,8 @@ import { getFramework, UnknownFrameworkError } from '../frameworks/index.js';
 export const DEFAULT_FRAMEWORK = 'ftr-partner-hosted';
 /** Where scan, evaluate and report write unless --out says otherwise (never beside an input file). */
 export const DEFAULT_OUT = './ftr-out';
+/** `ftr demo`'s own output folder, so the sample never overwrites a real scan in ./ftr-out. */
+export const DEMO_OUT = './ftr-demo';
 export const DEFAULT_DELIVERY: DeliveryCategory = 'multi-tenant-saas';
 
 export function parseDelivery(value: string): DeliveryCategory {

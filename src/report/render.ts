@@ -1,16 +1,9 @@
 /** Dispatches the report model to the requested formats and writes the files. */
 import { join } from 'node:path';
 import { assertWritableDestination, ensureDir, writeOutputFile, writeOutputStream } from '../io/output-file.js';
-import { renderFindingsCsv, renderResourcesCsv } from './csv.js';
-import { renderHtml } from './html/render-html.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
 import type { ReportModel } from './model.js';
-import { renderPdf } from './pdf.js';
-import { renderXlsx } from './xlsx.js';
-import { renderOcsf } from './ocsf.js';
-import { renderAsff } from './asff.js';
-import { renderJunit } from './junit.js';
+// Each renderer is imported when its format is written (below), so parsing --format or writing one format
+// does not load exceljs, playwright-core or hono.
 
 /** Formats other tools read (OCSF, Security Hub ASFF, JUnit XML): written when named, not by `all`. */
 export const EXCHANGE_FORMATS = ['ocsf', 'asff', 'junit'] as const;
@@ -79,40 +72,43 @@ export async function renderReports(model: ReportModel, formats: readonly Report
   for (const format of REPORT_FORMATS.filter((f) => formats.includes(f))) {
     switch (format) {
       case 'html':
-        await writeOutputFile(`${base}.html`, await renderHtml(model, { mode: 'screen' }));
+        await writeOutputFile(`${base}.html`, await (await import('./html/render-html.js')).renderHtml(model, { mode: 'screen' }));
         written.push(`${base}.html`);
         break;
       case 'pdf':
-        await writeOutputFile(`${base}.pdf`, await renderPdf(model, { chromiumPath: options.chromiumPath ?? null }));
+        await writeOutputFile(`${base}.pdf`, await (await import('./pdf.js')).renderPdf(model, { chromiumPath: options.chromiumPath ?? null }));
         written.push(`${base}.pdf`);
         break;
       case 'xlsx':
-        await writeOutputStream(`${base}.xlsx`, (stream) => renderXlsx(model, stream));
+        {
+          const { renderXlsx } = await import('./xlsx.js');
+          await writeOutputStream(`${base}.xlsx`, (stream) => renderXlsx(model, stream));
+        }
         written.push(`${base}.xlsx`);
         break;
       case 'md':
-        await writeOutputFile(`${base}.md`, renderMarkdown(model));
+        await writeOutputFile(`${base}.md`, (await import('./markdown.js')).renderMarkdown(model));
         written.push(`${base}.md`);
         break;
       case 'csv':
-        await writeOutputFile(`${base}-findings.csv`, renderFindingsCsv(model));
-        await writeOutputFile(`${base}-resources.csv`, renderResourcesCsv(model));
+        await writeOutputFile(`${base}-findings.csv`, (await import('./csv.js')).renderFindingsCsv(model));
+        await writeOutputFile(`${base}-resources.csv`, (await import('./csv.js')).renderResourcesCsv(model));
         written.push(`${base}-findings.csv`, `${base}-resources.csv`);
         break;
       case 'json':
-        await writeOutputFile(`${base}.json`, renderJson(model));
+        await writeOutputFile(`${base}.json`, (await import('./json.js')).renderJson(model));
         written.push(`${base}.json`);
         break;
       case 'ocsf':
-        await writeOutputFile(`${base}.ocsf.json`, renderOcsf(model));
+        await writeOutputFile(`${base}.ocsf.json`, (await import('./ocsf.js')).renderOcsf(model));
         written.push(`${base}.ocsf.json`);
         break;
       case 'asff':
-        await writeOutputFile(`${base}.asff.json`, renderAsff(model));
+        await writeOutputFile(`${base}.asff.json`, (await import('./asff.js')).renderAsff(model));
         written.push(`${base}.asff.json`);
         break;
       case 'junit':
-        await writeOutputFile(`${base}.junit.xml`, renderJunit(model));
+        await writeOutputFile(`${base}.junit.xml`, (await import('./junit.js')).renderJunit(model));
         written.push(`${base}.junit.xml`);
         break;
     }

@@ -10,12 +10,13 @@ import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { EXIT } from '../../core/errors.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { readSnapshot } from '../../io/snapshot-file.js';
+import { DEMO_OUT } from '../options.js';
 import { formatSummary, terminalWidth } from '../summary.js';
 import { assess, writeAssessment } from '../write-assessment.js';
 import { preflightReports, writeReports } from './report.js';
 
 export const SAMPLE_SNAPSHOT_PATH = fileURLToPath(new URL('../../../samples/sample-org.snapshot.json.gz', import.meta.url));
-export const DEMO_OUT = './ftr-demo';
+export { DEMO_OUT };
 
 export interface DemoCommandOptions {
   readonly framework: Framework;
