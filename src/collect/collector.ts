@@ -54,6 +54,11 @@ export interface CollectorContext {
   record(error: CollectionError): void;
   /** Aborted on Ctrl-C or when the endpoint stops answering; collectors may stop early. */
   readonly signal: AbortSignal;
+  /**
+   * Waits `ms` without holding the scan's task slot (polling an asynchronous AWS job, e.g. the credential
+   * report): other accounts' work runs meanwhile. Rejects when the scan is aborted.
+   */
+  pause(ms: number): Promise<void>;
 }
 
 export interface GlobalCollector<K extends GlobalServiceKey = GlobalServiceKey> {

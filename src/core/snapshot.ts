@@ -29,6 +29,28 @@ export interface Snapshot {
   readonly errors: readonly CollectionError[];
   /** The outcome of every API call family (account x region x operation). */
   readonly operations: readonly OperationOutcome[];
+  /** Totals of the collection (requests, retries, throttles, limits); absent in snapshots written before it existed. */
+  readonly stats?: CollectionStats | undefined;
+}
+
+/** What the scan asked of AWS, counted per HTTP attempt by SDK middleware (collect/scan-recorder.ts). */
+export interface CollectionStats {
+  /** Requests (one per page of a pagination), before retries. */
+  readonly requests: number;
+  /** HTTP attempts: requests plus retries. */
+  readonly attempts: number;
+  /** Failed attempts that were retried. */
+  readonly retries: number;
+  /** Failed attempts AWS throttled (retried or not). */
+  readonly throttles: number;
+  /** Retries refused because the scan's shared retry budget was empty. */
+  readonly retriesRefusedByBudget: number;
+  /** The most requests that were in flight at once. */
+  readonly maxRequestsInFlight: number;
+  /** The limits the scan ran with: --concurrency, --per-account-concurrency, --max-attempts. */
+  readonly concurrency: number;
+  readonly perAccountConcurrency: number;
+  readonly maxAttempts: number;
 }
 
 export interface OrganizationInfo {
