@@ -13,7 +13,7 @@ import { assertWritableDestination, prepareOutputDir } from '../../io/output-fil
 import { validateSnapshot, writeSnapshot } from '../../io/snapshot-file.js';
 import type { Severity } from '../../core/finding.js';
 import { findingsAtOrAbove } from '../fail-on.js';
-import { throttled } from '../progress.js';
+import { progressReporter } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { preflightReports, writeReports } from './report.js';
 import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes } from '../write-assessment.js';
@@ -30,7 +30,10 @@ export interface ScanCommandOptions {
   readonly framework: Framework;
   readonly delivery: DeliveryCategory;
   readonly out: string;
+  /** Requests in flight across the scan (--concurrency). */
   readonly concurrency: number;
+  /** Requests in flight against one account (--per-account-concurrency). */
+  readonly perAccountConcurrency?: number | undefined;
   readonly maxAttempts: number;
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
@@ -100,7 +103,12 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
         {
           title: 'Collect',
           task: async (ctx, task) => {
-            const setTitle = throttled((line) => (task.title = `Collect: ${line}`), tty);
+            const onProgress = progressReporter({
+              tty,
+              setTitle: (line) => (task.title = `Collect: ${line}`),
+              // In a log (CI, a pipe) listr2 prints titles only when a task ends: write a line every few seconds.
+              writeLine: (line) => process.stderr.write(`${line}\n`),
+            });
             ctx.snapshot = await runScan({
               org: options.org,
               roleName: options.roleName,
@@ -109,13 +117,15 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               regions: options.regions,
               accounts: options.accounts,
               concurrency: options.concurrency,
+              perAccountConcurrency: options.perAccountConcurrency,
               maxAttempts: options.maxAttempts,
               signal: interrupt.signal,
-              onProgress: setTitle,
+              onProgress,
             });
             const s = ctx.snapshot;
             const regions = new Set(s.accounts.flatMap((a) => a.regional.map((r) => r.region)));
-            task.title = `Collected ${s.accounts.length} account(s) x ${regions.size} region(s): ${s.operations.reduce((n, o) => n + o.calls, 0)} API calls, ${s.errors.length} failed read(s)${s.complete ? '' : ` — INCOMPLETE: ${s.interruption?.reason ?? ''}`}`;
+            const retries = s.stats ? `, ${s.stats.retries} retries (${s.stats.throttles} throttled)` : '';
+            task.title = `Collected ${s.accounts.length} account(s) x ${regions.size} region(s): ${s.operations.reduce((n, o) => n + o.calls, 0)} API calls${retries}, ${s.errors.length} failed read(s)${s.complete ? '' : ` — INCOMPLETE: ${s.interruption?.reason ?? ''}`}`;
           },
         },
         {
