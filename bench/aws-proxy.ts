@@ -80,11 +80,11 @@ function throttlingAnswer(service: string, headers: IncomingHttpHeaders): Record
     // awsJson 1.0 / 1.1 (DynamoDB, KMS, CloudTrail, Config, Organizations, Logs, ...).
     return {
       status: 400,
-      headers: { 'content-type': String(headers['content-type'] ?? 'application/x-amz-json-1.1'), 'x-amzn-requestid': requestId },
+      headers: { 'content-type': headers['content-type'] ?? 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },
       body: Buffer.from(JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' })).toString('base64'),
     };
   }
-  if (String(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || service === 'cloudfront') {
+  if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || service === 'cloudfront') {
     // awsQuery (IAM, STS, RDS, ELBv2, CloudFormation, Auto Scaling, CloudWatch) and CloudFront's restXml.
     return xml(`<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`, 400);
   }
@@ -100,6 +100,24 @@ function throttlingAnswer(service: string, headers: IncomingHttpHeaders): Record
 function requestKey(method: string, url: string, accessKey: string, service: string, region: string, body: Buffer): string {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 32);
   return `${method} ${service} ${region} ${accessKey} ${url} ${hash}`;
+}
+
+/**
+ * A looser key for requests whose body holds the time (CloudWatch and Cost Explorer periods): the same
+ * operation of the same account, region and path.
+ */
+function operationKey(method: string, url: string, accessKey: string, service: string, region: string, headers: IncomingHttpHeaders, body: Buffer): string {
+  const action = headers['x-amz-target'] ?? /(?:^|&)Action=([^&]+)/.exec(body.toString('utf8'))?.[1] ?? '';
+  return `op ${method} ${service} ${region} ${accessKey} ${url} ${String(action)}`;
+}
+
+/**
+ * moto answers an API it does not implement with HTTP 500, which the SDK retries as a transient error up to
+ * --max-attempts with backoff; AWS implements them. The replay answers 501 instead: not retried, and still
+ * recorded by the scanner as `unsupported`, as the 500 was.
+ */
+function replayable(answer: RecordedAnswer): RecordedAnswer {
+  return answer.status === 500 ? { ...answer, status: 501 } : answer;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
@@ -145,7 +163,7 @@ async function control(req: IncomingMessage, body: Buffer, res: ServerResponse):
     for (const k of Object.keys(stats) as (keyof typeof stats)[]) stats[k] = 0;
     json(config);
   } else if (req.url === '/__ftr_bench/stats') {
-    json({ ...stats, recordedRequests: [...recording.values()].reduce((n, a) => n + a.length, 0) });
+    json(stats);
   } else if (req.url === '/__ftr_bench/save') {
     const { file } = JSON.parse(body.toString('utf8')) as { file: string };
     writeFileSync(file, JSON.stringify(Object.fromEntries(recording)));
@@ -178,19 +196,26 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       answer = throttlingAnswer(service, req.headers);
     } else {
       const key = requestKey(req.method ?? 'GET', req.url ?? '/', accessKey, service, region, body);
+      const looseKey = operationKey(req.method ?? 'GET', req.url ?? '/', accessKey, service, region, req.headers, body);
       if (config.mode === 'replay') {
-        const answers = recording.get(key);
+        const exact = recording.get(key);
+        const answers = exact ?? recording.get(looseKey);
+        const cursorKey = exact ? key : looseKey;
         if (!answers || answers.length === 0) {
           stats.replayMisses += 1;
+          if (process.env.BENCH_PROXY_DEBUG && stats.replayMisses <= 20) process.stderr.write(`replay miss: ${key} | ${looseKey}\n`);
           answer = { status: 500, headers: { 'content-type': 'text/plain' }, body: Buffer.from('not in the recording').toString('base64') };
         } else {
-          const at = replayCursor.get(key) ?? 0;
-          replayCursor.set(key, at + 1);
-          answer = answers[Math.min(at, answers.length - 1)] as RecordedAnswer;
+          const at = replayCursor.get(cursorKey) ?? 0;
+          replayCursor.set(cursorKey, at + 1);
+          answer = replayable(answers[Math.min(at, answers.length - 1)] as RecordedAnswer);
         }
       } else {
         answer = await forward(req, body);
-        if (config.mode === 'record') recording.set(key, [...(recording.get(key) ?? []), answer]);
+        if (config.mode === 'record') {
+          recording.set(key, [...(recording.get(key) ?? []), answer]);
+          recording.set(looseKey, [...(recording.get(looseKey) ?? []), answer]);
+        }
       }
     }
     // The latency of an AWS answer, on top of the time moto took (live/record) or none (replay).

@@ -36,7 +36,7 @@ export async function resolve(specifier, context, next) {
     ['--import', register, '--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'src/cli/index.ts'), ...args],
     { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
   );
-  expect(result.status, result.stderr).toBe(0);
+  if (result.status !== 0) throw new Error(`ftr ${args.join(' ')} exited ${String(result.status)}: ${result.stderr}`);
   return readFileSync(log, 'utf8').split('\n').filter(Boolean);
 }
 

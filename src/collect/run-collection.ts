@@ -11,6 +11,7 @@
  * retry budget is shared by the scan (retry-budget.ts). When an account's last task ends its SDK clients
  * are released.
  */
+import { setMaxListeners } from 'node:events';
 import { DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
 import { IAMClient, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
@@ -81,6 +82,8 @@ interface AccountWork {
 export async function runScan(options: ScanOptions): Promise<Snapshot> {
   const startedAt = new Date().toISOString();
   const abort = new AbortController();
+  // Every backoff and poll waits on this signal at once (hundreds at a time): not a listener leak.
+  setMaxListeners(0, abort.signal);
   // An object, not a let: TypeScript's flow analysis does not see writes made inside callbacks.
   const state: { interruption: string | null } = { interruption: null };
   const stop = (reason: string) => {
