@@ -108,7 +108,9 @@ function requestKey(method: string, url: string, accessKey: string, service: str
  */
 function operationKey(method: string, url: string, accessKey: string, service: string, region: string, headers: IncomingHttpHeaders, body: Buffer): string {
   const action = headers['x-amz-target'] ?? /(?:^|&)Action=([^&]+)/.exec(body.toString('utf8'))?.[1] ?? '';
-  return `op ${method} ${service} ${region} ${accessKey} ${url} ${String(action)}`;
+  // Times in the query string too (Backup's `createdAfter`).
+  const path = url.replace(/=\d{4}-\d\d-\d\dT[^&]*/g, '=<time>');
+  return `op ${method} ${service} ${region} ${accessKey} ${path} ${String(action)}`;
 }
 
 /**
@@ -204,7 +206,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
         if (!answers || answers.length === 0) {
           stats.replayMisses += 1;
           if (process.env.BENCH_PROXY_DEBUG && stats.replayMisses <= 20) process.stderr.write(`replay miss: ${key} | ${looseKey}\n`);
-          answer = { status: 500, headers: { 'content-type': 'text/plain' }, body: Buffer.from('not in the recording').toString('base64') };
+          answer = { status: 501, headers: { 'content-type': 'text/plain' }, body: Buffer.from('not in the recording').toString('base64') };
         } else {
           const at = replayCursor.get(cursorKey) ?? 0;
           replayCursor.set(cursorKey, at + 1);
