@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { moto, org } = await startSeededMoto(0);
   try {
     process.stdout.write('Scanning it...\n');
-    const snapshot = await scanMotoOrganization(moto);
+    const snapshot = await scanMotoOrganization(moto.endpoint);
     if (!snapshot.complete) throw new Error(`The scan did not complete (${snapshot.interruption?.reason ?? 'unknown'}); sample not written.`);
     const text = gunzipSync(serializeSnapshot(snapshot, true)).toString('utf8');
     const leaked = Object.entries(FAKE_SECRETS).filter(([, value]) => text.includes(value));

@@ -1,101 +1,204 @@
 /**
- * Scan benchmark: seeds a moto Organization (10+ accounts x 2 regions), scans it with the CLI's default
- * concurrency and with concurrency 1, and prints wall time, API calls per account-region and peak memory.
- * Writes the figures into docs/benchmarks.md under "## Scan" (other sections of the file are kept).
+ * Scan benchmark against a simulated AWS (issue 10): a moto Organization behind bench/aws-proxy.ts, which
+ * adds AWS-like latency (60 ms) and throttles a share of requests with each protocol's real error. moto's
+ * answers are recorded once, then every measured run is REPLAYED by the proxy (a separate process), so the
+ * figures are the scanner's own: wall time, calls per account-region, requests in flight, CPU per call and
+ * peak RSS, at 0% and 5% throttling and several concurrency settings; then a model for 1,000 accounts x 17
+ * regions. Writes the "## Scan" section of docs/benchmarks.md (other sections are kept).
  *
- *   npm run bench            (tsx bench/run-bench.ts)
- *   BENCH_MEMBERS=20 npm run bench
+ *   npm run bench                       (6 accounts x 6 regions: moto records slowly)
+ *   BENCH_MEMBERS=20 BENCH_REGIONS=6 npm run bench
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Snapshot } from '../src/core/snapshot.js';
-import { CLI_DEFAULT_CONCURRENCY, MOTO_MAX_ATTEMPTS, scanMotoOrganization, startSeededMoto } from './moto-org.js';
+import { MOTO_MAX_ATTEMPTS, scanMotoOrganization, startSeededMoto } from './moto-org.js';
 
-const BENCHMARKS_MD = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-/** Members beyond the good and the bad one: 1 management + 2 + 7 = 10 accounts by default. */
-const EXTRA_MEMBERS = Math.max(0, Number(process.env.BENCH_MEMBERS ?? 10) - 3);
+// The SDK warns that its 2027 releases need Node 22; our lockfile pins releases that support Node 20.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BENCHMARKS_MD = join(REPO_ROOT, 'docs/benchmarks.md');
+/** Accounts: 1 management + good + bad + extra members. */
+const ACCOUNTS = Math.max(3, Number(process.env.BENCH_MEMBERS ?? 6));
+/** The 17 regions enabled by default in a commercial account; the two seeded ones first. */
+const ALL_REGIONS = [
+  'us-east-1', 'eu-west-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'eu-central-1', 'eu-west-2', 'eu-west-3',
+  'eu-north-1', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'sa-east-1',
+];
+// 6 by default: recording through moto costs about 0.1 s per request on a busy 2-core machine; 17 is the real count.
+const REGIONS = ALL_REGIONS.slice(0, Math.min(17, Math.max(2, Number(process.env.BENCH_REGIONS ?? 6))));
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 60);
+/** Attempts per request in the measured runs: enough to ride out 5% throttling. */
+const MAX_ATTEMPTS = 8;
+
+interface Setting {
+  readonly label: string;
+  readonly concurrency: number;
+  readonly perAccountConcurrency: number;
+  readonly throttleRate: number;
+}
+
+const SETTINGS: readonly Setting[] = [
+  { label: 'old default (8 in flight)', concurrency: 8, perAccountConcurrency: 8, throttleRate: 0 },
+  { label: 'new default', concurrency: 64, perAccountConcurrency: 8, throttleRate: 0 },
+  { label: '128 in flight', concurrency: 128, perAccountConcurrency: 16, throttleRate: 0 },
+  { label: 'old default (8 in flight)', concurrency: 8, perAccountConcurrency: 8, throttleRate: 0.05 },
+  { label: 'new default', concurrency: 64, perAccountConcurrency: 8, throttleRate: 0.05 },
+  { label: 'no per-account cap', concurrency: 64, perAccountConcurrency: 64, throttleRate: 0.05 },
+];
+
+interface ProxyStats {
+  readonly requests: number;
+  readonly throttled: number;
+  readonly replayMisses: number;
+  readonly maxInFlight: number;
+  readonly maxInFlightPerKey: number;
+}
 
 interface RunFigures {
-  readonly concurrency: number;
+  readonly setting: Setting;
   readonly wallMs: number;
   readonly accounts: number;
   readonly accountRegions: number;
-  readonly apiCalls: number;
-  readonly callsPerAccountRegion: number;
+  readonly requests: number;
+  readonly attempts: number;
+  readonly retries: number;
+  readonly throttles: number;
   readonly failedReads: number;
+  readonly cpuMsPerCall: number;
   readonly peakRssMb: number;
-  readonly peakHeapMb: number;
+  readonly proxy: ProxyStats;
+  readonly sameDataAsFirstRun: boolean;
   readonly complete: boolean;
 }
 
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-/** Samples rss and heapUsed while `fn` runs; returns the peaks. */
-async function withMemorySampling<T>(fn: () => Promise<T>): Promise<{ result: T; peakRss: number; peakHeap: number }> {
+async function withMemorySampling<T>(fn: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
   let peakRss = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  }, 50);
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
     const result = await fn();
-    const m = process.memoryUsage();
-    return { result, peakRss: Math.max(peakRss, m.rss), peakHeap: Math.max(peakHeap, m.heapUsed) };
+    return { result, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
   } finally {
     clearInterval(timer);
   }
 }
 
-function figures(snapshot: Snapshot, concurrency: number, wallMs: number, peakRss: number, peakHeap: number): RunFigures {
-  const accountRegions = snapshot.accounts.reduce((n, a) => n + a.regional.length, 0);
-  const apiCalls = snapshot.operations.reduce((n, o) => n + o.calls, 0);
+/** The collected data without times: equal hashes mean two runs read the same answers. */
+function dataHash(snapshot: Snapshot): string {
+  return createHash('sha256').update(JSON.stringify(snapshot.accounts)).digest('hex');
+}
+
+async function startProxy(upstream: string): Promise<{ endpoint: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'bench/aws-proxy.ts'), '--upstream', upstream], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) {
+    const m = /^listening (\d+)/.exec(line);
+    if (m) return { endpoint: `http://127.0.0.1:${m[1]}`, child };
+  }
+  throw new Error('the bench proxy did not start');
+}
+
+async function proxyCall<T>(endpoint: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${endpoint}/__ftr_bench/${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? null : JSON.stringify(body) });
+  return (await res.json()) as T;
+}
+
+async function measure(endpoint: string, setting: Setting, firstHash: { value: string | null }): Promise<RunFigures> {
+  await proxyCall(endpoint, 'config', { mode: 'replay', latencyMs: LATENCY_MS, throttleRate: setting.throttleRate, seed: 7 });
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { result: snapshot, peakRss } = await withMemorySampling(() =>
+    scanMotoOrganization(endpoint, { regions: REGIONS, concurrency: setting.concurrency, perAccountConcurrency: setting.perAccountConcurrency, maxAttempts: MAX_ATTEMPTS }),
+  );
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const proxy = await proxyCall<ProxyStats>(endpoint, 'stats');
+  const stats = snapshot.stats;
+  const attempts = stats?.attempts ?? 0;
   return {
-    concurrency,
+    setting,
     wallMs,
     accounts: snapshot.accounts.length,
-    accountRegions,
-    apiCalls,
-    callsPerAccountRegion: accountRegions > 0 ? Math.round((apiCalls / accountRegions) * 10) / 10 : 0,
+    accountRegions: snapshot.accounts.reduce((n, a) => n + a.regional.length, 0),
+    requests: stats?.requests ?? 0,
+    attempts,
+    retries: stats?.retries ?? 0,
+    throttles: stats?.throttles ?? 0,
     failedReads: snapshot.errors.length,
+    cpuMsPerCall: attempts > 0 ? (cpu.user + cpu.system) / 1000 / attempts : 0,
     peakRssMb: mb(peakRss),
-    peakHeapMb: mb(peakHeap),
+    proxy,
+    sameDataAsFirstRun: (firstHash.value ??= dataHash(snapshot)) === dataHash(snapshot),
     complete: snapshot.complete,
   };
 }
 
-function renderSection(
-  runs: readonly RunFigures[],
-  seeded: { accounts: number; regions: number; seedMs: number; cold: RunFigures },
-): string {
-  const [fast, slow] = runs;
-  const ratio = fast && slow && fast.wallMs > 0 ? (slow.wallMs / fast.wallMs).toFixed(1) : 'n/a';
-  const rows = runs.map(
-    (r) =>
-      `| ${r.concurrency} | ${(r.wallMs / 1000).toFixed(1)} s | ${r.accounts} x ${r.accountRegions / Math.max(1, r.accounts)} | ${r.apiCalls} | ${r.callsPerAccountRegion} | ${r.failedReads} | ${r.peakRssMb} MB | ${r.peakHeapMb} MB | ${r.complete ? 'yes' : 'no'} |`,
+function row(r: RunFigures): string {
+  const s = r.setting;
+  return (
+    `| ${(s.throttleRate * 100).toFixed(0)}% | ${s.label}: ${s.concurrency} / ${s.perAccountConcurrency} | ${(r.wallMs / 1000).toFixed(1)} s | ` +
+    `${(r.requests / Math.max(1, r.accountRegions)).toFixed(1)} | ${r.attempts} | ${r.retries} (${r.throttles} throttled) | ${r.proxy.maxInFlight} / ${r.proxy.maxInFlightPerKey} | ` +
+    `${r.cpuMsPerCall.toFixed(2)} ms | ${r.peakRssMb} MB | ${r.failedReads} | ${r.sameDataAsFirstRun ? 'yes' : 'no'} |`
   );
+}
+
+/** 1,000 accounts x 17 regions from the measured per-account calls, latency and CPU per call. */
+function model(base: RunFigures, throttled: RunFigures | undefined): string[] {
+  const callsPerAccount = base.attempts / base.accounts;
+  const regionsMeasured = base.accountRegions / base.accounts;
+  // Calls per account scale with regions: the global part is small next to 17 regions' regional part.
+  const callsPer1000x17 = Math.round((callsPerAccount / regionsMeasured) * 17 * 1000);
+  const latencyBoundS = (callsPer1000x17 * (LATENCY_MS / 1000)) / base.setting.concurrency;
+  const cpuBoundS = (callsPer1000x17 * base.cpuMsPerCall) / 1000;
+  const modelS = Math.max(latencyBoundS, cpuBoundS);
+  const slowdown = throttled ? throttled.wallMs / base.wallMs : null;
+  return [
+    `Model for 1,000 accounts x 17 regions (one process): inputs measured above at ${base.setting.concurrency} in flight and 0% throttling: ` +
+      `${(callsPerAccount / regionsMeasured).toFixed(1)} attempts per account-region (global reads included), ${base.cpuMsPerCall.toFixed(2)} ms of scanner CPU per attempt, ` +
+      `${LATENCY_MS} ms per answer. Calls: ${callsPer1000x17.toLocaleString('en-US')}. Latency bound: calls x ${LATENCY_MS} ms / ${base.setting.concurrency} in flight = ` +
+      `${(latencyBoundS / 60).toFixed(1)} min; CPU bound (one core runs the scanner's JavaScript): calls x CPU per call = ${(cpuBoundS / 60).toFixed(1)} min; ` +
+      `the scan takes the larger, **${(modelS / 60).toFixed(1)} min**` +
+      (slowdown !== null ? `, and about ${((modelS * slowdown) / 60).toFixed(1)} min at 5% throttling (the measured ${slowdown.toFixed(2)}x).` : '.'),
+  ];
+}
+
+function renderSection(runs: readonly RunFigures[], meta: { seedMs: number; recordMs: number; recorded: number }): string {
+  const base = runs.find((r) => r.setting.concurrency === 64 && r.setting.throttleRate === 0) ?? runs[0];
+  const throttled = runs.find((r) => r.setting.concurrency === 64 && r.setting.perAccountConcurrency === 8 && r.setting.throttleRate > 0);
   return [
     '## Scan',
     '',
-    `Measured with \`npm run bench\` (bench/run-bench.ts) on ${new Date().toISOString().slice(0, 10)}: a moto ${process.env.MOTO_VERSION ?? '5.2.1'} Organization of ` +
-      `${seeded.accounts} accounts x ${seeded.regions} regions (one well and one badly configured member, the rest alternating), ` +
-      `scanned in-process by \`runScan\` (all collectors, \`--org\`), SDK max attempts ${MOTO_MAX_ATTEMPTS} ` +
-      '(moto answers unimplemented APIs with HTTP 500, which the SDK would otherwise retry with backoff). ' +
-      `Machine: ${cpus().length} CPUs, ${mb(totalmem())} MB RAM, Node ${process.version}; moto runs on the same machine, so these ` +
-      'figures measure the scanner plus a single-threaded emulator, not AWS latency.',
+    `Measured with \`npm run bench\` (bench/run-bench.ts) on ${new Date().toISOString().slice(0, 10)}: a moto Organization of ${runs[0]?.accounts ?? ACCOUNTS} accounts ` +
+      `(one well and one badly configured member, the rest alternating) scanned with \`--org\` in ${REGIONS.length} regions (resources in us-east-1 and ` +
+      'eu-west-1, the others empty, as most regions of a real Organization are), every collector, in-process by `runScan`. moto sits behind ' +
+      `bench/aws-proxy.ts, a simulated AWS: every answer takes ${LATENCY_MS} ms, and a share of requests get the throttling error of their protocol ` +
+      '(EC2 `RequestLimitExceeded`, S3 `SlowDown`, query `Throttling`, JSON `ThrottlingException`). moto\'s answers were recorded once ' +
+      `(${meta.recorded} requests, ${(meta.recordMs / 1000).toFixed(0)} s; seeding took ${(meta.seedMs / 1000).toFixed(0)} s) and every run below is replayed by the proxy, ` +
+      'in its own process, so the CPU and memory are the scanner\'s alone. ' +
+      `Machine: ${cpus().length} CPUs, ${mb(totalmem())} MB RAM, Node ${process.version}, other jobs running. Max attempts ${MAX_ATTEMPTS}.`,
     '',
-    '| concurrency | wall time | accounts x regions | API calls | API calls per account-region | failed reads | peak RSS | peak heap | complete |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...rows,
+    '| throttled | setting: --concurrency / --per-account-concurrency | wall time | API calls per account-region | attempts | retries | max in flight: all / one account | scanner CPU per attempt | peak RSS | failed reads | same data as the first run |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...runs.map(row),
     '',
-    `Concurrency ${CLI_DEFAULT_CONCURRENCY} (the CLI default) vs 1: ${ratio}x faster (wall time at 1 / wall time at ${CLI_DEFAULT_CONCURRENCY}), ` +
-      `both on a warm emulator. A first, cold scan (moto building every account's IAM and EC2 backends on first use) took ` +
-      `${(seeded.cold.wallMs / 1000).toFixed(1)} s at concurrency ${CLI_DEFAULT_CONCURRENCY}; it is not in the table. ` +
-      `Seeding the Organization took ${(seeded.seedMs / 1000).toFixed(1)} s (not included). ` +
-      'API calls are counted by the scanner itself (`snapshot.operations[].calls`: one per request, each page of a pagination counts). ' +
-      'Peak memory is sampled every 50 ms during each run (`process.memoryUsage()`); RSS includes the SDK clients loaded by the first run.',
+    'API calls are requests (each page counts) before retries; attempts include retries (`snapshot.stats`, counted by SDK middleware). ' +
+      'Max in flight is seen by the proxy (one account = one access key). Failed reads are moto\'s unimplemented APIs (HTTP 500, also in the recording) ' +
+      'plus any read still throttled after its retries; "same data" compares the collected accounts (every slice, error and ' +
+      'Observed value) with the first replayed run. moto\'s HTTP 500 for an API it lacks is replayed as 501 (not retried; the scanner records ' +
+      'both as `unsupported`), so its retries do not pad the figures. Requests whose body holds the time (CloudWatch, Cost Explorer periods) ' +
+      'are replayed by operation. ' +
+      'Peak RSS is sampled every 50 ms and includes every SDK client loaded so far.',
+    '',
+    ...(base ? model(base, throttled) : []),
     '',
   ].join('\n');
 }
@@ -113,36 +216,31 @@ function mergeScanSection(existing: string | null, section: string): string {
 
 async function main(): Promise<void> {
   const seedStart = performance.now();
-  process.stdout.write(`Seeding a moto Organization of ${String(EXTRA_MEMBERS + 3)} accounts x 2 regions...\n`);
-  const { moto, org } = await startSeededMoto(EXTRA_MEMBERS);
+  process.stdout.write(`Seeding a moto Organization of ${ACCOUNTS} accounts...\n`);
+  const { moto } = await startSeededMoto(ACCOUNTS - 3);
   const seedMs = performance.now() - seedStart;
+  const proxy = await startProxy(moto.endpoint);
   try {
-    // moto builds each account's and region's backends lazily on first use (IAM loads ~1,000 managed policies,
-    // EC2 its AMI catalogue), so the first scan mostly measures the emulator warming up. Run it once, report it
-    // as "cold", then measure both concurrencies on a warm emulator.
-    process.stdout.write(`Warm-up scan (cold emulator) with concurrency ${String(CLI_DEFAULT_CONCURRENCY)}...\n`);
-    const c0 = performance.now();
-    const warm = await withMemorySampling(() => scanMotoOrganization(moto, { concurrency: CLI_DEFAULT_CONCURRENCY }));
-    const cold = figures(warm.result, CLI_DEFAULT_CONCURRENCY, performance.now() - c0, warm.peakRss, warm.peakHeap);
-    process.stdout.write(`  wall ${(cold.wallMs / 1000).toFixed(1)} s, ${String(cold.apiCalls)} API calls\n`);
+    process.stdout.write(`Recording moto's answers (${ACCOUNTS} accounts x ${REGIONS.length} regions, no added latency)...\n`);
+    await proxyCall(proxy.endpoint, 'config', { mode: 'record', latencyMs: 0, throttleRate: 0 });
+    const r0 = performance.now();
+    const recorded = await scanMotoOrganization(proxy.endpoint, { regions: REGIONS, maxAttempts: MOTO_MAX_ATTEMPTS });
+    const recordMs = performance.now() - r0;
+    const recordStats = await proxyCall<ProxyStats>(proxy.endpoint, 'stats');
+    process.stdout.write(`  ${recordStats.requests} requests in ${(recordMs / 1000).toFixed(0)} s\n`);
+    // moto is not needed any more: the runs below are replayed.
+    await moto.stop();
+    if (!recorded.complete) throw new Error('the recording scan did not complete');
+    const firstHash: { value: string | null } = { value: null };
 
     const runs: RunFigures[] = [];
-    for (const concurrency of [CLI_DEFAULT_CONCURRENCY, 1]) {
-      process.stdout.write(`Scanning with concurrency ${String(concurrency)}...\n`);
-      const t0 = performance.now();
-      const { result, peakRss, peakHeap } = await withMemorySampling(() => scanMotoOrganization(moto, { concurrency }));
-      const run = figures(result, concurrency, performance.now() - t0, peakRss, peakHeap);
+    for (const setting of SETTINGS.slice(0, Number(process.env.BENCH_RUNS ?? SETTINGS.length))) {
+      process.stdout.write(`Replay at ${LATENCY_MS} ms, ${setting.throttleRate * 100}% throttled, concurrency ${setting.concurrency} / ${setting.perAccountConcurrency}...\n`);
+      const run = await measure(proxy.endpoint, setting, firstHash);
       runs.push(run);
-      process.stdout.write(
-        `  wall ${(run.wallMs / 1000).toFixed(1)} s, ${String(run.apiCalls)} API calls (${String(run.callsPerAccountRegion)} per account-region), ` +
-          `${String(run.failedReads)} failed reads, peak RSS ${String(run.peakRssMb)} MB, peak heap ${String(run.peakHeapMb)} MB, complete=${String(run.complete)}\n`,
-      );
+      process.stdout.write(`  ${row(run)}  misses ${run.proxy.replayMisses}\n`);
     }
-    const [fast, slow] = runs;
-    if (fast && slow) process.stdout.write(`Concurrency ${String(fast.concurrency)} vs 1: ${(slow.wallMs / fast.wallMs).toFixed(1)}x\n`);
-    process.stdout.write(`Process maxRSS: ${String(Math.round(process.resourceUsage().maxRSS / 1024))} MB\n`);
-
-    const section = renderSection(runs, { accounts: org.accountIds.length, regions: org.regions.length, seedMs, cold });
+    const section = renderSection(runs, { seedMs, recordMs, recorded: recordStats.requests });
     let existing: string | null = null;
     try {
       existing = await readFile(BENCHMARKS_MD, 'utf8');
@@ -152,7 +250,8 @@ async function main(): Promise<void> {
     await writeFile(BENCHMARKS_MD, mergeScanSection(existing, section));
     process.stdout.write(`Wrote the "Scan" section of ${BENCHMARKS_MD}\n`);
   } finally {
-    await moto.stop();
+    proxy.child.kill('SIGTERM');
+    await moto.stop().catch(() => undefined);
   }
 }
 

@@ -17,6 +17,8 @@ import {
   DEFAULT_DELIVERY,
   DEFAULT_FRAMEWORK,
   DEFAULT_OUT,
+  DEFAULT_SCAN_CONCURRENCY,
+  DEFAULT_SCAN_PER_ACCOUNT_CONCURRENCY,
   DEMO_OUT,
   parseDelivery,
   parseList,
@@ -69,8 +71,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(deliveryOption())
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--resume <dir>', 'finish an interrupted scan in <dir> (its --out): collect only the accounts without a complete shard in its snapshot.json.gz, then evaluate')
-    .option('--concurrency <n>', 'collector tasks (account x region x service) at once', '8')
-    .option('--max-attempts <n>', 'SDK attempts per request (adaptive retry)', '8')
+    .option('--concurrency <n>', 'AWS requests in flight at once across the scan', String(DEFAULT_SCAN_CONCURRENCY))
+    .option('--per-account-concurrency <n>', 'AWS requests in flight at once against one account (AWS throttles per account)', String(DEFAULT_SCAN_PER_ACCOUNT_CONCURRENCY))
+    .option('--max-attempts <n>', 'attempts per request (standard retry; retries share one budget per scan)', '8')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .addOption(recordDbOption());
@@ -89,6 +92,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           out: typeof o.resume === 'string' ? o.resume : String(o.out),
           resume: typeof o.resume === 'string',
           concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
+          perAccountConcurrency: parsePositiveInt('--per-account-concurrency', String(o.perAccountConcurrency)),
           maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
           // Parsed here so a mistyped format fails before a long scan, not after it.
           formats: typeof o.format === 'string' ? await reportFormats(o.format) : undefined,

@@ -6,6 +6,12 @@ import { getFramework, UnknownFrameworkError } from '../frameworks/index.js';
 export const DEFAULT_FRAMEWORK = 'ftr-partner-hosted';
 /** Where scan, evaluate and report write unless --out says otherwise (never beside an input file). */
 export const DEFAULT_OUT = './ftr-out';
+/**
+ * `ftr scan --concurrency` / `--per-account-concurrency` defaults. Equal to collect/scan-limits.ts's
+ * (a test keeps them so); repeated here so `ftr --help` does not load the collector.
+ */
+export const DEFAULT_SCAN_CONCURRENCY = 64;
+export const DEFAULT_SCAN_PER_ACCOUNT_CONCURRENCY = 8;
 /** `ftr demo`'s own output folder, so the sample never overwrites a real scan in ./ftr-out. */
 export const DEMO_OUT = './ftr-demo';
 export const DEFAULT_DELIVERY: DeliveryCategory = 'multi-tenant-saas';

@@ -1,18 +1,23 @@
 /**
- * Builds SDK v3 clients for one account: its credentials, the SDK's adaptive retry, timeouts, an optional
- * endpoint override (AWS_ENDPOINT_URL, e.g. the moto emulator) and two middlewares: one counts requests
- * and stops new ones once the scan is aborted; one strips S3 Control's account-id host prefix, which a
- * local endpoint cannot resolve.
+ * Builds SDK v3 clients for one account, each on first use (ctor x region) and all released together when
+ * the account is done (`release()`): its credentials, standard retry with the scan's shared retry budget
+ * (retry-budget.ts), timeouts, an optional endpoint override (AWS_ENDPOINT_URL, e.g. the moto emulator) and
+ * middlewares: one counts requests and stops new ones once the scan is aborted; one holds a request slot
+ * of the scan's limiter around each attempt (so a retry's backoff holds none) and counts attempts; one
+ * strips S3 Control's account-id host prefix, which a local endpoint cannot resolve.
  */
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 import type { ClientConstructor } from './collector.js';
+import type { FairLimiter } from './fair-limiter.js';
+import { RetryBudget } from './retry-budget.js';
+import { requestKey, serviceOfClient } from './scan-limits.js';
 import type { ScanRecorder } from './scan-recorder.js';
 
 export interface ClientSettings {
   /** Endpoint override for every service (AWS_ENDPOINT_URL); undefined for real AWS. */
   readonly endpoint: string | undefined;
-  /** SDK attempts per request, adaptive retry mode (throttling backs off). */
+  /** SDK attempts per request (standard retry mode; `--max-attempts`). */
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
 }
@@ -36,7 +41,7 @@ interface HasMiddlewareStack {
   middlewareStack: {
     add(
       middleware: (next: Next, context: MiddlewareContext) => Next,
-      options: { step: 'initialize' | 'build'; name: string; override?: boolean },
+      options: { step: 'initialize' | 'build' | 'finalizeRequest'; name: string; priority?: 'high' | 'normal' | 'low'; override?: boolean },
     ): void;
   };
   config?: { region?: unknown };
@@ -49,9 +54,20 @@ export interface ClientFactoryOptions {
   readonly settings: ClientSettings;
   readonly recorder: ScanRecorder;
   readonly signal: AbortSignal;
+  /** The scan's limiter of requests in flight (global, per account, per account x region x service). */
+  readonly requests?: FairLimiter | undefined;
+  /** The scan's retry strategy (one shared budget); default one RetryBudget for this factory. */
+  readonly retryStrategy?: RetryStrategyV2 | undefined;
 }
 
-export type ClientFactory = <C>(ctor: ClientConstructor<C>, region?: string) => C;
+export type ClientFactory = (<C>(ctor: ClientConstructor<C>, region?: string) => C) & {
+  /** Destroys every client built so far (and their sockets); the next use builds new ones. */
+  release(): void;
+};
+
+interface Destroyable {
+  destroy?: () => void;
+}
 
 export function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
@@ -62,9 +78,10 @@ export function abortError(signal: AbortSignal): Error {
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   const cache = new Map<unknown, Map<string, unknown>>();
-  const httpHandler = new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: options.settings.requestTimeoutMs });
+  let httpHandler: NodeHttpHandler | undefined;
+  const retryStrategy = options.retryStrategy ?? new RetryBudget({ maxAttempts: options.settings.maxAttempts });
 
-  return <C>(ctor: ClientConstructor<C>, region?: string): C => {
+  const factory = <C>(ctor: ClientConstructor<C>, region?: string): C => {
     const r = region ?? options.defaultRegion;
     let byRegion = cache.get(ctor);
     if (!byRegion) {
@@ -79,11 +96,12 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     // (`123456789012.127.0.0.1`) that is not even a valid URL, so pin the endpoint for it.
     const pinned =
       endpoint && ctor.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }), disableHostPrefix: true } : {};
+    httpHandler ??= new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: options.settings.requestTimeoutMs });
     const client = new ctor({
       region: r,
       credentials: options.credentials,
       maxAttempts: options.settings.maxAttempts,
-      retryMode: 'adaptive',
+      retryStrategy,
       requestHandler: httpHandler,
       ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
       followRegionRedirects: true,
@@ -98,6 +116,22 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       },
       { step: 'initialize', name: 'ftrReadyCountAndAbort' },
     );
+    // finalizeRequest, low priority: inside the SDK's retry middleware (finalizeRequest, high), so this runs
+    // once per attempt and the backoff between attempts holds no request slot.
+    const key = requestKey(options.accountId, r, serviceOfClient(ctor.name));
+    stack.add(
+      (next) => async (args) => {
+        const release = options.requests ? await options.requests.acquire(options.accountId, key) : undefined;
+        try {
+          if (options.signal.aborted) throw abortError(options.signal);
+          options.recorder.countAttempt();
+          return await next(args);
+        } finally {
+          release?.();
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'ftrReadyRequestSlot' },
+    );
     if (endpoint) {
       stack.add(
         (next) => async (args) => {
@@ -111,4 +145,13 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     byRegion.set(r, client);
     return client;
   };
+  factory.release = (): void => {
+    for (const byRegion of cache.values()) {
+      for (const client of byRegion.values()) (client as Destroyable).destroy?.();
+    }
+    cache.clear();
+    httpHandler?.destroy();
+    httpHandler = undefined;
+  };
+  return factory;
 }

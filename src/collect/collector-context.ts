@@ -14,6 +14,25 @@ export interface ContextOptions {
   readonly recorder: ScanRecorder;
   readonly signal: AbortSignal;
   readonly scanOrganization?: ScanOrganization;
+  /** Waits without holding the task's slot (the scheduler's); default a plain abortable sleep. */
+  readonly pause?: ((ms: number) => Promise<void>) | undefined;
+}
+
+/** A timer that rejects as soon as the signal aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export function createCollectorContext(options: ContextOptions): CollectorContext {
@@ -52,5 +71,6 @@ export function createCollectorContext(options: ContextOptions): CollectorContex
     call,
     record: (error) => recorder.recordError(error),
     ...(options.scanOrganization ? { scanOrganization: options.scanOrganization } : {}),
+    pause: options.pause ?? ((ms) => abortableSleep(ms, signal)),
   };
 }

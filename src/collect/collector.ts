@@ -55,6 +55,11 @@ export interface CollectorContext {
   /** Aborted on Ctrl-C or when the endpoint stops answering; collectors may stop early. */
   readonly signal: AbortSignal;
   /**
+   * Waits `ms` without holding the scan's task slot (polling an asynchronous AWS job, e.g. the credential
+   * report): other accounts' work runs meanwhile. Rejects when the scan is aborted.
+   */
+  pause(ms: number): Promise<void>;
+  /**
    * The scan's accounts and the Organization's management account, for reads one account answers for the
    * whole Organization (Cost Explorer from the payer). Absent when the runner does not know them.
    */

@@ -1,10 +1,17 @@
 /**
  * runScan: the only entry point that talks to AWS. It finds out who we are, which accounts to scan
  * (one, or every active account of the Organization), gets into each (AssumeRole), lists its enabled
- * regions and runs every collector for every account x region on one bounded pool. Each account and each
- * collector is isolated: a failure is recorded and the rest goes on. On Ctrl-C or when the endpoint stops
- * answering, the scan stops scheduling work and returns what it already collected (complete=false).
+ * regions and runs every collector for every account x region. Each account and each collector is
+ * isolated: a failure is recorded and the rest goes on. On Ctrl-C or when the endpoint stops answering,
+ * the scan stops scheduling work and returns what it already collected (complete=false).
+ *
+ * Concurrency (docs/decisions/0008-scan-concurrency.md): a window of accounts is in progress at once; their
+ * collector tasks are admitted round-robin over accounts (task-scheduler.ts); requests in flight are capped
+ * globally, per account and per account x region x service per attempt (clients.ts, scan-limits.ts); one
+ * retry budget is shared by the scan (retry-budget.ts). When an account's last task ends its SDK clients
+ * are released.
  */
+import { setMaxListeners } from 'node:events';
 import { DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
 import { IAMClient, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
@@ -25,12 +32,19 @@ import {
 } from '../core/snapshot.js';
 import { TOOL_VERSION } from '../version.js';
 import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
-import { createCollectorContext } from './collector-context.js';
+import { abortableSleep, createCollectorContext } from './collector-context.js';
 import { collectPages, type CollectorContext, type ScanOrganization } from './collector.js';
 import { assumeRoleProvider, defaultCredentials, whoAmI } from './credentials.js';
 import { discoverRegions, homeRegionFor, validateRequestedRegions } from './regions.js';
+import { FairLimiter } from './fair-limiter.js';
+import { RetryBudget } from './retry-budget.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_PER_ACCOUNT_CONCURRENCY, perServiceCap } from './scan-limits.js';
+import { ProgressTracker, type ScanProgress } from './scan-progress.js';
 import { ScanRecorder } from './scan-recorder.js';
 import { GLOBAL_COLLECTORS, REGIONAL_COLLECTORS } from './services/index.js';
+import { TaskScheduler, type TaskHandle } from './task-scheduler.js';
+
+export type { ScanProgress } from './scan-progress.js';
 
 export interface ScanOptions {
   /** Scan every active account of the Organization (needs the management account or a delegated admin). */
@@ -43,8 +57,10 @@ export interface ScanOptions {
   readonly regions?: readonly string[] | undefined;
   /** Restrict an --org scan to these account ids. */
   readonly accounts?: readonly string[] | undefined;
-  /** Collector tasks (account x region x service) running at once. */
-  readonly concurrency: number;
+  /** Requests in flight at once across the scan (default DEFAULT_CONCURRENCY). */
+  readonly concurrency?: number | undefined;
+  /** Requests in flight at once against one account (default DEFAULT_PER_ACCOUNT_CONCURRENCY). */
+  readonly perAccountConcurrency?: number | undefined;
   readonly maxAttempts?: number | undefined;
   /** Endpoint override (default AWS_ENDPOINT_URL). */
   readonly endpoint?: string | undefined;
@@ -69,17 +85,6 @@ export interface ShardSink {
   account(shard: AccountShard): Promise<void>;
 }
 
-export interface ScanProgress {
-  readonly phase: 'identity' | 'organization' | 'accounts' | 'collecting' | 'done';
-  readonly accountsTotal: number;
-  readonly accountsReady: number;
-  readonly tasksTotal: number;
-  readonly tasksDone: number;
-  readonly apiCalls: number;
-  readonly errors: number;
-  readonly message: string;
-}
-
 interface AccountWork {
   accountId: string;
   name: string | null;
@@ -87,7 +92,6 @@ interface AccountWork {
   regions: Observed<RegionInfo[]>;
   global: Record<string, unknown>;
   regional: Map<string, Record<string, unknown>>;
-  pending?: Promise<unknown>;
   /** Handed to the sink (and dropped from memory). */
   sunk?: boolean;
 }
@@ -98,12 +102,21 @@ interface AccountWork {
  */
 export async function runScanToSink(options: ScanOptions, sink: ShardSink): Promise<SnapshotTrailer> {
   const rest = await runScan({ ...options, sink });
-  return { finishedAt: rest.finishedAt, complete: rest.complete, interruption: rest.interruption, errors: rest.errors, operations: rest.operations };
+  return {
+    finishedAt: rest.finishedAt,
+    complete: rest.complete,
+    interruption: rest.interruption,
+    errors: rest.errors,
+    operations: rest.operations,
+    ...(rest.stats ? { stats: rest.stats } : {}),
+  };
 }
 
 export async function runScan(options: ScanOptions): Promise<Snapshot> {
   const startedAt = new Date().toISOString();
   const abort = new AbortController();
+  // Every backoff and poll waits on this signal at once (hundreds at a time): not a listener leak.
+  setMaxListeners(0, abort.signal);
   // An object, not a let: TypeScript's flow analysis does not see writes made inside callbacks.
   const state: { interruption: string | null } = { interruption: null };
   const stop = (reason: string) => {
@@ -124,164 +137,194 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     maxAttempts: options.maxAttempts ?? DEFAULT_CLIENT_SETTINGS.maxAttempts,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CLIENT_SETTINGS.requestTimeoutMs,
   };
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const perAccountConcurrency = Math.max(1, Math.min(concurrency, options.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY));
   const recorder = new ScanRecorder((reason) => stop(reason));
   const baseCredentials = options.credentials ?? defaultCredentials(options.profile);
-  const progress = new ProgressTracker(recorder, options.onProgress);
+  const sleep = (ms: number) => abortableSleep(ms, abort.signal);
+  // Requests in flight, per attempt: global, per account, per account x region x service.
+  const requests = new FairLimiter({ total: concurrency, perAccount: perAccountConcurrency, perKey: perServiceCap });
+  // Collector tasks: twice the request caps, so tasks that wait (backoff, request slot) never starve the rest.
+  const tasks = new TaskScheduler({ total: 2 * concurrency, perAccount: 2 * perAccountConcurrency, sleep });
+  const retryStrategy = new RetryBudget({ maxAttempts: settings.maxAttempts, sleep, onRetryDecision: (d) => recorder.countRetryDecision(d) });
+  const progress = new ProgressTracker({ recorder, listener: options.onProgress, inFlight: () => requests.inFlight });
+  // A heartbeat, so a log gets its progress line even while every task waits on slow answers.
+  const heartbeat = options.onProgress ? setInterval(() => progress.emit(), 1_000) : undefined;
+  heartbeat?.unref();
+  const factoryFor = (accountId: string, defaultRegion: string, credentials: Credentials, s: ClientSettings = settings): ClientFactory =>
+    createClientFactory({ accountId, defaultRegion, credentials, settings: s, recorder, signal: abort.signal, requests, retryStrategy });
 
-  progress.emit('identity', 'Checking credentials');
-  const bootstrapClients = createClientFactory({
-    accountId: 'unknown',
-    defaultRegion: 'us-east-1',
-    credentials: baseCredentials,
-    settings: { ...settings, maxAttempts: Math.min(settings.maxAttempts, 3) },
-    recorder,
-    signal: abort.signal,
-  });
-  const me = await whoAmI(bootstrapClients, baseCredentials, options.profile);
-  const homeRegion = homeRegionFor(me.partition);
-  const baseClients = createClientFactory({
-    accountId: me.accountId,
-    defaultRegion: homeRegion,
-    credentials: baseCredentials,
-    settings,
-    recorder,
-    signal: abort.signal,
-  });
-  const scanScope: { organization?: ScanOrganization } = {}; // set once the targets are chosen (Cost Explorer reads once from the payer)
-  const contextFor = (accountId: string, clients: ClientFactory, region: string, scannedRegions: readonly string[]) =>
-    createCollectorContext({ accountId, region, partition: me.partition, scannedRegions, clients, recorder, signal: abort.signal, ...(scanScope.organization ? { scanOrganization: scanScope.organization } : {}) });
+  try {
+    progress.emit('identity', 'Checking credentials');
+    const bootstrapClients = factoryFor('unknown', 'us-east-1', baseCredentials, { ...settings, maxAttempts: Math.min(settings.maxAttempts, 3) });
+    const me = await whoAmI(bootstrapClients, baseCredentials, options.profile);
+    bootstrapClients.release();
+    const homeRegion = homeRegionFor(me.partition);
+    const baseClients = factoryFor(me.accountId, homeRegion, baseCredentials);
+    // Set once the targets are chosen: Cost Explorer reads once from the payer for every scanned member.
+    const scanScope: { organization?: ScanOrganization } = {};
+    const contextFor = (accountId: string, clients: ClientFactory, region: string, scannedRegions: readonly string[], task?: TaskHandle) =>
+      createCollectorContext({
+        accountId,
+        region,
+        partition: me.partition,
+        scannedRegions,
+        clients,
+        recorder,
+        signal: abort.signal,
+        pause: task ? (ms) => task.pause(ms) : undefined,
+        ...(scanScope.organization ? { scanOrganization: scanScope.organization } : {}),
+      });
 
-  progress.emit('organization', 'Reading the Organization');
-  const organization = await readOrganization(contextFor(me.accountId, baseClients, homeRegion, []));
+    progress.emit('organization', 'Reading the Organization');
+    const organization = await readOrganization(contextFor(me.accountId, baseClients, homeRegion, []));
 
-  const targets = chooseAccounts(options, me.accountId, organization).filter((t) => !options.skipAccounts?.has(t.id));
-  scanScope.organization = { managementAccountId: organization.ok ? (organization.value?.managementAccountId ?? null) : null, scannedAccountIds: targets.map((t) => t.id) };
-  progress.accountsTotal = targets.length;
-  const sink = options.sink;
-  await sink?.start({
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    tool: { name: 'ftr-ready', version: TOOL_VERSION },
-    startedAt,
-    principal: { arn: me.arn, accountId: me.accountId },
-    partition: me.partition,
-    mode: options.org ? 'organization' : 'account',
-    requestedRegions,
-    organization,
-  });
-  /** Hands a finished (or never reached) account to the sink with its errors and outcomes, then drops it. */
-  const release = async (work: AccountWork): Promise<void> => {
-    if (!sink || work.sunk) return;
-    work.sunk = true;
-    const taken = recorder.takeAccount(work.accountId);
-    await sink.account({ complete: !abort.signal.aborted, account: toAccountSnapshot(work, homeRegion), ...taken });
-    work.global = {};
-    work.regional = new Map();
-  };
+    const targets = chooseAccounts(options, me.accountId, organization).filter((t) => !options.skipAccounts?.has(t.id));
+    scanScope.organization = {
+      managementAccountId: organization.ok ? (organization.value?.managementAccountId ?? null) : null,
+      scannedAccountIds: targets.map((t) => t.id),
+    };
+    progress.accountsTotal = targets.length;
+    const sink = options.sink;
+    await sink?.start({
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      tool: { name: 'ftr-ready', version: TOOL_VERSION },
+      startedAt,
+      principal: { arn: me.arn, accountId: me.accountId },
+      partition: me.partition,
+      mode: options.org ? 'organization' : 'account',
+      requestedRegions,
+      organization,
+    });
+    /** Hands a finished (or never reached) account to the sink with its errors and outcomes, then drops it. */
+    const release = async (work: AccountWork): Promise<void> => {
+      if (!sink || work.sunk) return;
+      work.sunk = true;
+      const taken = recorder.takeAccount(work.accountId);
+      await sink.account({ complete: !abort.signal.aborted, account: toAccountSnapshot(work, homeRegion), ...taken });
+      work.global = {};
+      work.regional = new Map();
+    };
 
-  const limit = pLimit(Math.max(1, options.concurrency));
-  const selected = (service: string) => !options.services || options.services.includes(service);
-  const globalCollectors = GLOBAL_COLLECTORS.filter((c) => selected(c.service));
-  const regionalCollectors = REGIONAL_COLLECTORS.filter((c) => selected(c.service));
+    const selected = (service: string) => !options.services || options.services.includes(service);
+    const globalCollectors = GLOBAL_COLLECTORS.filter((c) => selected(c.service));
+    const regionalCollectors = REGIONAL_COLLECTORS.filter((c) => selected(c.service));
 
-  const works: AccountWork[] = targets.map((t) => ({
-    accountId: t.id,
-    name: t.name,
-    access: notObserved(pendingError(t.id)),
-    regions: notObserved(pendingError(t.id)),
-    global: {},
-    regional: new Map(),
-  }));
+    const works: AccountWork[] = targets.map((t) => ({
+      accountId: t.id,
+      name: t.name,
+      access: notObserved(pendingError(t.id)),
+      regions: notObserved(pendingError(t.id)),
+      global: {},
+      regional: new Map(),
+    }));
 
-  const runTask = async (label: string, task: () => Promise<void>) => {
-    if (abort.signal.aborted) return;
-    progress.message = label;
-    await task();
-    progress.taskDone();
-  };
-
-  await Promise.all(
-    works.map((work) =>
-      limit(async () => {
+    const runTask = (accountId: string, label: string, task: (handle: TaskHandle) => Promise<void>) =>
+      tasks.run(accountId, async (handle) => {
         if (abort.signal.aborted) return;
-        // Get into the account and list its regions; then queue its collectors on the shared pool.
-        const arn = roleArn(me.partition, work.accountId, options.roleName);
-        const credentials = work.accountId === me.accountId ? baseCredentials : assumeRoleProvider(baseClients, arn, options.externalId);
-        const accountClients =
-          work.accountId === me.accountId
-            ? baseClients
-            : createClientFactory({ accountId: work.accountId, defaultRegion: homeRegion, credentials, settings, recorder, signal: abort.signal });
-        const homeCtx = contextFor(work.accountId, accountClients, homeRegion, []);
-        if (work.accountId === me.accountId) {
-          work.access = observed({ via: 'caller', roleArn: null });
-        } else {
-          // Assume the role once up front: a denied role costs this account only, with the reason recorded.
-          const assumed = await homeCtx.call('sts', 'AssumeRole', () => (typeof credentials === 'function' ? credentials() : Promise.resolve(credentials)));
-          work.access = assumed.ok ? observed({ via: 'assumed-role', roleArn: arn }) : notObserved(assumed.error);
-        }
-        progress.accountReady();
-        if (!work.access.ok) {
-          await release(work);
-          return;
-        }
+        progress.message = label;
+        await task(handle);
+        progress.taskDone();
+      });
 
-        work.regions = await discoverRegions(homeCtx, requestedRegions);
-        const scanned = work.regions.ok
-          ? work.regions.value.filter((r) => r.scanned).map((r) => r.region)
-          : (requestedRegions ?? [homeRegion]);
+    /** Gets into one account, lists its regions, runs its collectors, then releases its clients. */
+    const scanAccount = async (work: AccountWork): Promise<void> => {
+      if (abort.signal.aborted) return;
+      const isCaller = work.accountId === me.accountId;
+      const arn = roleArn(me.partition, work.accountId, options.roleName);
+      const credentials = isCaller ? baseCredentials : assumeRoleProvider(baseClients, arn, options.externalId);
+      const accountClients = isCaller ? baseClients : factoryFor(work.accountId, homeRegion, credentials);
+      try {
+        let scanned: string[] = [];
+        await tasks.run(work.accountId, async () => {
+          const homeCtx = contextFor(work.accountId, accountClients, homeRegion, []);
+          if (isCaller) {
+            work.access = observed({ via: 'caller', roleArn: null });
+          } else {
+            // Assume the role once up front: a denied role costs this account only, with the reason recorded.
+            const assumed = await homeCtx.call('sts', 'AssumeRole', () => (typeof credentials === 'function' ? credentials() : Promise.resolve(credentials)));
+            work.access = assumed.ok ? observed({ via: 'assumed-role', roleArn: arn }) : notObserved(assumed.error);
+          }
+          progress.accountReady();
+          if (!work.access.ok || abort.signal.aborted) return;
+          work.regions = await discoverRegions(homeCtx, requestedRegions);
+          scanned = work.regions.ok ? work.regions.value.filter((r) => r.scanned).map((r) => r.region) : (requestedRegions ?? [homeRegion]);
+        });
+        if (!work.access.ok) return;
         for (const region of scanned) work.regional.set(region, {});
 
-        const tasks: Promise<void>[] = [];
+        const pending: Promise<void>[] = [];
         progress.tasksTotal += globalCollectors.length + regionalCollectors.length * scanned.length;
         for (const collector of globalCollectors) {
-          tasks.push(
-            limit(() =>
-              runTask(`${work.accountId} ${collector.service}`, async () => {
-                const ctx = contextFor(work.accountId, accountClients, homeRegion, scanned);
-                work.global[collector.service] = await safeCollect(ctx, collector.service, () => collector.collect(ctx));
-              }),
-            ),
+          pending.push(
+            runTask(work.accountId, `${work.accountId} ${collector.service}`, async (handle) => {
+              const ctx = contextFor(work.accountId, accountClients, homeRegion, scanned, handle);
+              work.global[collector.service] = await safeCollect(ctx, collector.service, () => collector.collect(ctx));
+            }),
           );
         }
+        // Region-major order: with round-robin over accounts, one account's regions interleave too.
         for (const region of scanned) {
           for (const collector of regionalCollectors) {
-            tasks.push(
-              limit(() =>
-                runTask(`${work.accountId} ${region} ${collector.service}`, async () => {
-                  const ctx = contextFor(work.accountId, accountClients, region, scanned);
-                  const slot = work.regional.get(region);
-                  if (slot) slot[collector.service] = await safeCollect(ctx, collector.service, () => collector.collect(ctx));
-                }),
-              ),
+            pending.push(
+              runTask(work.accountId, `${work.accountId} ${region} ${collector.service}`, async (handle) => {
+                const ctx = contextFor(work.accountId, accountClients, region, scanned, handle);
+                const slot = work.regional.get(region);
+                if (slot) slot[collector.service] = await safeCollect(ctx, collector.service, () => collector.collect(ctx));
+              }),
             );
           }
         }
-        // Not awaited inside this pool slot: the account's own tasks need free slots to run.
-        work.pending = Promise.all(tasks).then(() => release(work));
-      }),
-    ),
-  );
-  await Promise.all(works.map((w) => w.pending ?? Promise.resolve()));
-  // Accounts the scan never reached (it stopped first) are shards too, marked incomplete.
-  for (const work of works) await release(work);
-  options.signal?.removeEventListener('abort', onExternalAbort);
-  progress.emit('done', state.interruption ? `Stopped: ${state.interruption}` : 'Collection finished');
+        await Promise.all(pending);
+      } finally {
+        // The account is done: its clients (and their sockets) go; the caller's serve AssumeRole until the end.
+        if (!isCaller) accountClients.release();
+        progress.accountDone();
+      }
+      await release(work);
+    };
 
-  return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    tool: { name: 'ftr-ready', version: TOOL_VERSION },
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    complete: state.interruption === null,
-    interruption: state.interruption === null ? null : { reason: state.interruption },
-    principal: { arn: me.arn, accountId: me.accountId },
-    partition: me.partition,
-    mode: options.org ? 'organization' : 'account',
-    requestedRegions,
-    organization,
-    accounts: works.filter((w) => !w.sunk).map((w) => toAccountSnapshot(w, homeRegion)),
-    errors: recorder.errors,
-    operations: recorder.operations(),
-  };
+    // A window of accounts in progress: enough for the request caps to fill (twice concurrency / per-account),
+    // few enough that clients and queued tasks stay bounded whatever the size of the Organization.
+    const accountWindow = pLimit(Math.max(2, Math.ceil((2 * concurrency) / perAccountConcurrency)));
+    await Promise.all(works.map((work) => accountWindow(() => scanAccount(work))));
+    // Accounts the scan never reached (it stopped first) are shards too, marked incomplete.
+    for (const work of works) await release(work);
+    baseClients.release();
+    options.signal?.removeEventListener('abort', onExternalAbort);
+    progress.emit('done', state.interruption ? `Stopped: ${state.interruption}` : 'Collection finished');
+
+    return {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      tool: { name: 'ftr-ready', version: TOOL_VERSION },
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      complete: state.interruption === null,
+      interruption: state.interruption === null ? null : { reason: state.interruption },
+      principal: { arn: me.arn, accountId: me.accountId },
+      partition: me.partition,
+      mode: options.org ? 'organization' : 'account',
+      requestedRegions,
+      organization,
+      accounts: works.filter((w) => !w.sunk).map((w) => toAccountSnapshot(w, homeRegion)),
+      errors: recorder.errors,
+      operations: recorder.operations(),
+      stats: {
+        requests: recorder.apiCalls,
+        attempts: recorder.attempts,
+        retries: recorder.retries,
+        throttles: recorder.throttles,
+        retriesRefusedByBudget: recorder.retriesRefusedByBudget,
+        maxRequestsInFlight: requests.maxInFlight,
+        concurrency,
+        perAccountConcurrency,
+        maxAttempts: settings.maxAttempts,
+      },
+    };
+  } finally {
+    if (heartbeat) clearInterval(heartbeat);
+    options.signal?.removeEventListener('abort', onExternalAbort);
+  }
 }
 
 function roleArn(partition: string, accountId: string, roleName: string): string {
@@ -414,45 +457,4 @@ function toAccountSnapshot(work: AccountWork, homeRegion: string): AccountSnapsh
     global: work.global as GlobalSlices,
     regional,
   };
-}
-
-class ProgressTracker {
-  accountsTotal = 0;
-  accountsReadyCount = 0;
-  tasksTotal = 0;
-  tasksDone = 0;
-  message = '';
-  private phase: ScanProgress['phase'] = 'identity';
-  private readonly recorder: ScanRecorder;
-  private readonly listener: ((progress: ScanProgress) => void) | undefined;
-
-  constructor(recorder: ScanRecorder, listener: ((progress: ScanProgress) => void) | undefined) {
-    this.recorder = recorder;
-    this.listener = listener;
-  }
-
-  emit(phase?: ScanProgress['phase'], message?: string): void {
-    if (phase) this.phase = phase;
-    if (message !== undefined) this.message = message;
-    this.listener?.({
-      phase: this.phase,
-      accountsTotal: this.accountsTotal,
-      accountsReady: this.accountsReadyCount,
-      tasksTotal: this.tasksTotal,
-      tasksDone: this.tasksDone,
-      apiCalls: this.recorder.apiCalls,
-      errors: this.recorder.errorCount,
-      message: this.message,
-    });
-  }
-
-  accountReady(): void {
-    this.accountsReadyCount += 1;
-    this.emit('collecting');
-  }
-
-  taskDone(): void {
-    this.tasksDone += 1;
-    this.emit();
-  }
 }

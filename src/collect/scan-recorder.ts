@@ -24,7 +24,16 @@ export class ScanRecorder {
   readonly errors: CollectionError[] = [];
   /** Every failed read of the scan, including those already handed over. */
   errorCount = 0;
+  /** Requests (one per page of a pagination), counted before retries. */
   apiCalls = 0;
+  /** HTTP attempts: requests plus their retries. */
+  attempts = 0;
+  /** Failed attempts that were retried. */
+  retries = 0;
+  /** Failed attempts that AWS throttled (retried or not). */
+  throttles = 0;
+  /** Retries refused because the scan's retry budget was empty. */
+  retriesRefusedByBudget = 0;
   private readonly outcomes = new Map<string, MutableOutcome>();
   private readonly callCounts = new Map<string, number>();
   private consecutiveNetworkFailures = 0;
@@ -40,6 +49,18 @@ export class ScanRecorder {
     this.apiCalls += 1;
     const k = key(accountId, region, operation);
     this.callCounts.set(k, (this.callCounts.get(k) ?? 0) + 1);
+  }
+
+  /** Called by the SDK middleware for every attempt (retries included). */
+  countAttempt(): void {
+    this.attempts += 1;
+  }
+
+  /** Called by the retry strategy for every failed attempt it was asked to retry. */
+  countRetryDecision(decision: { readonly throttled: boolean; readonly retried: boolean; readonly reason: string }): void {
+    if (decision.throttled) this.throttles += 1;
+    if (decision.retried) this.retries += 1;
+    if (decision.reason === 'budget') this.retriesRefusedByBudget += 1;
   }
 
   recordSuccess(site: Site, notFound: boolean): void {

@@ -29,6 +29,28 @@ export interface Snapshot {
   readonly errors: readonly CollectionError[];
   /** The outcome of every API call family (account x region x operation). */
   readonly operations: readonly OperationOutcome[];
+  /** Totals of the collection (requests, retries, throttles, limits); absent in snapshots written before it existed. */
+  readonly stats?: CollectionStats | undefined;
+}
+
+/** What the scan asked of AWS, counted per HTTP attempt by SDK middleware (collect/scan-recorder.ts). */
+export interface CollectionStats {
+  /** Requests (one per page of a pagination), before retries. */
+  readonly requests: number;
+  /** HTTP attempts: requests plus retries. */
+  readonly attempts: number;
+  /** Failed attempts that were retried. */
+  readonly retries: number;
+  /** Failed attempts AWS throttled (retried or not). */
+  readonly throttles: number;
+  /** Retries refused because the scan's shared retry budget was empty. */
+  readonly retriesRefusedByBudget: number;
+  /** The most requests that were in flight at once. */
+  readonly maxRequestsInFlight: number;
+  /** The limits the scan ran with: --concurrency, --per-account-concurrency, --max-attempts. */
+  readonly concurrency: number;
+  readonly perAccountConcurrency: number;
+  readonly maxAttempts: number;
 }
 
 export interface OrganizationInfo {
@@ -117,6 +139,8 @@ export interface SnapshotTrailer {
   /** Failed reads and operation outcomes that belong to no account shard (before the accounts were known). */
   readonly errors: readonly CollectionError[];
   readonly operations: readonly OperationOutcome[];
+  /** Totals of this run's collection (a resumed scan counts only what it collected itself). */
+  readonly stats?: CollectionStats | undefined;
 }
 
 /** One account with the failed reads and operation outcomes of that account. */
@@ -156,6 +180,7 @@ export function shardsOf(snapshot: Snapshot): { header: SnapshotHeader; shards: 
       interruption: snapshot.interruption,
       errors: snapshot.errors,
       operations: snapshot.operations,
+      ...(snapshot.stats ? { stats: snapshot.stats } : {}),
     },
   };
 }
@@ -170,5 +195,6 @@ export function assembleSnapshot(header: SnapshotHeader, shards: readonly Accoun
     accounts: shards.map((s) => s.account),
     errors: [...shards.flatMap((s) => s.errors), ...trailer.errors],
     operations: [...shards.flatMap((s) => s.operations), ...trailer.operations],
+    ...(trailer.stats ? { stats: trailer.stats } : {}),
   };
 }

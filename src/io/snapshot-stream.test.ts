@@ -45,6 +45,16 @@ describe('sharded snapshot files', () => {
     expect(await readSnapshot(path)).toEqual(snapshot);
   });
 
+  it('keeps the collection stats in the trailer record', async () => {
+    const path = join(dir, 'stats.json.gz');
+    const stats = { requests: 10, attempts: 12, retries: 2, throttles: 1, retriesRefusedByBudget: 0, maxRequestsInFlight: 4, concurrency: 64, perAccountConcurrency: 8, maxAttempts: 8 };
+    const snapshot = { ...twoAccounts(), stats };
+    await writeShardedSnapshot(path, snapshot);
+    const lines = gunzipSync(await readFile(path)).toString('utf8').trimEnd().split('\n');
+    expect((JSON.parse(lines[lines.length - 1] ?? '{}') as { stats?: unknown }).stats).toEqual(stats);
+    expect(await readSnapshot(path)).toEqual(snapshot);
+  });
+
   it('writes plain JSON lines for a .json path', async () => {
     const path = join(dir, 'plain.json');
     await writeShardedSnapshot(path, twoAccounts());

@@ -260,8 +260,8 @@ function stripHeader(record: SnapshotHeaderRecord): SnapshotHeader {
 }
 
 function stripTrailer(record: SnapshotTrailerRecord): SnapshotTrailer {
-  const { finishedAt, complete, interruption, errors, operations } = record;
-  return { finishedAt, complete, interruption, errors, operations };
+  const { finishedAt, complete, interruption, errors, operations, stats } = record;
+  return { finishedAt, complete, interruption, errors, operations, ...(stats ? { stats } : {}) };
 }
 
 export interface ShardedScanResult {

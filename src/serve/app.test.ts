@@ -33,7 +33,7 @@ let sample: Snapshot;
 
 /** A scan runner that returns the sample (complete, or interrupted when the job is stopped). */
 const fakeRunner: NonNullable<Parameters<typeof createApp>[0]['scanRunner']> = async (options) => {
-  options.onProgress?.({ phase: 'collecting', accountsTotal: 1, accountsReady: 1, tasksTotal: 2, tasksDone: 1, apiCalls: 5, errors: 0, message: 'collecting' });
+  options.onProgress?.({ phase: 'collecting', accountsTotal: 1, accountsReady: 1, accountsDone: 0, tasksTotal: 2, tasksDone: 1, apiCalls: 5, retries: 0, throttles: 0, errors: 0, requestsInFlight: 1, elapsedMs: 1000, etaMs: null, message: 'collecting' });
   if (options.regions?.includes('slow-1')) {
     await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
     return { ...sample, complete: false, interruption: { reason: String(options.signal?.reason) } };

@@ -13,7 +13,7 @@ import { assertWritableDestination, prepareOutputDir } from '../../io/output-fil
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
 import { scanToFile } from '../scan-snapshot.js';
 import type { Severity } from '../../core/finding.js';
-import { throttled } from '../progress.js';
+import { progressReporter } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { preflightReports, writeReports } from './report.js';
 import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, openFailsAtOrAbove, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
@@ -32,7 +32,10 @@ export interface ScanCommandOptions {
   readonly out: string;
   /** `--resume <out>`: collect only the accounts without a complete shard in <out>/snapshot.json.gz. */
   readonly resume?: boolean;
+  /** Requests in flight across the scan (--concurrency). */
   readonly concurrency: number;
+  /** Requests in flight against one account (--per-account-concurrency). */
+  readonly perAccountConcurrency?: number | undefined;
   readonly maxAttempts: number;
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
@@ -107,7 +110,12 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
         {
           title: 'Collect',
           task: async (ctx, task) => {
-            const setTitle = throttled((line) => (task.title = `Collect: ${line}`), tty);
+            const onProgress = progressReporter({
+              tty,
+              setTitle: (line) => (task.title = `Collect: ${line}`),
+              // In a log (CI, a pipe) listr2 prints titles only when a task ends: write a line every few seconds.
+              writeLine: (line) => process.stderr.write(`${line}\n`),
+            });
             // Every account is written to snapshot.json.gz as it finishes (io/snapshot-stream.ts).
             const result = await scanToFile(
               snapshotPath,
@@ -119,9 +127,10 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
                 regions: options.regions,
                 accounts: options.accounts,
                 concurrency: options.concurrency,
+                perAccountConcurrency: options.perAccountConcurrency,
                 maxAttempts: options.maxAttempts,
                 signal: interrupt.signal,
-                onProgress: setTitle,
+                onProgress,
               },
               runScanToSink,
               options.resume === true,
@@ -129,7 +138,9 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
             ctx.trailer = result.trailer;
             ctx.files.push(snapshotPath);
             const resumed = result.resumed > 0 ? ` (${result.resumed} kept from the interrupted scan)` : '';
-            task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s): ${result.apiCalls} API calls, ${result.failedReads} failed read(s)${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
+            const stats = result.trailer.stats;
+            const retries = stats ? `, ${stats.retries} retries (${stats.throttles} throttled)` : '';
+            task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s): ${result.apiCalls} API calls${retries}, ${result.failedReads} failed read(s)${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
           },
         },
         {

@@ -53,6 +53,18 @@ export const operationOutcomeSchema = z.object({
   calls: count,
 });
 
+export const collectionStatsSchema = z.object({
+  requests: count,
+  attempts: count,
+  retries: count,
+  throttles: count,
+  retriesRefusedByBudget: count,
+  maxRequestsInFlight: count,
+  concurrency: count,
+  perAccountConcurrency: count,
+  maxAttempts: count,
+});
+
 export const snapshotSchema = z.object({
   schemaVersion: z.string(),
   tool: z.object({ name: z.literal('ftr-ready'), version: z.string() }),
@@ -68,6 +80,8 @@ export const snapshotSchema = z.object({
   accounts: z.array(accountSnapshotSchema),
   errors: z.array(collectionErrorSchema),
   operations: z.array(operationOutcomeSchema),
+  // Optional: snapshots written before it have none.
+  stats: collectionStatsSchema.optional(),
 });
 
 /** Records of the sharded snapshot file (src/core/snapshot.ts, docs/snapshot-schema.md): validated one at a time. */
@@ -101,4 +115,5 @@ export const snapshotTrailerRecordSchema = z.object({
   accounts: count,
   errors: z.array(collectionErrorSchema),
   operations: z.array(operationOutcomeSchema),
+  stats: collectionStatsSchema.optional(),
 });

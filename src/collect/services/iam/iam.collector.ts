@@ -39,25 +39,6 @@ export interface IamCollectorOptions {
 const DEFAULT_POLLS = 20;
 const defaultDelay = (attempt: number): number => Math.min(2_000, 100 * 2 ** (attempt - 1));
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new Error('aborted'));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 function reportNotReady(polls: number): Error {
   const err = new Error(`The credential report was not COMPLETE after ${polls} polls.`);
   err.name = 'ReportNotReady';
@@ -127,7 +108,8 @@ export function createIamCollector(options: IamCollectorOptions = {}): GlobalCol
     for (let attempt = 1; attempt <= maxPolls; attempt++) {
       const out = await client.send(new GenerateCredentialReportCommand({}), { abortSignal: ctx.signal });
       if (out.State === 'COMPLETE') return out.State;
-      if (attempt < maxPolls) await sleep(delay(attempt), ctx.signal);
+      // ctx.pause: the wait holds no task slot of the scan.
+      if (attempt < maxPolls) await ctx.pause(delay(attempt));
     }
     throw reportNotReady(maxPolls);
   }

@@ -1,0 +1,243 @@
+/**
+ * A simulated AWS for the scan benchmark: a reverse proxy in front of moto that adds latency to every answer
+ * (real AWS answers in 30-150 ms) and answers a share of requests with the throttling error the service's
+ * protocol uses, as AWS would. It can record moto's answers and replay them, so a replayed run measures the
+ * scanner alone (no moto CPU on the machine). It runs in its own process (started by run-bench.ts) so its
+ * CPU is never counted as the scanner's.
+ *
+ *   tsx bench/aws-proxy.ts --upstream http://127.0.0.1:PORT [--port 0] [--load recording.json]
+ *
+ * It prints `listening <port>` once ready. Control (JSON over HTTP, never forwarded):
+ *   POST /__ftr_bench/config {"mode":"live"|"record"|"replay","latencyMs":60,"throttleRate":0.05,"seed":1}
+ *   GET  /__ftr_bench/stats   requests, throttled, replay misses, max in flight (all, per access key)
+ *   POST /__ftr_bench/save {"file":"..."}   writes the recording
+ * Loopback only; it holds no real credential (moto's fake keys) and never talks to real AWS.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+type Mode = 'live' | 'record' | 'replay';
+
+interface RecordedAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string; // base64
+}
+
+interface Config {
+  mode: Mode;
+  latencyMs: number;
+  throttleRate: number;
+  seed: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const upstream = new URL(arg('upstream') ?? 'http://127.0.0.1:5000');
+const config: Config = { mode: 'live', latencyMs: 60, throttleRate: 0, seed: 1 };
+const recording = new Map<string, RecordedAnswer[]>();
+const replayCursor = new Map<string, number>();
+const loadFile = arg('load');
+if (loadFile) {
+  const saved = JSON.parse(readFileSync(loadFile, 'utf8')) as Record<string, RecordedAnswer[]>;
+  for (const [k, v] of Object.entries(saved)) recording.set(k, v);
+}
+
+const stats = { requests: 0, throttled: 0, replayMisses: 0, inFlight: 0, maxInFlight: 0, maxInFlightPerKey: 0 };
+const inFlightPerKey = new Map<string, number>();
+
+/** mulberry32: a small seeded generator, so a run's throttled requests are reproducible. */
+let rngState = config.seed;
+function random(): number {
+  rngState = (rngState + 0x6d2b79f5) | 0;
+  let t = rngState;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** `Credential=AKID/20260101/us-east-1/ec2/aws4_request` -> access key id and service. */
+function credentialScope(headers: IncomingHttpHeaders): { accessKey: string; region: string; service: string } {
+  const auth = headers.authorization ?? '';
+  const m = /Credential=([^/]+)\/\d+\/([^/]+)\/([^/]+)\//.exec(auth);
+  return { accessKey: m?.[1] ?? 'anonymous', region: m?.[2] ?? '', service: m?.[3] ?? '' };
+}
+
+/** The throttling answer AWS gives for this request's protocol. */
+function throttlingAnswer(service: string, headers: IncomingHttpHeaders): RecordedAnswer {
+  const requestId = `bench-${Math.floor(random() * 1e9)}`;
+  const xml = (body: string, status: number): RecordedAnswer => ({ status, headers: { 'content-type': 'text/xml' }, body: Buffer.from(body).toString('base64') });
+  if (service === 's3') return xml(`<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>${requestId}</RequestId></Error>`, 503);
+  if (service === 'ec2') {
+    return xml(`<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`, 503);
+  }
+  if (headers['x-amz-target']) {
+    // awsJson 1.0 / 1.1 (DynamoDB, KMS, CloudTrail, Config, Organizations, Logs, ...).
+    return {
+      status: 400,
+      headers: { 'content-type': headers['content-type'] ?? 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },
+      body: Buffer.from(JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' })).toString('base64'),
+    };
+  }
+  if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || service === 'cloudfront') {
+    // awsQuery (IAM, STS, RDS, ELBv2, CloudFormation, Auto Scaling, CloudWatch) and CloudFront's restXml.
+    return xml(`<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`, 400);
+  }
+  // restJson1 (GuardDuty, Lambda, Security Hub, Backup, Inspector2, Macie, Access Analyzer, ...).
+  return {
+    status: 429,
+    headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException', 'x-amzn-requestid': requestId },
+    body: Buffer.from(JSON.stringify({ message: 'Rate exceeded' })).toString('base64'),
+  };
+}
+
+/** What identifies a request across runs: signatures and dates change, the call does not. */
+function requestKey(method: string, url: string, accessKey: string, service: string, region: string, body: Buffer): string {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 32);
+  return `${method} ${service} ${region} ${accessKey} ${url} ${hash}`;
+}
+
+/**
+ * A looser key for requests whose body holds the time (CloudWatch and Cost Explorer periods): the same
+ * operation of the same account, region and path.
+ */
+function operationKey(method: string, url: string, accessKey: string, service: string, region: string, headers: IncomingHttpHeaders, body: Buffer): string {
+  const action = headers['x-amz-target'] ?? /(?:^|&)Action=([^&]+)/.exec(body.toString('utf8'))?.[1] ?? '';
+  // Times in the query string too (Backup's `createdAfter`).
+  const path = url.replace(/=\d{4}-\d\d-\d\dT[^&]*/g, '=<time>');
+  return `op ${method} ${service} ${region} ${accessKey} ${path} ${String(action)}`;
+}
+
+/**
+ * moto answers an API it does not implement with HTTP 500, which the SDK retries as a transient error up to
+ * --max-attempts with backoff; AWS implements them. The replay answers 501 instead: not retried, and still
+ * recorded by the scanner as `unsupported`, as the 500 was.
+ */
+function replayable(answer: RecordedAnswer): RecordedAnswer {
+  return answer.status === 500 ? { ...answer, status: 501 } : answer;
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
+
+function forward(req: IncomingMessage, body: Buffer): Promise<RecordedAnswer> {
+  return new Promise((resolve, reject) => {
+    const up = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+          resolve({ status: res.statusCode ?? 500, headers, body: Buffer.concat(chunks).toString('base64') });
+        });
+        res.on('error', reject);
+      },
+    );
+    up.on('error', reject);
+    up.end(body);
+  });
+}
+
+function send(res: ServerResponse, answer: RecordedAnswer): void {
+  const body = Buffer.from(answer.body, 'base64');
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': body.length });
+  res.end(body);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function control(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
+  const json = (value: unknown) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(value));
+  };
+  if (req.url === '/__ftr_bench/config') {
+    const next = JSON.parse(body.toString('utf8') || '{}') as Partial<Config>;
+    Object.assign(config, next);
+    rngState = config.seed;
+    replayCursor.clear();
+    for (const k of Object.keys(stats) as (keyof typeof stats)[]) stats[k] = 0;
+    json(config);
+  } else if (req.url === '/__ftr_bench/stats') {
+    json(stats);
+  } else if (req.url === '/__ftr_bench/save') {
+    const { file } = JSON.parse(body.toString('utf8')) as { file: string };
+    writeFileSync(file, JSON.stringify(Object.fromEntries(recording)));
+    json({ saved: recording.size });
+  } else {
+    res.writeHead(404);
+    res.end();
+  }
+  await Promise.resolve();
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const body = Buffer.concat(chunks);
+  if (req.url?.startsWith('/__ftr_bench/')) return control(req, body, res);
+
+  const { accessKey, region, service } = credentialScope(req.headers);
+  stats.requests += 1;
+  stats.inFlight += 1;
+  stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+  const perKey = (inFlightPerKey.get(accessKey) ?? 0) + 1;
+  inFlightPerKey.set(accessKey, perKey);
+  stats.maxInFlightPerKey = Math.max(stats.maxInFlightPerKey, perKey);
+  try {
+    const started = Date.now();
+    let answer: RecordedAnswer;
+    if (config.throttleRate > 0 && random() < config.throttleRate) {
+      stats.throttled += 1;
+      answer = throttlingAnswer(service, req.headers);
+    } else {
+      const key = requestKey(req.method ?? 'GET', req.url ?? '/', accessKey, service, region, body);
+      const looseKey = operationKey(req.method ?? 'GET', req.url ?? '/', accessKey, service, region, req.headers, body);
+      if (config.mode === 'replay') {
+        const exact = recording.get(key);
+        const answers = exact ?? recording.get(looseKey);
+        const cursorKey = exact ? key : looseKey;
+        if (!answers || answers.length === 0) {
+          stats.replayMisses += 1;
+          if (process.env.BENCH_PROXY_DEBUG && stats.replayMisses <= 20) process.stderr.write(`replay miss: ${key} | ${looseKey}\n`);
+          answer = { status: 501, headers: { 'content-type': 'text/plain' }, body: Buffer.from('not in the recording').toString('base64') };
+        } else {
+          const at = replayCursor.get(cursorKey) ?? 0;
+          replayCursor.set(cursorKey, at + 1);
+          answer = replayable(answers[Math.min(at, answers.length - 1)] as RecordedAnswer);
+        }
+      } else {
+        answer = await forward(req, body);
+        if (config.mode === 'record') {
+          recording.set(key, [...(recording.get(key) ?? []), answer]);
+          recording.set(looseKey, [...(recording.get(looseKey) ?? []), answer]);
+        }
+      }
+    }
+    // The latency of an AWS answer, on top of the time moto took (live/record) or none (replay).
+    const wait = config.latencyMs - (Date.now() - started);
+    if (wait > 0) await sleep(wait);
+    send(res, answer);
+  } finally {
+    stats.inFlight -= 1;
+    inFlightPerKey.set(accessKey, (inFlightPerKey.get(accessKey) ?? 1) - 1);
+  }
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((err: unknown) => {
+    if (!res.headersSent) res.writeHead(502);
+    res.end(String(err));
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(Number(arg('port') ?? 0), '127.0.0.1', () => {
+  process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
