@@ -280,8 +280,9 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
         // The account is done: its clients (and their sockets) go; the caller's serve AssumeRole until the end.
         if (!isCaller) accountClients.release();
         progress.accountDone();
+        // Written as soon as it is done, also when access was refused (its shard says why).
+        await release(work);
       }
-      await release(work);
     };
 
     // A window of accounts in progress: enough for the request caps to fill (twice concurrency / per-account),
