@@ -8,7 +8,13 @@
  *   tsx bench/aws-proxy.ts --upstream http://127.0.0.1:PORT [--port 0] [--load recording.json]
  *
  * It prints `listening <port>` once ready. Control (JSON over HTTP, never forwarded):
- *   POST /__ftr_bench/config {"mode":"live"|"record"|"replay","latencyMs":60,"throttleRate":0.05,"seed":1}
+ *   POST /__ftr_bench/config {"mode":"live"|"record"|"replay","latencyMs":60,"throttleRate":0.05,"seed":1,
+ *                             "syntheticMembers":1000}
+ * `syntheticMembers` (replay only) plays an Organization of that many members from a recording of a few: the
+ * recorded ListAccounts answer gets the synthetic members, and each synthetic member X is played by a
+ * recorded member T (round-robin): its AssumeRole is T's answer with a key of its own, and its requests are
+ * looked up as T's (X replaced by T in path and body). The answers carry T's ids; the scanner's work per
+ * account is the same as for T, which is what a scale benchmark measures.
  *   GET  /__ftr_bench/stats   requests, throttled, replay misses, max in flight (all, per access key)
  *   POST /__ftr_bench/save {"file":"..."}   writes the recording
  * Loopback only; it holds no real credential (moto's fake keys) and never talks to real AWS.
@@ -31,6 +37,7 @@ interface Config {
   latencyMs: number;
   throttleRate: number;
   seed: number;
+  syntheticMembers: number;
 }
 
 function arg(name: string): string | undefined {
@@ -39,7 +46,7 @@ function arg(name: string): string | undefined {
 }
 
 const upstream = new URL(arg('upstream') ?? 'http://127.0.0.1:5000');
-const config: Config = { mode: 'live', latencyMs: 60, throttleRate: 0, seed: 1 };
+const config: Config = { mode: 'live', latencyMs: 60, throttleRate: 0, seed: 1, syntheticMembers: 0 };
 const recording = new Map<string, RecordedAnswer[]>();
 const replayCursor = new Map<string, number>();
 const loadFile = arg('load');
@@ -96,6 +103,42 @@ function throttlingAnswer(service: string, headers: IncomingHttpHeaders): Record
   };
 }
 
+/** Synthetic members (syntheticMembers > 0): who plays whom, learned from the recorded ListAccounts. */
+const synthetic = {
+  managementAccountId: '',
+  templates: [] as string[],
+  /** Synthetic access key -> the recorded member's key and both account ids. */
+  byKey: new Map<string, { readonly templateKey: string; readonly accountId: string; readonly templateId: string }>(),
+};
+
+const syntheticId = (i: number): string => String(200000000000 + i);
+
+/** The recorded ListAccounts answer with `syntheticMembers` members after the management account. */
+function syntheticListAccounts(recorded: RecordedAnswer): RecordedAnswer {
+  const parsed = JSON.parse(Buffer.from(recorded.body, 'base64').toString('utf8')) as { Accounts?: Record<string, unknown>[] };
+  const accounts = parsed.Accounts ?? [];
+  const management = accounts.find((a) => a.Id === synthetic.managementAccountId) ?? accounts[0];
+  if (!management) return recorded;
+  synthetic.templates = accounts.map((a) => String(a.Id)).filter((id) => id !== management.Id);
+  const members = Array.from({ length: config.syntheticMembers }, (_, i) => ({
+    ...management,
+    Id: syntheticId(i),
+    Arn: typeof management.Arn === 'string' ? management.Arn.replace(String(management.Id), syntheticId(i)) : undefined,
+    Email: `member-${i}@example.com`,
+    Name: `synthetic-${i}`,
+  }));
+  return { ...recorded, body: Buffer.from(JSON.stringify({ Accounts: [management, ...members] })).toString('base64') };
+}
+
+/** A 20-character access key for synthetic account `accountId` (ASIA + SY + 12 digits + 00). */
+const syntheticKey = (accountId: string): string => `ASIASY${accountId}00`;
+
+/** The recorded member that plays synthetic account `accountId`. */
+function templateFor(accountId: string): string | undefined {
+  const i = Number(accountId) - 200000000000;
+  return synthetic.templates.length > 0 && i >= 0 ? synthetic.templates[i % synthetic.templates.length] : undefined;
+}
+
 /** What identifies a request across runs: signatures and dates change, the call does not. */
 function requestKey(method: string, url: string, accessKey: string, service: string, region: string, body: Buffer): string {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 32);
@@ -120,6 +163,23 @@ function operationKey(method: string, url: string, accessKey: string, service: s
  */
 function replayable(answer: RecordedAnswer): RecordedAnswer {
   return answer.status === 500 ? { ...answer, status: 501 } : answer;
+}
+
+/** Rewrites the answers that make the synthetic Organization: ListAccounts, and AssumeRole into a member. */
+function playSynthetic(answer: RecordedAnswer, headers: IncomingHttpHeaders, body: Buffer, accountId: string | undefined, templateId: string | undefined): RecordedAnswer {
+  if (String(headers['x-amz-target'] ?? '').endsWith('.ListAccounts') && answer.status === 200) return syntheticListAccounts(answer);
+  if (String(headers['x-amz-target'] ?? '').endsWith('.DescribeOrganization') && answer.status === 200) {
+    const parsed = JSON.parse(Buffer.from(answer.body, 'base64').toString('utf8')) as { Organization?: { MasterAccountId?: string } };
+    synthetic.managementAccountId = parsed.Organization?.MasterAccountId ?? '';
+    return answer;
+  }
+  if (!accountId || !templateId || answer.status !== 200 || !body.toString('utf8').includes('Action=AssumeRole')) return answer;
+  const xml = Buffer.from(answer.body, 'base64').toString('utf8');
+  const templateKey = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(xml)?.[1];
+  if (!templateKey) return answer;
+  const key = syntheticKey(accountId);
+  synthetic.byKey.set(key, { templateKey, accountId, templateId });
+  return { ...answer, body: Buffer.from(xml.replace(templateKey, key)).toString('base64') };
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
@@ -162,6 +222,8 @@ async function control(req: IncomingMessage, body: Buffer, res: ServerResponse):
     Object.assign(config, next);
     rngState = config.seed;
     replayCursor.clear();
+    synthetic.byKey.clear();
+    synthetic.templates = [];
     for (const k of Object.keys(stats) as (keyof typeof stats)[]) stats[k] = 0;
     json(config);
   } else if (req.url === '/__ftr_bench/stats') {
@@ -197,8 +259,22 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       stats.throttled += 1;
       answer = throttlingAnswer(service, req.headers);
     } else {
-      const key = requestKey(req.method ?? 'GET', req.url ?? '/', accessKey, service, region, body);
-      const looseKey = operationKey(req.method ?? 'GET', req.url ?? '/', accessKey, service, region, req.headers, body);
+      // A synthetic member's request is looked up as its template member's.
+      const played = config.mode === 'replay' ? synthetic.byKey.get(accessKey) : undefined;
+      let lookupKey = accessKey;
+      let url = req.url ?? '/';
+      let lookupBody = body;
+      if (played) {
+        lookupKey = played.templateKey;
+        url = url.split(played.accountId).join(played.templateId);
+        lookupBody = Buffer.from(body.toString('latin1').split(played.accountId).join(played.templateId), 'latin1');
+      }
+      // AssumeRole into a synthetic member: the template member's answer, under a key of its own.
+      const assumeInto = config.mode === 'replay' && config.syntheticMembers > 0 && service === 'sts' ? /RoleArn=arn%3Aaws%3Aiam%3A%3A(\d{12})%3A/.exec(body.toString('utf8')) : null;
+      const assumedTemplate = assumeInto?.[1] ? templateFor(assumeInto[1]) : undefined;
+      if (assumeInto?.[1] && assumedTemplate) lookupBody = Buffer.from(body.toString('utf8').split(assumeInto[1]).join(assumedTemplate));
+      const key = requestKey(req.method ?? 'GET', url, lookupKey, service, region, lookupBody);
+      const looseKey = operationKey(req.method ?? 'GET', url, lookupKey, service, region, req.headers, lookupBody);
       if (config.mode === 'replay') {
         const exact = recording.get(key);
         const answers = exact ?? recording.get(looseKey);
@@ -211,6 +287,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
           const at = replayCursor.get(cursorKey) ?? 0;
           replayCursor.set(cursorKey, at + 1);
           answer = replayable(answers[Math.min(at, answers.length - 1)] as RecordedAnswer);
+          if (config.syntheticMembers > 0) answer = playSynthetic(answer, req.headers, body, assumeInto?.[1], assumedTemplate);
         }
       } else {
         answer = await forward(req, body);

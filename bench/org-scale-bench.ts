@@ -1,0 +1,224 @@
+/**
+ * Organization-scale scan benchmark (issue 10, "done when"): `ftr scan --org` of a synthetic Organization of
+ * 100 or 1,000 accounts x 17 regions against a simulated AWS at 60 ms per answer, on this machine.
+ *
+ * moto cannot hold 1,000 accounts, and its CPU would be measured with the scanner's: the answers of a small
+ * moto Organization (the e2e seed: management, a well and a badly configured member; resources in two
+ * regions, the other 15 empty) are recorded once through bench/aws-proxy.ts, then the proxy REPLAYS them as
+ * an Organization of N accounts (`syntheticMembers`: each synthetic member is played by a recorded one) in
+ * its own process. The scan is the built CLI (`dist/`), a child process, as a user runs it: collection,
+ * evaluation and the assessment. Per run: wall time, collection time (snapshot start to finish), CPU
+ * (user + sys, every thread), peak RSS, requests per account-region, retries, throttles, requests in flight.
+ *
+ *   npx tsx bench/org-scale-bench.ts
+ *   BENCH_SCALE_ACCOUNTS=100,1000 BENCH_THROTTLE=0,0.05 BENCH_LATENCY_MS=60
+ *   BENCH_SCAN_VARIANTS="--workers 1;--workers 2"   (extra `ftr scan` arguments per run, ';'-separated)
+ *   BENCH_RECORDING=/tmp/ftr-org-recording.json     (reused when it exists: recording takes minutes)
+ * Writes the "## Scan at Organization scale" section of docs/benchmarks.md (other sections are kept).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { openSnapshot } from '../src/io/snapshot-file.js';
+import { MEMBER_ROLE_NAME } from '../test/e2e/seed-organization.js';
+import { motoEnv } from '../test/helpers/moto-server.js';
+import { MOTO_MAX_ATTEMPTS, scanMotoOrganization, startSeededMoto } from './moto-org.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BENCHMARKS_MD = join(REPO_ROOT, 'docs/benchmarks.md');
+const SECTION = '## Scan at Organization scale';
+/** The 17 regions enabled by default in a commercial account; the two seeded ones first. */
+const REGIONS = [
+  'us-east-1', 'eu-west-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'eu-central-1', 'eu-west-2', 'eu-west-3',
+  'eu-north-1', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'sa-east-1',
+];
+const SIZES = (process.env.BENCH_SCALE_ACCOUNTS ?? '100').split(',').map(Number);
+const THROTTLES = (process.env.BENCH_THROTTLE ?? '0').split(',').map(Number);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 60);
+const VARIANTS = (process.env.BENCH_SCAN_VARIANTS ?? '').split(';').map((v) => v.trim());
+const RECORDING = process.env.BENCH_RECORDING ?? join(tmpdir(), 'ftr-org-scale-recording.json');
+/** Written by the child at exit: CPU of every thread and the peak RSS of the process. */
+const USAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
+  "import{writeFileSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeFileSync(process.env.FTR_BENCH_USAGE,JSON.stringify({cpuMs:(u.userCPUTime+u.systemCPUTime)/1000,maxRssMb:Math.round(u.maxRSS/1024)}))});",
+)}`;
+
+interface ProxyStats {
+  readonly requests: number;
+  readonly throttled: number;
+  readonly replayMisses: number;
+  readonly maxInFlight: number;
+  readonly maxInFlightPerKey: number;
+}
+
+interface Run {
+  readonly accounts: number;
+  readonly throttle: number;
+  readonly variant: string;
+  readonly exitCode: number | null;
+  readonly wallMs: number;
+  readonly collectMs: number;
+  readonly cpuMs: number;
+  readonly maxRssMb: number;
+  readonly accountRegions: number;
+  readonly requests: number;
+  readonly attempts: number;
+  readonly retries: number;
+  readonly throttles: number;
+  readonly proxy: ProxyStats;
+}
+
+async function startProxy(args: string[]): Promise<{ endpoint: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'bench/aws-proxy.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) {
+    const m = /^listening (\d+)/.exec(line);
+    if (m) return { endpoint: `http://127.0.0.1:${m[1]}`, child };
+  }
+  throw new Error('the bench proxy did not start');
+}
+
+async function proxyCall<T>(endpoint: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${endpoint}/__ftr_bench/${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? null : JSON.stringify(body) });
+  return (await res.json()) as T;
+}
+
+/** Seeds moto, scans it through a recording proxy, saves the answers. */
+async function record(): Promise<void> {
+  process.stdout.write(`Recording a moto Organization (3 accounts x ${REGIONS.length} regions) into ${RECORDING}...\n`);
+  const { moto } = await startSeededMoto(0);
+  const proxy = await startProxy(['--upstream', moto.endpoint]);
+  try {
+    await proxyCall(proxy.endpoint, 'config', { mode: 'record', latencyMs: 0, throttleRate: 0 });
+    const t0 = performance.now();
+    const snapshot = await scanMotoOrganization(proxy.endpoint, { regions: REGIONS, maxAttempts: MOTO_MAX_ATTEMPTS });
+    if (!snapshot.complete) throw new Error('the recording scan did not complete');
+    const stats = await proxyCall<ProxyStats>(proxy.endpoint, 'stats');
+    await proxyCall(proxy.endpoint, 'save', { file: RECORDING });
+    process.stdout.write(`  ${stats.requests} requests in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  } finally {
+    proxy.child.kill('SIGTERM');
+    await moto.stop();
+  }
+}
+
+async function scanOnce(endpoint: string, accounts: number, throttle: number, variant: string): Promise<Run> {
+  await proxyCall(endpoint, 'config', { mode: 'replay', latencyMs: LATENCY_MS, throttleRate: throttle, seed: 7, syntheticMembers: accounts - 1 });
+  const out = await mkdtemp(join(tmpdir(), 'ftr-org-scale-'));
+  const usageFile = join(out, 'usage.json');
+  try {
+    const args = ['--import', USAGE_PRELOAD, join(REPO_ROOT, 'dist/cli/index.js'), 'scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', REGIONS.join(','), '--out', join(out, 'scan'), '--max-attempts', '8'];
+    if (variant) args.push(...variant.split(/\s+/));
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { env: { ...motoEnv(endpoint), FTR_BENCH_USAGE: usageFile, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let lastLine = '';
+    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
+      lastLine = line;
+      if (/^Collect: /.test(line)) process.stdout.write(`    ${line}\n`);
+    });
+    const exitCode = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const wallMs = performance.now() - t0;
+    if (exitCode !== 0 && exitCode !== 1) process.stdout.write(`    exit ${String(exitCode)}: ${lastLine}\n`);
+    const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
+    const source = await openSnapshot(join(out, 'scan', 'snapshot.json.gz'));
+    let accountRegions = 0;
+    for await (const shard of source.shards()) accountRegions += shard.account.regional.length;
+    const stats = source.trailer.stats;
+    return {
+      accounts,
+      throttle,
+      variant,
+      exitCode,
+      wallMs,
+      collectMs: Date.parse(source.trailer.finishedAt) - Date.parse(source.header.startedAt),
+      cpuMs: usage.cpuMs,
+      maxRssMb: usage.maxRssMb,
+      accountRegions,
+      requests: stats?.requests ?? 0,
+      attempts: stats?.attempts ?? 0,
+      retries: stats?.retries ?? 0,
+      throttles: stats?.throttles ?? 0,
+      proxy: await proxyCall<ProxyStats>(endpoint, 'stats'),
+    };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function row(r: Run): string {
+  return (
+    `| ${r.accounts} x ${REGIONS.length} | ${r.throttle * 100}% | ${r.variant || 'defaults'} | ${s(r.collectMs)} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ` +
+    `${(r.cpuMs / Math.max(1, r.attempts)).toFixed(2)} ms | ${r.maxRssMb} MB | ${(r.requests / Math.max(1, r.accountRegions)).toFixed(1)} | ${r.attempts} | ` +
+    `${r.retries} (${r.throttles}) | ${r.proxy.maxInFlight} / ${r.proxy.maxInFlightPerKey} | ${r.proxy.replayMisses} | ${String(r.exitCode)} |`
+  );
+}
+
+function section(runs: readonly Run[]): string {
+  const [load1] = loadavg();
+  return [
+    SECTION,
+    '',
+    `Measured with \`npx tsx bench/org-scale-bench.ts\` on ${new Date().toISOString().slice(0, 10)}: \`ftr scan --org\` (the built CLI, ` +
+      `collection + evaluation + assessment.json) of a synthetic Organization replayed by bench/aws-proxy.ts at ${LATENCY_MS} ms per answer ` +
+      `(recorded once from the e2e moto Organization: resources in 2 of the ${REGIONS.length} regions, the rest empty; each synthetic member ` +
+      `is played by a recorded member). Machine: ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 20)} MB RAM, Node ${process.version}, ` +
+      `load average ${(load1 ?? 0).toFixed(1)} when the last run ended.`,
+    '',
+    '| accounts x regions | throttled | `ftr scan` arguments | collection | whole run | CPU (all threads) | CPU per attempt | peak RSS | requests per account-region | attempts | retries (throttled) | max in flight: all / one account | replay misses | exit |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...runs.map(row),
+    '',
+    'Replay misses are requests the recording has no answer for (answered 501, recorded by the scanner as unsupported); ' +
+      'exit 1 means the assessment has failing items (expected: the recorded Organization has a badly configured member).',
+    '',
+  ].join('\n');
+}
+
+async function writeSection(text: string): Promise<void> {
+  const existing = existsSync(BENCHMARKS_MD) ? await readFile(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
+  const start = existing.indexOf(`${SECTION}\n`);
+  if (start < 0) {
+    await writeFile(BENCHMARKS_MD, `${existing.trimEnd()}\n\n${text}`);
+    return;
+  }
+  const next = existing.indexOf('\n## ', start + SECTION.length);
+  await writeFile(BENCHMARKS_MD, `${existing.slice(0, start)}${text}${next < 0 ? '' : existing.slice(next + 1)}`);
+}
+
+async function main(): Promise<void> {
+  process.stdout.write('Building dist/ (the CLI the benchmark runs)...\n');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  if (!existsSync(RECORDING)) await record();
+  const proxy = await startProxy(['--upstream', 'http://127.0.0.1:9', '--load', RECORDING]);
+  const runs: Run[] = [];
+  try {
+    for (const accounts of SIZES) {
+      for (const throttle of THROTTLES) {
+        for (const variant of VARIANTS) {
+          process.stdout.write(`Scan of ${accounts} accounts x ${REGIONS.length} regions, ${throttle * 100}% throttled, ${variant || 'default arguments'}...\n`);
+          const run = await scanOnce(proxy.endpoint, accounts, throttle, variant);
+          runs.push(run);
+          process.stdout.write(`  ${row(run)}\n`);
+        }
+      }
+    }
+  } finally {
+    proxy.child.kill('SIGTERM');
+  }
+  await writeSection(section(runs));
+  process.stdout.write(`Wrote the "${SECTION.slice(3)}" section of ${BENCHMARKS_MD}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
