@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 async function* fromAsync<T>(values: readonly T[]): AsyncGenerator<T> {
-  for (const v of values) yield v;
+  for (const v of values) yield await Promise.resolve(v);
 }
 
 const element = fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.string().map((s) => `<${s}>`));
