@@ -97,7 +97,7 @@ describe('report model', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     const named = {
       ...assessment,
-      accountNames: [{ accountId: '111122223333', name: 'Workload prod' }],
+      accountNames: [{ accountId: '111122223333', name: 'Workload prod', source: 'organizations' as const }],
       items: assessment.items.map((i, n) => (n === at ? { ...i, reason: 'The root user of account 111122223333 has no MFA device.' } : i)),
     };
     const row = buildReportModel(named).selfAssessment.caseStudies[0]?.rows[at];
