@@ -83,14 +83,15 @@ export async function writeJsonDocument(
   const w = await pieceWriter(path, options.escapeLt ?? false);
   try {
     // Keys JSON.stringify leaves out: undefined values and functions.
-    const entries = Object.entries(document).filter(([key, value]) => key in streamed || (value !== undefined && typeof value !== 'function'));
+    const entries = Object.entries(document).filter(([key, value]) => Object.hasOwn(streamed, key) || (value !== undefined && typeof value !== 'function'));
     if (entries.length === 0) {
       await w.emit('{}');
     } else {
       await w.emit(compact ? '{' : '{\n');
       for (const [n, [key, value]] of entries.entries()) {
         await w.emit(compact ? `${JSON.stringify(key)}:` : `${INDENT}${JSON.stringify(key)}: `);
-        const source = streamed[key];
+        // Own keys only: a document key such as `toString` is not a stream.
+        const source = Object.hasOwn(streamed, key) ? streamed[key] : undefined;
         if (source) await writeArray(w.emit, source, INDENT, compact);
         else if (Array.isArray(value)) await writeArray(w.emit, value, INDENT, compact);
         else await w.emit(nested(value, INDENT, compact));
