@@ -60,8 +60,9 @@ export async function printHtmlToPdf(html: string, options: PrintOptions): Promi
         }
       });
       const page = await context.newPage();
-      await page.goto(REPORT_URL, { waitUntil: 'load', timeout: 120_000 });
+      // Print media before the page loads: it is laid out once, for print, instead of for screen first.
       await page.emulateMedia({ media: 'print' });
+      await page.goto(REPORT_URL, { waitUntil: 'load', timeout: 120_000 });
       return await page.pdf({
         format: 'A4',
         printBackground: true,
