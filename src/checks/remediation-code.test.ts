@@ -20,6 +20,11 @@ describe('remediation as code', () => {
     expect(entries.map(([checkId]) => checkId).filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  it('is the only copy of the fix: a check with a code fix has no free-form iac text of its own', () => {
+    const withBoth = ALL_CHECKS.filter((c) => REMEDIATION_CODE[c.id] && c.remediation.iac !== undefined).map((c) => c.id);
+    expect(withBoth).toEqual([]);
+  });
+
   it.each(entries)('%s: the CloudFormation snippet parses and declares its resource type', (_id, code) => {
     const doc = parseYaml(code.cloudformation, { customTags: CFN_TAGS, uniqueKeys: true }) as Record<string, { Type?: string; Properties?: unknown }>;
     const types = Object.values(doc).map((r) => r.Type);

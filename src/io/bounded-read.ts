@@ -194,40 +194,15 @@ export function readInputFileSync(file: string, kind: InputKind): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** The whole file (async), within the kind's limit. */
+/** The whole file (async), within the kind's limit: readInputChunks' chunks (each its own buffer), joined. */
 export async function readInputFile(file: string, kind: InputKind): Promise<Buffer> {
-  const limit = inputLimitBytes(kind);
-  try {
-    checkStats(await stat(file), file, kind, limit);
-  } catch (err) {
-    throw err instanceof InputReadError ? err : fromErrno(err, file, kind);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of readInputChunks(file, kind)) {
+    chunks.push(chunk);
+    total += chunk.length;
   }
-  let handle;
-  try {
-    handle = await open(file, OPEN_FLAGS);
-  } catch (err) {
-    throw fromErrno(err, file, kind);
-  }
-  try {
-    checkStats(await handle.stat(), file, kind, limit);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      let n: number;
-      try {
-        ({ bytesRead: n } = await handle.read(buffer, 0, CHUNK, null));
-      } catch (err) {
-        throw fromErrno(err, file, kind);
-      }
-      if (n === 0) return Buffer.concat(chunks, total);
-      total += n;
-      if (total > limit) throw tooLarge(file, kind, limit, null);
-      chunks.push(buffer.subarray(0, n));
-    }
-  } finally {
-    await handle.close();
-  }
+  return Buffer.concat(chunks, total);
 }
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -290,6 +265,7 @@ export async function* readInputChunks(file: string, kind: InputKind, limit = in
     checkStats(await handle.stat(), file, kind, limit);
     let total = 0;
     for (;;) {
+      // A fresh buffer per chunk: readInputFile keeps every chunk.
       const buffer = Buffer.allocUnsafe(CHUNK);
       let n: number;
       try {

@@ -13,6 +13,7 @@
 import type { CheckInfo } from '../core/assessment.js';
 import { UserError } from '../core/errors.js';
 import type { CheckStatus, Severity } from '../core/finding.js';
+import { writeJsonDocument } from '../io/json-stream-writer.js';
 import type { FindingRow, ReportModel } from './model.js';
 import { partitionOf, resultUid } from './ocsf.js';
 
@@ -108,14 +109,15 @@ function resourceOf(f: FindingRow, partition: string): Record<string, unknown> {
   };
 }
 
-export function asffFindings(model: ReportModel, options: AsffOptions = {}): Record<string, unknown>[] {
+/** The findings one by one (render.ts streams them to the file). Checks the region before the first one. */
+export function asffFindingStream(model: ReportModel, options: AsffOptions = {}): Iterable<Record<string, unknown>> {
   const partition = partitionOf(model.scope.principal);
   const region = options.region ?? (process.env[ASFF_REGION_VARIABLE] || homeRegionOf(partition));
   if (!REGION.test(region)) throw new UserError(`${ASFF_REGION_VARIABLE}="${region.slice(0, 40)}" is not an AWS region code (e.g. eu-west-1).`);
   const checks = new Map<string, CheckInfo>(model.checks.map((c) => [c.id, c]));
   const at = model.scope.scanFinishedAt;
   const type = `Software and Configuration Checks/Industry and Regulatory Standards/${model.framework.id}`;
-  return model.findings.map((f) => {
+  const asffFinding = (f: FindingRow): Record<string, unknown> => {
     const check = checks.get(f.checkId);
     // A passed control is informational, as Security Hub's own controls report it; the check severity stays in Original.
     const label = f.status === 'PASS' || f.status === 'NOT_APPLICABLE' ? 'INFORMATIONAL' : SEVERITY_LABEL[f.severity];
@@ -156,12 +158,28 @@ export function asffFindings(model: ReportModel, options: AsffOptions = {}): Rec
       Workflow: { Status: f.suppressed ? 'SUPPRESSED' : 'NEW' },
       RecordState: 'ACTIVE',
     };
-  });
+  };
+  // Not a generator function itself, so a bad region is refused here, before the output file is opened.
+  return (function* () {
+    for (const f of model.findings) yield asffFinding(f);
+  })();
 }
+
+export function asffFindings(model: ReportModel, options: AsffOptions = {}): Record<string, unknown>[] {
+  return [...asffFindingStream(model, options)];
+}
+
+/** Above this many findings the file is written compact (no indentation) to stay small. */
+const PRETTY_LIMIT = 5_000;
 
 /** The BatchImportFindings request body, as a file. */
 export function renderAsff(model: ReportModel, options: AsffOptions = {}): string {
-  const findings = asffFindings(model, options);
-  const indent = findings.length > 5_000 ? undefined : 2;
-  return `${JSON.stringify({ Findings: findings }, null, indent)}\n`;
+  const indent = model.findings.length > PRETTY_LIMIT ? undefined : 2;
+  return `${JSON.stringify({ Findings: asffFindings(model, options) }, null, indent)}\n`;
+}
+
+/** renderAsff's file, written finding by finding (never one 150 MiB string). */
+export async function writeAsff(model: ReportModel, path: string, options: AsffOptions = {}): Promise<void> {
+  const findings = asffFindingStream(model, options);
+  await writeJsonDocument(path, { Findings: [] }, { Findings: findings }, { compact: model.findings.length > PRETTY_LIMIT });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_VERDICTS } from '../core/assessment.js';
 import { previousSampleAssessment, sampleAssessment } from '../../test/fixtures/assessments/sample.js';
-import { buildReportModel } from './model.js';
+import { buildReportModel, withAccountNames } from './model.js';
 
 describe('report model', () => {
   const assessment = sampleAssessment();
@@ -89,5 +89,28 @@ describe('report model', () => {
     expect(m.selfAssessment.caseStudies.map((c) => c.name)).toEqual(['Plant A', 'Plant B']);
     expect(m.selfAssessment.caseStudies[1]!.rows.find((r) => r.itemId === 'IAM-003')!.met).toBe('N');
     expect(m.selfAssessment.caseStudies[0]!.rows.find((r) => r.itemId === 'IAM-003')!.met).toBe('Y');
+  });
+
+  it('names the accounts in the self-assessment, as everywhere else', () => {
+    // An item that is not met: its reason is part of the evidence column.
+    const at = assessment.items.findIndex((i) => i.verdict === 'NOT_MET');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const named = {
+      ...assessment,
+      accountNames: [{ accountId: '111122223333', name: 'Workload prod', source: 'organizations' as const }],
+      items: assessment.items.map((i, n) => (n === at ? { ...i, reason: 'The root user of account 111122223333 has no MFA device.' } : i)),
+    };
+    const row = buildReportModel(named).selfAssessment.caseStudies[0]?.rows[at];
+    expect(row?.reason).toBe('The root user of account Workload prod (111122223333) has no MFA device.');
+    expect(row?.evidence).toContain('Workload prod (111122223333)');
+  });
+
+  it('labels only bare account ids: not inside ARNs, not twice, not unknown ones, not longer numbers', () => {
+    const names = { '111122223333': 'Prod' };
+    expect(withAccountNames('111122223333 and 444455556666', names)).toBe('Prod (111122223333) and 444455556666');
+    expect(withAccountNames('arn:aws:iam::111122223333:role/x', names)).toBe('arn:aws:iam::111122223333:role/x');
+    expect(withAccountNames('Prod (111122223333)', names)).toBe('Prod (111122223333)');
+    expect(withAccountNames('id 91111222233334', names)).toBe('id 91111222233334');
+    expect(withAccountNames('111122223333', undefined)).toBe('111122223333');
   });
 });

@@ -279,6 +279,19 @@ export function accountLabel(m: Pick<ReportModel, 'accountNames'>, accountId: st
   return name ? `${name} (${accountId})` : accountId;
 }
 
+/**
+ * `text` with each known account id written as its label ("Workload prod (111122223333)"): for sentences
+ * built from check messages (the self-assessment's evidence). Ids inside ARNs (next to a colon), already
+ * in parentheses, or part of a longer number stay as they are.
+ */
+export function withAccountNames(text: string, names: Readonly<Record<string, string>> | undefined): string {
+  if (!names) return text;
+  return text.replace(/(?<![\d:(])(\d{12})(?![\d:])/g, (id: string) => {
+    const name = names[id];
+    return name ? `${name} (${id})` : id;
+  });
+}
+
 /** The account's name, or '' when none is known (the XLSX/CSV name column). */
 export function accountNameOf(m: Pick<ReportModel, 'accountNames'>, accountId: string): string {
   return m.accountNames?.[accountId] ?? '';
@@ -529,6 +542,8 @@ function resourcesModel(assessment: Assessment, names: Readonly<Record<string, s
 
 function selfAssessmentRows(assessment: Assessment, items: readonly ReportItem[]): SelfAssessmentRow[] {
   const byId = new Map(items.map((i) => [i.itemId, i]));
+  const names: Record<string, string> = {};
+  for (const n of assessment.accountNames ?? []) names[n.accountId] = n.name;
   return assessment.items.map((item) => {
     const r = byId.get(item.itemId);
     return {
@@ -538,8 +553,9 @@ function selfAssessmentRows(assessment: Assessment, items: readonly ReportItem[]
       area: r?.area ?? item.section,
       verdict: item.verdict,
       met: metMark(item.verdict),
-      evidence: r?.evidenceSummary ?? item.reason,
-      reason: item.reason,
+      // Account ids in the text (quoted check messages) get their names, as everywhere else in the report.
+      evidence: withAccountNames(r?.evidenceSummary ?? item.reason, names),
+      reason: withAccountNames(item.reason, names),
     };
   });
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckInfo } from '../core/assessment.js';
 import type { CheckStatus, Severity } from '../core/finding.js';
+import { writeJsonArray } from '../io/json-stream-writer.js';
 import type { FindingRow, ReportModel } from './model.js';
 
 export const OCSF_VERSION = '1.8.0';
@@ -46,18 +47,19 @@ export function partitionOf(principalArn: string): string {
   return partition && /^aws(-[a-z-]+)?$/.test(partition) ? partition : 'aws';
 }
 
-export function ocsfEvents(model: ReportModel): object[] {
+/** The events one by one (render.ts streams them to the file; nothing holds all of them). */
+export function* ocsfEventStream(model: ReportModel): Generator<object> {
   const checks = new Map<string, CheckInfo>(model.checks.map((c) => [c.id, c]));
   const time = Date.parse(model.scope.scanFinishedAt);
   const partition = partitionOf(model.scope.principal);
   const standard = `${model.framework.title} (${model.framework.checklistVersion})`;
-  return model.findings.map((f) => {
+  for (const f of model.findings) {
     const check = checks.get(f.checkId);
     const uid = `ftr-ready-${resultUid(model.framework.id, f)}`;
     const severity = SEVERITY[f.severity];
     const status = COMPLIANCE_STATUS[f.status];
     const docs = check?.remediation.docs;
-    return {
+    yield {
       activity_id: ACTIVITY_CREATE,
       activity_name: 'Create',
       category_uid: OCSF_CLASS.categoryUid,
@@ -119,12 +121,23 @@ export function ocsfEvents(model: ReportModel): object[] {
         evidence: f.evidence,
       },
     };
-  });
+  }
 }
+
+export function ocsfEvents(model: ReportModel): object[] {
+  return [...ocsfEventStream(model)];
+}
+
+/** Above this many events the file is written compact (no indentation) to stay small. */
+const PRETTY_LIMIT = 5_000;
 
 /** A JSON array of events (indented unless very large); `<` escaped so the file can be embedded in HTML. */
 export function renderOcsf(model: ReportModel): string {
-  const events = ocsfEvents(model);
-  const indent = events.length > 5_000 ? undefined : 2;
-  return `${JSON.stringify(events, null, indent).replace(/</g, '\\u003c')}\n`;
+  const indent = model.findings.length > PRETTY_LIMIT ? undefined : 2;
+  return `${JSON.stringify(ocsfEvents(model), null, indent).replace(/</g, '\\u003c')}\n`;
+}
+
+/** renderOcsf's file, written event by event (107,000 events are 180 MiB of JSON: never one string). */
+export async function writeOcsf(model: ReportModel, path: string): Promise<void> {
+  await writeJsonArray(path, ocsfEventStream(model), { compact: model.findings.length > PRETTY_LIMIT, escapeLt: true });
 }

@@ -60,8 +60,9 @@ export async function printHtmlToPdf(html: string, options: PrintOptions): Promi
         }
       });
       const page = await context.newPage();
-      await page.goto(REPORT_URL, { waitUntil: 'load', timeout: 120_000 });
+      // Print media before the page loads: it is laid out once, for print, instead of for screen first.
       await page.emulateMedia({ media: 'print' });
+      await page.goto(REPORT_URL, { waitUntil: 'load', timeout: 120_000 });
       return await page.pdf({
         format: 'A4',
         printBackground: true,
@@ -82,11 +83,49 @@ export async function printHtmlToPdf(html: string, options: PrintOptions): Promi
   }
 }
 
+/** Rows an item's findings table prints at most, and at least when a large report has to share. */
+export const PRINT_ITEM_ROWS = { max: 40, min: 10 } as const;
+/** Finding rows all item and section tables print together before each table gets fewer (down to PRINT_ITEM_ROWS.min). */
+export const PRINT_FINDING_ROW_BUDGET = 600;
+
+/**
+ * How many rows each item's (and info section's) findings table prints. Chromium's time to lay out, paginate
+ * and tag the PDF grows with its rows (at 107,000 findings, 40 rows for each of some 40 tables made a 99-page
+ * PDF and most of its 15 s), while every row is in the XLSX and CSV anyway. So the tables share a budget:
+ * the largest cap between min and max whose rows fit in it; a report whose tables fit prints 40 as before.
+ */
+export function printItemRowLimit(model: ReportModel, budget = PRINT_FINDING_ROW_BUDGET): number {
+  const sizes: number[] = [];
+  for (const section of model.sections) {
+    if (section.relatedFindings.length > 0) sizes.push(section.relatedFindings.length);
+    for (const item of section.items) {
+      if (item.attention.length > 0) sizes.push(item.attention.length);
+      if (item.passingSample.length > 0) sizes.push(item.passingSample.length);
+    }
+  }
+  const printed = (cap: number): number => sizes.reduce((sum, n) => sum + Math.min(n, cap), 0);
+  let cap = PRINT_ITEM_ROWS.max;
+  while (cap > PRINT_ITEM_ROWS.min && printed(cap) > budget) cap--;
+  return cap;
+}
+
 export async function renderPdf(model: ReportModel, options: PdfOptions = {}): Promise<Buffer> {
-  const html = await renderHtml(model, { mode: 'print', printRowLimit: options.printRowLimit ?? 200 });
-  return printHtmlToPdf(html, {
-    footerLabel: `${model.framework.title} — ${model.framework.checklistVersion}${model.scope.name ? ` — ${model.scope.name}` : ''}`,
-    ...(options.chromiumPath !== undefined ? { chromiumPath: options.chromiumPath } : {}),
-    ...(options.browser ? { browser: options.browser } : {}),
-  });
+  // Chromium starts up (about a second) while the page is built: the two overlap on a machine with two CPUs.
+  const launching = options.browser ? null : launchChromium(requireChromium(options.chromiumPath));
+  let html: string;
+  try {
+    html = await renderHtml(model, { mode: 'print', printRowLimit: options.printRowLimit ?? 200, printItemRowLimit: printItemRowLimit(model) });
+  } catch (err) {
+    await launching?.then((b) => b.close()).catch(() => undefined);
+    throw err;
+  }
+  const browser = options.browser ?? (await (launching as Promise<Browser>));
+  try {
+    return await printHtmlToPdf(html, {
+      footerLabel: `${model.framework.title} — ${model.framework.checklistVersion}${model.scope.name ? ` — ${model.scope.name}` : ''}`,
+      browser,
+    });
+  } finally {
+    if (!options.browser) await browser.close();
+  }
 }

@@ -10,9 +10,12 @@ import { runCli, isolatedEnv } from '../../test/e2e/cli-runner.js';
 import { sampleAssessment } from '../../test/fixtures/assessments/sample.js';
 import { ASFF_FILE_SCHEMA } from '../../test/helpers/asff-schema.js';
 import { compileOcsfClassSchema } from '../../test/helpers/ocsf-schema.js';
-import { OCSF_APPLIED_PROFILES, OCSF_CLASS, OCSF_VERSION } from './ocsf.js';
+import { syntheticAssessment } from '../../test/fixtures/assessments/synthetic.js';
+import { renderAsff } from './asff.js';
+import { buildReportModel } from './model.js';
+import { OCSF_APPLIED_PROFILES, OCSF_CLASS, OCSF_VERSION, renderOcsf } from './ocsf.js';
 import { writeReports } from '../cli/commands/report.js';
-import { parseFormats } from './render.js';
+import { parseFormats, renderReports } from './render.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -37,6 +40,23 @@ describe('--format ocsf,asff,junit', () => {
     const ocsf = JSON.parse(await readFile(join(dir, 'ftr-report.ocsf.json'), 'utf8')) as unknown[];
     expect(asff.Findings).toHaveLength(ocsf.length);
     expect(await readFile(join(dir, 'ftr-report.junit.xml'), 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+  });
+});
+
+describe('the OCSF and ASFF files are streamed', () => {
+  it('byte for byte what the one-string renderers give: indented when small, compact above 5,000 findings', async () => {
+    for (const [name, assessment] of [
+      ['small', sampleAssessment()],
+      ['large', syntheticAssessment({ findings: 5_200, resources: 50 })],
+    ] as const) {
+      const model = buildReportModel(assessment);
+      const out = join(dir, `streamed-${name}`);
+      await renderReports(model, ['ocsf', 'asff'], { outDir: out });
+      const ocsf = await readFile(join(out, 'ftr-report.ocsf.json'), 'utf8');
+      expect(ocsf).toBe(renderOcsf(model));
+      expect(await readFile(join(out, 'ftr-report.asff.json'), 'utf8')).toBe(renderAsff(model));
+      expect(ocsf.startsWith('[\n')).toBe(name === 'small');
+    }
   });
 });
 

@@ -103,11 +103,11 @@ export async function renderReports(model: ReportModel, formats: readonly Report
         written.push(`${base}.json`);
         break;
       case 'ocsf':
-        await writeOutputFile(`${base}.ocsf.json`, (await import('./ocsf.js')).renderOcsf(model));
+        await (await import('./ocsf.js')).writeOcsf(model, `${base}.ocsf.json`);
         written.push(`${base}.ocsf.json`);
         break;
       case 'asff':
-        await writeOutputFile(`${base}.asff.json`, (await import('./asff.js')).renderAsff(model));
+        await (await import('./asff.js')).writeAsff(model, `${base}.asff.json`);
         written.push(`${base}.asff.json`);
         break;
       case 'junit':

@@ -78,7 +78,6 @@ export const accessanalyzerEnabled = defineCheck({
       'Create an IAM Access Analyzer for external access in every region (zone of trust: the organization, from the management or delegated administrator account, or the account), so public or cross-account S3 buckets, roles and keys are reported.',
     console: 'IAM console > Access analyzer > Analyzer settings > Create analyzer > Finding type: External access > Zone of trust: organization or account (repeat per region).',
     cli: 'aws accessanalyzer create-analyzer --analyzer-name external-access --type ACCOUNT --region <region>',
-    iac: ['# CloudFormation', 'Analyzer:', '  Type: AWS::AccessAnalyzer::Analyzer', '  Properties:', '    Type: ACCOUNT', '', '# Terraform', 'resource "aws_accessanalyzer_analyzer" "this" {', '  analyzer_name = "external-access"', '  type          = "ACCOUNT"', '}'].join('\n'),
     docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-getting-started.html',
   },
   evaluate: (snapshot) =>

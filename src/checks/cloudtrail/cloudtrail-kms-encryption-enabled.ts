@@ -13,7 +13,6 @@ export const cloudtrailKmsEncryptionEnabled = defineCheck({
     summary: 'Encrypt CloudTrail log files with a customer managed KMS key whose policy lets CloudTrail encrypt and only log readers decrypt.',
     console: 'CloudTrail console > Trails > trail > General details > Edit > Log file SSE-KMS encryption: Enabled, choose or create a key.',
     cli: 'aws cloudtrail update-trail --name <trail> --kms-key-id <kms-key-arn>',
-    iac: ['# CloudFormation (AWS::CloudTrail::Trail)', 'KMSKeyId: !GetAtt TrailKey.Arn', '# Terraform (aws_cloudtrail)', 'kms_key_id = aws_kms_key.trail.arn'].join('\n'),
     docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',
   },
   evaluate: (snapshot) =>

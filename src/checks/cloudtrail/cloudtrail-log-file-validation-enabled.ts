@@ -13,7 +13,6 @@ export const cloudtrailLogFileValidationEnabled = defineCheck({
     summary: 'Enable log file integrity validation so tampering with delivered log files can be detected.',
     console: 'CloudTrail console > Trails > trail > General details > Edit > Additional settings > Log file validation: Enabled.',
     cli: 'aws cloudtrail update-trail --name <trail> --enable-log-file-validation',
-    iac: ['# CloudFormation (AWS::CloudTrail::Trail)', 'EnableLogFileValidation: true', '# Terraform (aws_cloudtrail)', 'enable_log_file_validation = true'].join('\n'),
     docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html',
   },
   evaluate: (snapshot) =>

@@ -42,10 +42,6 @@ export const cloudtrailLogsBucketNotPublic = defineCheck({
     summary: 'Remove public ACL grants and wildcard-principal statements from the log bucket and turn on all four Block Public Access settings.',
     console: 'S3 console > log bucket > Permissions > Block public access > Edit > Block all public access; review the Bucket policy and ACL.',
     cli: 'aws s3api put-public-access-block --bucket <log-bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
-    iac: [
-      '# CloudFormation (AWS::S3::Bucket)',
-      'PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html',
   },
   evaluate: (snapshot) =>

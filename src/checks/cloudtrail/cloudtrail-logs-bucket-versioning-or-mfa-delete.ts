@@ -22,7 +22,6 @@ export const cloudtrailLogsBucketVersioningOrMfaDelete = defineCheck({
       '# MFA Delete (root credentials of the bucket owner):',
       'aws s3api put-bucket-versioning --bucket <log-bucket> --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa "<mfa-serial> <code>"',
     ].join('\n'),
-    iac: ['# CloudFormation (AWS::S3::Bucket)', 'VersioningConfiguration:', '  Status: Enabled'].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html',
   },
   evaluate: (snapshot) =>

@@ -52,18 +52,6 @@ export const cloudtrailMultiRegionEnabledLogging = defineCheck({
       'aws cloudtrail create-trail --name <trail> --s3-bucket-name <log-bucket> --is-multi-region-trail --enable-log-file-validation [--is-organization-trail]',
       'aws cloudtrail start-logging --name <trail>',
     ].join('\n'),
-    iac: [
-      '# CloudFormation',
-      'Trail:',
-      '  Type: AWS::CloudTrail::Trail',
-      '  Properties:',
-      '    IsLogging: true',
-      '    IsMultiRegionTrail: true',
-      '    IncludeGlobalServiceEvents: true',
-      '    EnableLogFileValidation: true',
-      '    S3BucketName: <log-bucket>',
-      '    EventSelectors: [ { ReadWriteType: All, IncludeManagementEvents: true } ]',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html',
   },
   evaluate: (snapshot) => {

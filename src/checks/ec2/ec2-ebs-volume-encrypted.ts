@@ -18,7 +18,6 @@ export const ec2EbsVolumeEncrypted = defineCheck({
       'aws ec2 copy-snapshot --source-region <region> --source-snapshot-id <snap-id> --encrypted --kms-key-id <key-id>',
       'aws ec2 create-volume --snapshot-id <encrypted-snap-id> --availability-zone <az>',
     ].join('\n'),
-    iac: ['# CloudFormation', 'DataVolume:', '  Type: AWS::EC2::Volume', '  Properties:', '    Encrypted: true', '    KmsKeyId: !Ref DataKey'].join('\n'),
     docs: 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
   },
   evaluate: (snapshot) =>

@@ -32,17 +32,6 @@ export const ec2InstanceUsesIamRole = defineCheck({
       'Attach an instance profile with a least-privilege role, so software on the instance gets short-lived credentials from the instance metadata service instead of stored access keys. Then remove any access keys from the instance.',
     console: 'EC2 console > Instances > select the instance > Actions > Security > Modify IAM role > choose a role.',
     cli: 'aws ec2 associate-iam-instance-profile --instance-id <instance-id> --iam-instance-profile Name=<profile-name>',
-    iac: [
-      '# CloudFormation',
-      'AppInstanceProfile:',
-      '  Type: AWS::IAM::InstanceProfile',
-      '  Properties:',
-      '    Roles: [!Ref AppRole]',
-      'AppInstance:',
-      '  Type: AWS::EC2::Instance',
-      '  Properties:',
-      '    IamInstanceProfile: !Ref AppInstanceProfile',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html',
   },
   evaluate: (snapshot) =>

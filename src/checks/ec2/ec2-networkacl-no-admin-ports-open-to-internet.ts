@@ -24,18 +24,6 @@ export const ec2NetworkaclNoAdminPortsOpenToInternet = defineCheck({
       'aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number 50 --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny',
       'aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number 51 --protocol tcp --port-range From=3389,To=3389 --cidr-block 0.0.0.0/0 --rule-action deny',
     ].join('\n'),
-    iac: [
-      '# CloudFormation',
-      'DenySshFromInternet:',
-      '  Type: AWS::EC2::NetworkAclEntry',
-      '  Properties:',
-      '    NetworkAclId: !Ref PublicNetworkAcl',
-      '    RuleNumber: 50',
-      '    Protocol: 6',
-      '    RuleAction: deny',
-      '    CidrBlock: 0.0.0.0/0',
-      '    PortRange: { From: 22, To: 22 }',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html',
   },
   evaluate: (snapshot) =>

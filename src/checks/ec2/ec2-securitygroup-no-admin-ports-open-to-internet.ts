@@ -20,16 +20,6 @@ export const ec2SecuritygroupNoAdminPortsOpenToInternet = defineCheck({
       'Remove inbound rules that allow the internet (0.0.0.0/0, ::/0, or any set of sources or prefix lists holding at least an IPv4 /8 or IPv6 /16 of public addresses, such as 0.0.0.0/1) to port 22 or 3389 (including all-traffic rules and port ranges that cover them). Use Session Manager, EC2 Instance Connect Endpoint or a VPN/bastion restricted to known addresses instead.',
     console: 'EC2 console > Security Groups > select the group > Inbound rules > Edit inbound rules > delete or narrow the rule.',
     cli: 'aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]',
-    iac: [
-      '# Terraform: allow SSH only from the corporate range, or drop the rule and use SSM Session Manager',
-      'resource "aws_vpc_security_group_ingress_rule" "ssh" {',
-      '  security_group_id = aws_security_group.app.id',
-      '  ip_protocol       = "tcp"',
-      '  from_port         = 22',
-      '  to_port           = 22',
-      '  cidr_ipv4         = "10.0.0.0/8" # never 0.0.0.0/0',
-      '}',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13',
   },
   evaluate: (snapshot) =>

@@ -14,14 +14,6 @@ export const ec2SecuritygroupNoAllPortsOpenToInternet = defineCheck({
       'Replace inbound rules that allow all traffic (protocol -1, or TCP/UDP 0-65535) from the internet (0.0.0.0/0, ::/0, or sources and prefix lists holding at least an IPv4 /8 or IPv6 /16 of public addresses) with rules for the specific ports the workload serves.',
     console: 'EC2 console > Security Groups > select the group > Inbound rules > Edit inbound rules > replace "All traffic" with specific ports.',
     cli: 'aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]',
-    iac: [
-      '# CloudFormation: open only the port the service needs',
-      'SecurityGroupIngress:',
-      '  - IpProtocol: tcp',
-      '    FromPort: 443',
-      '    ToPort: 443',
-      '    CidrIp: 0.0.0.0/0',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   },
   evaluate: (snapshot) =>

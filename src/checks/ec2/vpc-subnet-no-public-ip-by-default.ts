@@ -21,15 +21,6 @@ export const vpcSubnetNoPublicIpByDefault = defineCheck({
       'Turn off "auto-assign public IPv4 address" on subnets so instances are private unless someone deliberately gives them a public address. Default VPC subnets have it on.',
     console: 'VPC console > Subnets > select the subnet > Actions > Edit subnet settings > clear "Enable auto-assign public IPv4 address".',
     cli: 'aws ec2 modify-subnet-attribute --subnet-id <subnet-id> --no-map-public-ip-on-launch',
-    iac: [
-      '# CloudFormation',
-      'PrivateSubnet:',
-      '  Type: AWS::EC2::Subnet',
-      '  Properties:',
-      '    VpcId: !Ref Vpc',
-      '    CidrBlock: 10.0.1.0/24',
-      '    MapPublicIpOnLaunch: false',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15',
   },
   evaluate: (snapshot) =>

@@ -66,18 +66,6 @@ export const elbv2ListenerTlsOrRedirect = defineCheck({
       'Serve clients over HTTPS/TLS listeners with a current security policy (e.g. ELBSecurityPolicy-TLS13-1-2-2021-06). Keep port 80 only as a listener whose default action redirects to HTTPS (HTTP 301).',
     console: 'EC2 console > Load Balancers > select the load balancer > Listeners > HTTP:80 > Edit > Default action: Redirect to HTTPS, port 443, 301.',
     cli: 'aws elbv2 modify-listener --listener-arn <listener-arn> --default-actions \'[{"Type":"redirect","RedirectConfig":{"Protocol":"HTTPS","Port":"443","StatusCode":"HTTP_301"}}]\'',
-    iac: [
-      '# CloudFormation',
-      'HttpListener:',
-      '  Type: AWS::ElasticLoadBalancingV2::Listener',
-      '  Properties:',
-      '    LoadBalancerArn: !Ref LoadBalancer',
-      '    Port: 80',
-      '    Protocol: HTTP',
-      '    DefaultActions:',
-      '      - Type: redirect',
-      '        RedirectConfig: { Protocol: HTTPS, Port: "443", StatusCode: HTTP_301 }',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html',
   },
   evaluate: (snapshot) =>

@@ -13,7 +13,6 @@ export const guarddutyIsEnabled = defineCheck({
       'Enable GuardDuty in every region (ideally organization-wide from a delegated administrator) so CloudTrail, VPC flow and DNS activity is watched for credential misuse and anomalies; consider Runtime Monitoring for EC2/ECS/EKS.',
     console: 'GuardDuty console (each region) > Get started > Enable GuardDuty; for an Organization: Settings > Delegated administrator, then Accounts > Auto-enable.',
     cli: 'aws guardduty create-detector --enable --region <region>\naws guardduty update-detector --detector-id <id> --enable --region <region>',
-    iac: ['# CloudFormation (per region, e.g. with StackSets)', 'Detector:', '  Type: AWS::GuardDuty::Detector', '  Properties:', '    Enable: true', '', '# Terraform', 'resource "aws_guardduty_detector" "this" {', '  enable = true', '}'].join('\n'),
     docs: 'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html',
   },
   evaluate: (snapshot) =>

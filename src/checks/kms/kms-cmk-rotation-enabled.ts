@@ -21,7 +21,6 @@ export const kmsCmkRotationEnabled = defineCheck({
       'Enable automatic key rotation on every enabled symmetric customer managed key (yearly by default, configurable from 90 to 2560 days). Old key material stays available to decrypt existing data. AWS managed keys rotate on their own.',
     console: 'KMS console > Customer managed keys > select the key > Key rotation > check "Automatically rotate this KMS key" > Save.',
     cli: 'aws kms enable-key-rotation --key-id <key-id> --rotation-period-in-days 365',
-    iac: ['# CloudFormation', 'DataKey:', '  Type: AWS::KMS::Key', '  Properties:', '    EnableKeyRotation: true'].join('\n'),
     docs: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
   },
   evaluate: (snapshot) =>

@@ -16,7 +16,6 @@ export const macieIsEnabled = defineCheck({
       'Enable Amazon Macie where S3 holds customer data and turn on automated sensitive data discovery (or scheduled classification jobs), so PII/PHI in buckets is found and classified. If data is classified another way, document the process under SDAT-001.',
     console: 'Amazon Macie console (each region) > Get started > Enable Macie; Settings > Automated sensitive data discovery > Enable.',
     cli: 'aws macie2 enable-macie --region <region>\naws macie2 update-automated-discovery-configuration --status ENABLED --region <region>',
-    iac: ['# CloudFormation', 'Macie:', '  Type: AWS::Macie::Session', '  Properties:', '    Status: ENABLED', '', '# Terraform', 'resource "aws_macie2_account" "this" {}'].join('\n'),
     docs: 'https://docs.aws.amazon.com/macie/latest/user/getting-started.html',
   },
   evaluate: (snapshot) =>

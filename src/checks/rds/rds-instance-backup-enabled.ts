@@ -19,7 +19,6 @@ export const rdsInstanceBackupEnabled = defineCheck({
       'Set a backup retention period of at least 7 days (1-35) on every DB instance and DB cluster, so RDS takes daily automated snapshots and keeps transaction logs for point-in-time restore.',
     console: 'RDS console > Databases > <database> > Modify > Backup > Backup retention period > Continue > Apply immediately.',
     cli: 'aws rds modify-db-instance --db-instance-identifier <id> --backup-retention-period 7 --apply-immediately\naws rds modify-db-cluster --db-cluster-identifier <id> --backup-retention-period 7 --apply-immediately',
-    iac: ['# CloudFormation', 'MyDb:', '  Type: AWS::RDS::DBInstance', '  Properties:', '    BackupRetentionPeriod: 7', '', '# Terraform', 'resource "aws_db_instance" "db" {', '  backup_retention_period = 7', '}'].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
   },
   evaluate: (snapshot) =>

@@ -13,7 +13,6 @@ export const rdsInstanceMultiAz = defineCheck({
       'Run production databases Multi-AZ so they survive the loss of one Availability Zone: turn on Multi-AZ for DB instances, or add a reader in another AZ to Aurora clusters. Single-AZ is acceptable only where the published SLA allows it (RES-006).',
     console: 'RDS console > Databases > <instance> > Modify > Availability & durability > Create a standby instance; for Aurora: Actions > Add reader (another AZ).',
     cli: 'aws rds modify-db-instance --db-instance-identifier <id> --multi-az --apply-immediately\naws rds create-db-instance --db-cluster-identifier <cluster> --db-instance-identifier <cluster>-reader --engine <aurora-engine> --db-instance-class <class> --availability-zone <other-az>',
-    iac: ['# CloudFormation', 'MyDb:', '  Type: AWS::RDS::DBInstance', '  Properties:', '    MultiAZ: true', '', '# Terraform', 'resource "aws_db_instance" "db" {', '  multi_az = true', '}'].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html',
   },
   evaluate: (snapshot) =>

@@ -13,7 +13,6 @@ export const rdsInstanceNotPubliclyAccessible = defineCheck({
       'Turn off "Publicly accessible" so the instance gets no public IP, keep it in private subnets and reach it through the application tier, a bastion/SSM port forwarding or a VPN.',
     console: 'RDS console > Databases > <instance> > Modify > Connectivity > Additional configuration > Not publicly accessible > Apply immediately.',
     cli: 'aws rds modify-db-instance --db-instance-identifier <id> --no-publicly-accessible --apply-immediately',
-    iac: ['# CloudFormation', 'MyDb:', '  Type: AWS::RDS::DBInstance', '  Properties:', '    PubliclyAccessible: false', '', '# Terraform', 'resource "aws_db_instance" "db" {', '  publicly_accessible = false', '}'].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',
   },
   evaluate: (snapshot) =>

@@ -13,7 +13,6 @@ export const rdsInstanceStorageEncrypted = defineCheck({
       'Encryption at rest can only be chosen at creation: take a snapshot, copy it with a KMS key (encrypted copy), restore a new encrypted database from the copy and switch the application over.',
     console: 'RDS console > Snapshots > <snapshot> > Actions > Copy snapshot > Enable encryption > choose a KMS key; then Restore snapshot.',
     cli: 'aws rds copy-db-snapshot --source-db-snapshot-identifier <snap> --target-db-snapshot-identifier <snap>-enc --kms-key-id <key-arn>\naws rds restore-db-instance-from-db-snapshot --db-instance-identifier <new-id> --db-snapshot-identifier <snap>-enc',
-    iac: ['# CloudFormation', 'MyDb:', '  Type: AWS::RDS::DBInstance', '  Properties:', '    StorageEncrypted: true', '    KmsKeyId: !Ref DbKey', '', '# Terraform', 'resource "aws_db_instance" "db" {', '  storage_encrypted = true', '  kms_key_id        = aws_kms_key.db.arn', '}'].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',
   },
   evaluate: (snapshot) =>

@@ -17,17 +17,6 @@ export const s3BucketAclProhibited = defineCheck({
       'Set Object Ownership to "Bucket owner enforced" to disable ACLs; grant access with bucket and IAM policies instead. Migrate any ACL-based grants first.',
     console: 'S3 console > bucket > Permissions > Object Ownership > Edit > "ACLs disabled (recommended)" > Save.',
     cli: 'aws s3api put-bucket-ownership-controls --bucket <bucket> --ownership-controls "Rules=[{ObjectOwnership=BucketOwnerEnforced}]"',
-    iac: [
-      '# CloudFormation (AWS::S3::Bucket)',
-      'OwnershipControls:',
-      '  Rules:',
-      '    - ObjectOwnership: BucketOwnerEnforced',
-      '# Terraform',
-      'resource "aws_s3_bucket_ownership_controls" "this" {',
-      '  bucket = aws_s3_bucket.this.id',
-      '  rule { object_ownership = "BucketOwnerEnforced" }',
-      '}',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html',
   },
   evaluate: (snapshot) =>

@@ -17,13 +17,6 @@ export const s3BucketDefaultEncryption = defineCheck({
     summary: 'Configure default encryption on the bucket: SSE-S3 at least, SSE-KMS with a customer managed key for sensitive data.',
     console: 'S3 console > bucket > Properties > Default encryption > Edit > choose SSE-S3 or SSE-KMS > Save.',
     cli: 'aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"<kms-key-arn>"},"BucketKeyEnabled":true}]}\'',
-    iac: [
-      '# CloudFormation (AWS::S3::Bucket)',
-      'BucketEncryption:',
-      '  ServerSideEncryptionConfiguration:',
-      '    - ServerSideEncryptionByDefault: { SSEAlgorithm: aws:kms, KMSMasterKeyID: !Ref LogsKey }',
-      '      BucketKeyEnabled: true',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html',
   },
   evaluate: (snapshot) =>

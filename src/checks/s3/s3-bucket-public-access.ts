@@ -32,11 +32,6 @@ export const s3BucketPublicAccess = defineCheck({
       'aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
       'aws s3api put-bucket-ownership-controls --bucket <bucket> --ownership-controls "Rules=[{ObjectOwnership=BucketOwnerEnforced}]"',
     ].join('\n'),
-    iac: [
-      '# CloudFormation (AWS::S3::Bucket)',
-      'PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }',
-      'OwnershipControls: { Rules: [ { ObjectOwnership: BucketOwnerEnforced } ] }',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
   },
   evaluate: (snapshot) =>

@@ -19,18 +19,6 @@ export const s3BucketSecureTransportPolicy = defineCheck({
     summary: 'Add a bucket policy statement that denies every s3 action when aws:SecureTransport is false.',
     console: 'S3 console > bucket > Permissions > Bucket policy > Edit > add the Deny statement below > Save.',
     cli: 'aws s3api put-bucket-policy --bucket <bucket> --policy file://policy.json   # merge the statement below into the existing policy',
-    iac: JSON.stringify(
-      {
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: ['arn:aws:s3:::<bucket>', 'arn:aws:s3:::<bucket>/*'],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      },
-      null,
-      2,
-    ),
     docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit',
   },
   evaluate: (snapshot) =>

@@ -19,16 +19,6 @@ export const s3BucketVersioningEnabled = defineCheck({
     summary: 'Enable versioning on buckets that hold production or audit data, with a lifecycle rule that expires old versions.',
     console: 'S3 console > bucket > Properties > Bucket Versioning > Edit > Enable > Save.',
     cli: 'aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled',
-    iac: [
-      '# CloudFormation (AWS::S3::Bucket)',
-      'VersioningConfiguration:',
-      '  Status: Enabled',
-      '# Terraform',
-      'resource "aws_s3_bucket_versioning" "this" {',
-      '  bucket = aws_s3_bucket.this.id',
-      '  versioning_configuration { status = "Enabled" }',
-      '}',
-    ].join('\n'),
     docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/manage-versioning-examples.html',
   },
   evaluate: (snapshot) =>

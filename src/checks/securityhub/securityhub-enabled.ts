@@ -16,7 +16,6 @@ export const securityhubEnabled = defineCheck({
       'Enable Security Hub in every region (organization-wide through a delegated administrator and central configuration) with the AWS Foundational Security Best Practices standard, and aggregate findings into one region.',
     console: 'Security Hub console (each region) > Go to Security Hub > Enable Security Hub (keep "AWS Foundational Security Best Practices" selected).',
     cli: 'aws securityhub enable-security-hub --enable-default-standards --region <region>',
-    iac: ['# CloudFormation', 'Hub:', '  Type: AWS::SecurityHub::Hub', '  Properties:', '    EnableDefaultStandards: true', '', '# Terraform', 'resource "aws_securityhub_account" "this" {', '  enable_default_standards = true', '}'].join('\n'),
     docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html',
   },
   evaluate: (snapshot) =>

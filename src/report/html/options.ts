@@ -5,4 +5,6 @@ export interface HtmlOptions {
   readonly mode: 'screen' | 'print';
   /** Rows per long table in print mode. */
   readonly printRowLimit?: number;
+  /** Rows of each item's (and info section's) findings tables in print mode (default 40). */
+  readonly printItemRowLimit?: number;
 }

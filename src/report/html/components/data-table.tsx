@@ -47,6 +47,20 @@ export const CellView: FC<{ cell: DCell }> = ({ cell }) => (
   </td>
 );
 
+/** Rows a table prints in the print variant: at most printRowLimit (default 200). */
+export function printLimit(opts: HtmlOptions): number {
+  return opts.printRowLimit ?? 200;
+}
+
+/**
+ * The source rows worth turning into table rows: in print only the ones printed (building 100,000 rows with
+ * their evidence to print 40 cost a second per PDF), on screen all of them (the script pages through them).
+ * Pass the source's length to DataTable as `total`.
+ */
+export function rowsToRender<T>(rows: readonly T[], opts: HtmlOptions): readonly T[] {
+  return opts.mode === 'print' ? rows.slice(0, printLimit(opts)) : rows;
+}
+
 /**
  * A table that stays fast at 100,000 rows: the first page is HTML (what a reader without script and the
  * print variant see); on screen the full row set is embedded as JSON and paged/filtered by the script.
@@ -57,8 +71,10 @@ export const DataTable: FC<{
   opts: HtmlOptions;
   pageSize?: number;
   id?: string;
-}> = ({ head, rows, opts, pageSize = 25, id }) => {
-  const limit = opts.mode === 'print' ? (opts.printRowLimit ?? 200) : pageSize;
+  /** How many rows the list has when `rows` holds only the printed ones (rowsToRender). */
+  total?: number;
+}> = ({ head, rows, opts, pageSize = 25, id, total = rows.length }) => {
+  const limit = opts.mode === 'print' ? printLimit(opts) : pageSize;
   const shown = rows.slice(0, limit);
   const json = opts.mode === 'screen' && rows.length > pageSize;
   const dataId = `dt-${++tableSeq}`;
@@ -86,9 +102,9 @@ export const DataTable: FC<{
         </tbody>
       </table>
       {json ? <script type="application/json" id={dataId}>{raw(JSON.stringify(rows).replace(/</g, '\\u003c'))}</script> : null}
-      {opts.mode === 'print' && shown.length < rows.length ? (
+      {opts.mode === 'print' && shown.length < total ? (
         <p class="note">
-          {shown.length} of {rows.length} rows printed; the complete list is in the XLSX and CSV reports.
+          {shown.length} of {total} rows printed; the complete list is in the XLSX and CSV reports.
         </p>
       ) : null}
     </>

@@ -4,7 +4,7 @@ import { STATUS_LABEL } from '../../format.js';
 import { evidenceEntries } from '../../evidence.js';
 import type { FindingRow } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
-import { DataTable, type DRow } from './data-table.js';
+import { DataTable, rowsToRender, type DRow } from './data-table.js';
 
 export const FindingsTable: FC<{ rows: readonly FindingRow[]; opts: HtmlOptions; showCheck?: boolean }> = ({ rows, opts, showCheck }) => (
   <DataTable
@@ -17,7 +17,8 @@ export const FindingsTable: FC<{ rows: readonly FindingRow[]; opts: HtmlOptions;
       { label: 'Finding' },
       { label: 'Evidence' },
     ]}
-    rows={rows.map(
+    total={rows.length}
+    rows={rowsToRender(rows, opts).map(
       (f): DRow => ({
         a: f.accountId,
         c: [

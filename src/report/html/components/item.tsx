@@ -10,7 +10,7 @@ import { RoleBadge } from './role-badge.js';
 import { RemediationCode } from './remediation-code.js';
 
 export const Item: FC<{ item: ReportItem; opts: HtmlOptions }> = ({ item, opts }) => {
-  const itemOpts: HtmlOptions = opts.mode === 'print' ? { ...opts, printRowLimit: Math.min(opts.printRowLimit ?? 200, 40) } : opts;
+  const itemOpts: HtmlOptions = opts.mode === 'print' ? { ...opts, printRowLimit: Math.min(opts.printRowLimit ?? 200, opts.printItemRowLimit ?? 40) } : opts;
   // Advisory checks' remediation lives in the hardening section; here only what decides the item.
   const failingChecks = item.checks.filter((c) => c.role !== 'advisory' && (c.counts.FAIL > 0 || c.counts.UNKNOWN > 0 || c.counts.MANUAL > 0));
   const a = item.attestation;

@@ -4,7 +4,7 @@ import { describeCollectionError } from '../../../core/observed.js';
 import { dateTime, DELIVERY_LABEL, HARDENING_TITLE } from '../../format.js';
 import type { ReportModel } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
-import { DataTable, type DRow } from './data-table.js';
+import { DataTable, rowsToRender, type DRow } from './data-table.js';
 
 export const Provenance: FC<{ m: ReportModel; n: number; opts: HtmlOptions }> = ({ m, n, opts }) => (
   <section class="block part-start" id="provenance">
@@ -29,7 +29,8 @@ export const Provenance: FC<{ m: ReportModel; n: number; opts: HtmlOptions }> = 
       <DataTable
         opts={opts}
         head={[{ label: 'Account' }, { label: 'Region' }, { label: 'Call' }, { label: 'Kind' }, { label: 'Meaning' }]}
-        rows={m.collectionErrors.map(
+        total={m.collectionErrors.length}
+        rows={rowsToRender(m.collectionErrors, opts).map(
           (e): DRow => ({
             a: e.accountId,
             c: [

@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import { costNote, costSourceText, costText, money, monthOverMonth } from '../../format.js';
 import { accountLabel, type ReportModel } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
-import { DataTable, type DRow } from './data-table.js';
+import { DataTable, rowsToRender, type DRow } from './data-table.js';
 import { HBar } from './primitives.js';
 
 export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }) => {
@@ -148,7 +148,8 @@ export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
         opts={opts}
         pageSize={50}
         head={[{ label: 'Account' }, { label: 'Region' }, { label: 'Type' }, { label: 'Name / ID' }, { label: 'Tags' }, { label: 'Monthly cost', cls: 'num' }]}
-        rows={r.rows.map(
+        total={r.rows.length}
+        rows={rowsToRender(r.rows, opts).map(
           (res): DRow => ({
             a: res.accountId,
             c: [

@@ -49,7 +49,7 @@ export const Section: FC<{ s: ReportSection; n: number; opts: HtmlOptions; m: Re
       </p>
     ) : null}
     {s.relatedFindings.length > 0 ? (
-      <FindingsTable rows={s.relatedFindings} opts={opts.mode === 'print' ? { ...opts, printRowLimit: 40 } : opts} showCheck />
+      <FindingsTable rows={s.relatedFindings} opts={opts.mode === 'print' ? { ...opts, printRowLimit: opts.printItemRowLimit ?? 40 } : opts} showCheck />
     ) : null}
     {s.items.map((item) => (
       <Item item={item} opts={opts} />
