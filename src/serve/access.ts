@@ -57,15 +57,19 @@ export interface AuthSeam {
   readonly description?: string;
 }
 
-/** The local admin: whoever started `ftr serve` on loopback. */
+let localAdminUser: DashboardUser | undefined;
+
+/** The local admin: whoever started `ftr serve` on loopback (looked up once: it is set on every request). */
 export function localAdmin(): DashboardUser {
+  if (localAdminUser) return localAdminUser;
   let name = 'unknown';
   try {
     name = userInfo().username;
   } catch {
     // no passwd entry (some containers)
   }
-  return { id: null, name: `local:${name}`, role: 'admin' };
+  localAdminUser = { id: null, name: `local:${name}`, role: 'admin' };
+  return localAdminUser;
 }
 
 export function roleAtLeast(role: Role, needed: Role): boolean {

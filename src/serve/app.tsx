@@ -35,6 +35,7 @@ import { ItemLive, ItemMain, ItemPage, type Flash } from './pages/item.js';
 import { loadOverview, OverviewPage } from './pages/overview.js';
 import { ScansPage } from './pages/scans.js';
 import { itemHref } from './paths.js';
+import { AssessmentViewCache } from './view-cache.js';
 import { ReportModelCache, reevaluate } from './workspace.js';
 
 export interface CreateAppOptions {
@@ -115,6 +116,8 @@ export function createApp(options: CreateAppOptions): DashboardApp {
   const { store } = options;
   const jobs = new ScanJobs(store, options.scanRunner);
   const models = new ReportModelCache();
+  // Immutable views of stored assessments for the overview and item pages (src/serve/view-cache.ts).
+  const views = new AssessmentViewCache();
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
@@ -154,7 +157,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
   });
   app.notFound((c) => (c.get('user') ? page(c, 'Not found', <p class="flash err">No such page.</p>, 404) : c.text('Not found', 404)));
 
-  app.get('/', async (c) => page(c, 'Overview', <OverviewPage groups={await loadOverview(store)} />));
+  app.get('/', async (c) => page(c, 'Overview', <OverviewPage groups={await loadOverview(store, new Date(), views)} />));
 
   app.get('/assessments', async (c) => page(c, 'Assessments', <AssessmentsPage list={await store.assessments.list({ limit: 1_000 })} />));
 
@@ -201,7 +204,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
 
   app.get('/assessments/:id/items/:itemId', async (c) => {
     const id = idParam(c.req.param('id'));
-    const view = await loadItemView(store, id, c.req.param('itemId'));
+    const view = await loadItemView(store, id, c.req.param('itemId'), views);
     return page(c, `${view.item.itemId} — assessment #${id}`, <ItemPage c={c} v={view} />);
   });
 
@@ -211,7 +214,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       requireRole(c, 'attester');
       const id = idParam(c.req.param('id'));
       const itemId = c.req.param('itemId');
-      let view = await loadItemView(store, id, itemId);
+      let view = await loadItemView(store, id, itemId, views);
       const actor = actorOf(c);
       const answerError = async (status: 400 | 404 | 409 | 413 | 415, text: string) => {
         const flash: Flash = { kind: 'err', text };
@@ -269,7 +272,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       }
       const result = await reevaluate(store, id, actor);
       const targetId = result.ok ? result.assessment.id : id;
-      view = await loadItemView(store, targetId, itemId);
+      view = await loadItemView(store, targetId, itemId, views);
       const flash: Flash = result.ok
         ? { kind: 'ok', text: `Saved. Re-evaluated as assessment #${targetId}: ${view.item.itemId} is now ${view.item.verdict}.` }
         : { kind: 'ok', text: `Saved. ${result.reason}` };

@@ -90,6 +90,12 @@ export interface AssessmentTable {
   items_unknown: number;
   findings_total: number;
   findings_fail: number;
+  /** FAIL findings per severity (migration 0003): the overview's blockers without counting finding rows. */
+  fails_critical: Generated<number>;
+  fails_high: Generated<number>;
+  fails_medium: Generated<number>;
+  fails_low: Generated<number>;
+  fails_info: Generated<number>;
   /** The assessment JSON without `items`, `findings` and `resources` (those have their own tables). */
   header_json: string;
   source: string;

@@ -12,7 +12,7 @@ import type { Blocker, ReportModel } from '../../report/model.js';
 import type { Store } from '../../store/db.js';
 import type { StoredAssessment } from '../../store/repositories/assessments.js';
 import { TrendChart, percentOf, type TrendPoint } from '../trend-chart.js';
-import { lightModel } from '../workspace.js';
+import { AssessmentViewCache } from '../view-cache.js';
 import { assessmentHref, itemHref } from '../paths.js';
 import type { ItemVerdict } from '../../core/assessment.js';
 
@@ -41,7 +41,7 @@ const DAY_MS = 86_400_000;
 /** How many points the trend chart shows (the newest). */
 const TREND_POINTS = 60;
 
-export async function loadOverview(store: Store, now = new Date()): Promise<OverviewGroup[]> {
+export async function loadOverview(store: Store, now = new Date(), cache = new AssessmentViewCache()): Promise<OverviewGroup[]> {
   const all = await store.assessments.list({ limit: 1_000 });
   const groups = new Map<string, StoredAssessment[]>();
   for (const a of all) {
@@ -51,57 +51,57 @@ export async function loadOverview(store: Store, now = new Date()): Promise<Over
     groups.set(key, list);
   }
   const horizon = new Date(now.getTime() + 90 * DAY_MS).toISOString().slice(0, 10);
-  const out: OverviewGroup[] = [];
-  for (const list of groups.values()) {
-    const [latest, previous] = list;
-    if (!latest) continue;
-    const model = await lightModel(store, latest.id);
-    const items = model.sections.flatMap((s) => s.items);
-    const changes: VerdictChange[] = [];
-    if (previous) {
-      const before = new Map((await store.assessments.items(previous.id)).map((i) => [i.itemId, i]));
-      for (const item of items) {
-        const was = before.get(item.itemId);
-        const expiredNow = item.attestation?.expired === true && was?.attestation?.expired !== true;
-        if (was?.verdict !== item.verdict || expiredNow) {
-          changes.push({ itemId: item.itemId, title: item.title, before: was?.verdict ?? null, after: item.verdict, evidenceExpired: expiredNow });
+  return Promise.all(
+    [...groups.values()].map(async (list): Promise<OverviewGroup> => {
+      const [latest, previous] = list as [StoredAssessment, StoredAssessment | undefined];
+      const [{ model, items: rows }, before] = await Promise.all([
+        cache.lightView(store, latest),
+        previous ? cache.itemVerdicts(store, previous) : Promise.resolve(null),
+      ]);
+      const items = model.sections.flatMap((s) => s.items);
+      const changes: VerdictChange[] = [];
+      if (before) {
+        const was = new Map(before.map((i) => [i.itemId, i]));
+        for (const item of items) {
+          const prior = was.get(item.itemId);
+          const expiredNow = item.attestation?.expired === true && prior?.attestationExpired !== true;
+          if (prior?.verdict !== item.verdict || expiredNow) {
+            changes.push({ itemId: item.itemId, title: item.title, before: prior?.verdict ?? null, after: item.verdict, evidenceExpired: expiredNow });
+          }
         }
       }
-    }
-    const titles = new Map(items.map((i) => [i.itemId, i]));
-    const expiring = (await store.assessments.expiringAttestations(latest.id, horizon)).map((e) => {
-      const item = titles.get(e.itemId);
+      // Not yet expired, expiring on or before the horizon, soonest first (the same rows as the indexed
+      // `attestation_expires` column: the item rows are already in the cache).
+      const expiring = rows
+        .flatMap((item) => {
+          const a = item.attestation;
+          if (!a?.expires || a.expired || a.expires.slice(0, 10) > horizon) return [];
+          return [{ itemId: item.itemId, title: item.title, owner: a.owner, expires: a.expires, daysLeft: Math.floor((Date.parse(`${a.expires.slice(0, 10)}T23:59:59Z`) - now.getTime()) / DAY_MS) }];
+        })
+        .sort((a, b) => a.expires.localeCompare(b.expires) || a.itemId.localeCompare(b.itemId));
+      let frameworkTitle = latest.frameworkId;
+      try {
+        frameworkTitle = getFramework(latest.frameworkId).title;
+      } catch {
+        // a framework of a newer ftr-ready: show its id
+      }
       return {
-        itemId: e.itemId,
-        title: item?.title ?? e.itemId,
-        owner: item?.attestation?.owner ?? '',
-        expires: e.expires,
-        daysLeft: Math.floor((Date.parse(`${e.expires.slice(0, 10)}T23:59:59Z`) - now.getTime()) / DAY_MS),
+        frameworkId: latest.frameworkId,
+        frameworkTitle,
+        scopeName: latest.scopeName,
+        latest,
+        previous: previous ?? null,
+        model,
+        trend: list
+          .slice(0, TREND_POINTS)
+          .reverse()
+          .map((a) => ({ assessmentId: a.id, generatedAt: a.generatedAt, met: a.readiness.met, applicable: a.readiness.applicable })),
+        changes,
+        failsBySeverity: latest.failsBySeverity,
+        expiring,
       };
-    });
-    let frameworkTitle = latest.frameworkId;
-    try {
-      frameworkTitle = getFramework(latest.frameworkId).title;
-    } catch {
-      // a framework of a newer ftr-ready: show its id
-    }
-    out.push({
-      frameworkId: latest.frameworkId,
-      frameworkTitle,
-      scopeName: latest.scopeName,
-      latest,
-      previous: previous ?? null,
-      model,
-      trend: list
-        .slice(0, TREND_POINTS)
-        .reverse()
-        .map((a) => ({ assessmentId: a.id, generatedAt: a.generatedAt, met: a.readiness.met, applicable: a.readiness.applicable })),
-      changes,
-      failsBySeverity: await store.assessments.failCountsBySeverity(latest.id),
-      expiring,
-    });
-  }
-  return out;
+    }),
+  );
 }
 
 const BlockersBySeverity: FC<{ blockers: readonly Blocker[]; fails: Readonly<Record<string, number>>; assessmentId: number }> = ({ blockers, fails, assessmentId }) => {
