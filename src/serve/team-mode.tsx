@@ -68,7 +68,7 @@ function renderAuthPage(getAuth: () => TeamAuth) {
       );
     }
     const dashboard = c as unknown as AppContext;
-    dashboard.set('user', { id: user.id, name: user.name, role: user.role });
+    dashboard.set('user', user);
     dashboard.set('csrfToken', getAuth().csrfToken(c));
     const html = (
       <Layout c={dashboard} title={page.title}>
