@@ -35,6 +35,7 @@ import { ItemLive, ItemMain, ItemPage, type Flash } from './pages/item.js';
 import { loadOverview, OverviewPage } from './pages/overview.js';
 import { ScansPage } from './pages/scans.js';
 import { itemHref } from './paths.js';
+import { findingKey } from './pages/risk-forms.js';
 import { AssessmentViewCache } from './view-cache.js';
 import { ReportModelCache, reevaluate } from './workspace.js';
 
@@ -288,6 +289,82 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       return c.redirect(itemHref(targetId, itemId), 303);
     },
   );
+
+  /**
+   * The gating question of an item, and accepted-risk suppressions of its failing results: the other two
+   * attestation kinds (docs/attestations.md). Saved as versioned, audited records, then re-evaluated.
+   */
+  const saveAndReevaluate = async (
+    c: AppContext,
+    id: number,
+    itemId: string,
+    save: (view: Awaited<ReturnType<typeof loadItemView>>) => Promise<void>,
+  ): Promise<Response> => {
+    const view = await loadItemView(store, id, itemId, views);
+    const actor = actorOf(c);
+    try {
+      await save(view);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const status = statusOf(err);
+      return page(c, `${itemId} — assessment #${id}`, <ItemPage c={c} v={view} flash={{ kind: 'err', text: err.message }} />, status === 404 ? 400 : status);
+    }
+    const result = await reevaluate(store, id, actor);
+    if (!result.ok) return page(c, `${itemId} — assessment #${id}`, <ItemPage c={c} v={await loadItemView(store, id, itemId, views)} flash={{ kind: 'ok', text: `Saved. ${result.reason}` }} />);
+    return c.redirect(itemHref(result.assessment.id, itemId), 303);
+  };
+
+  app.post('/assessments/:id/items/:itemId/gating', async (c) => {
+    requireRole(c, 'attester');
+    const id = idParam(c.req.param('id'));
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    return saveAndReevaluate(c, id, c.req.param('itemId'), async (view) => {
+      if (!view.gating) throw new UserError(`Item ${view.item.itemId} has no gating question.`);
+      const expectedVersion = Number(formText(body, 'expectedVersion', 12));
+      await store.attestations.save({
+        frameworkId: view.stored.frameworkId,
+        scopeName: view.stored.scopeName,
+        kind: 'gating',
+        subject: view.gating.question.id,
+        document: { answer: formText(body, 'answer', 10), justification: formText(body, 'justification'), owner: formText(body, 'owner', 200), date: formText(body, 'date', 10) },
+        expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1,
+        actor: actorOf(c),
+        source: 'web',
+      });
+    });
+  });
+
+  app.post('/assessments/:id/items/:itemId/suppressions', async (c) => {
+    requireRole(c, 'attester');
+    const id = idParam(c.req.param('id'));
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    return saveAndReevaluate(c, id, c.req.param('itemId'), async (view) => {
+      // Only a failing result of this item, as the page listed it: never a key made up by the client.
+      const key = formText(body, 'finding', 4_000);
+      const finding = view.item.attention.find((f) => f.status === 'FAIL' && findingKey(f) === key);
+      if (!finding) throw new UserError('Choose one of the failing results listed on the item page.');
+      const subject = findingKey(finding);
+      const scope = { frameworkId: view.stored.frameworkId, scopeName: view.stored.scopeName, kind: 'suppression' as const, subject };
+      // Suppressing the same result again renews it (new justification, owner, expiry): a new version.
+      const existing = await store.attestations.get(scope);
+      await store.attestations.save({
+        ...scope,
+        document: {
+          checkId: finding.checkId,
+          account: finding.accountId,
+          resourceId: finding.resourceId,
+          resourceArn: finding.resourceArn ?? '',
+          region: finding.region ?? '',
+          justification: formText(body, 'justification'),
+          owner: formText(body, 'owner', 200),
+          expires: formText(body, 'expires', 10),
+        },
+        expectedVersion: existing?.version ?? 0,
+        actor: actorOf(c),
+        source: 'web',
+      });
+    });
+  });
 
   app.get('/evidence/:sha256', async (c) => {
     const sha = c.req.param('sha256');

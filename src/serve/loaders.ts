@@ -4,7 +4,7 @@
  * kept in the AssessmentViewCache; the live part (the attestation and its versions, the item's history,
  * the newest assessment) is read on every request. See docs/benchmarks.md (dashboard section).
  */
-import type { FrameworkItem } from '../core/framework.js';
+import type { FrameworkItem, GatingQuestion } from '../core/framework.js';
 import { getFramework } from '../frameworks/index.js';
 import { buildReportModel } from '../report/model.js';
 import type { Store } from '../store/db.js';
@@ -19,6 +19,14 @@ const PASSING_SAMPLE = 3;
 function catalogItem(frameworkId: string, itemId: string): FrameworkItem | null {
   try {
     return getFramework(frameworkId).items.find((i) => i.id === itemId) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function gatingQuestion(frameworkId: string, questionId: string): GatingQuestion | null {
+  try {
+    return getFramework(frameworkId).gatingQuestions.find((q) => q.id === questionId) ?? null;
   } catch {
     return null;
   }
@@ -49,17 +57,23 @@ export async function loadItemView(store: Store, assessmentId: number, itemId: s
     store.attestations.get(key),
     store.assessments.list({ frameworkId: stored.frameworkId, scopeName: stored.scopeName, limit: 1 }),
   ]);
+  const definition = catalogItem(stored.frameworkId, itemId);
+  const question = definition?.gatedBy ? gatingQuestion(stored.frameworkId, definition.gatedBy) : null;
+  const gating = question
+    ? { question, answer: await store.attestations.get({ frameworkId: stored.frameworkId, scopeName: stored.scopeName, kind: 'gating', subject: question.id }) }
+    : null;
   const attentionTotal = (item.counts.FAIL ?? 0) + (item.counts.UNKNOWN ?? 0) + (item.counts.MANUAL ?? 0);
   const newer = newest[0] && newest[0].id !== assessmentId ? newest[0] : null;
   return {
     stored,
     item,
-    definition: catalogItem(stored.frameworkId, itemId),
+    definition,
     attentionShown: item.attention.length,
     attentionTotal: Math.max(attentionTotal, item.attention.length),
     attestation,
     attestationHistory: attestation ? await store.attestations.versions(attestation.id) : [],
     history,
     newer,
+    gating,
   };
 }
