@@ -18,6 +18,7 @@ import { openStore, type Store } from '../store/db.js';
 import { MAX_EVIDENCE_BYTES } from '../store/evidence-policy.js';
 import { isLoopbackHost, type AppEnv, type AuthSeam, type DashboardUser } from './access.js';
 import { createApp, type DashboardApp } from './app.js';
+import { INTERRUPTED_BY_RESTART } from './jobs.js';
 import { ensureSampleWorkspace, SAMPLE_SNAPSHOT } from './workspace.js';
 import { serveCommand } from '../cli/commands/serve.js';
 
@@ -314,7 +315,7 @@ describe('scans', () => {
     const before = (await store.assessments.list()).length;
     const res = await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'us-east-1', concurrency: '4', maxAttempts: '3' }));
     expect(res.status).toBe(303);
-    const [job] = app.jobs.list();
+    const [job] = await app.jobs.list();
     await app.jobs.idle();
     expect(job?.state).toBe('done');
     expect(job?.outcome).toBe('complete');
@@ -327,7 +328,7 @@ describe('scans', () => {
 
   it('a stopped scan keeps its partial snapshot, marked incomplete', async () => {
     await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'slow-1' }));
-    const [job] = app.jobs.list();
+    const [job] = await app.jobs.list();
     expect(job?.state).toBe('running');
     const stop = await post(`/scans/jobs/${job?.id ?? 0}/stop`, new URLSearchParams({}));
     expect(stop.status).toBe(303);
@@ -336,6 +337,29 @@ describe('scans', () => {
     expect(job?.outcome).toBe('partial: stopped from the dashboard');
     const scan = await store.scans.get(job?.scanId ?? 0);
     expect(scan?.complete).toBe(false);
+  });
+
+  it('jobs are rows of the store: a new server shows a job the old one left running as interrupted; a graceful stop records the partial snapshot', async () => {
+    await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'slow-1' }));
+    const [job] = await app.jobs.list();
+    expect(job?.state).toBe('running');
+    // A second server on the same store (what a restart after a crash looks like): the job did not vanish.
+    const restarted = createApp({ store, scanRunner: fakeRunner, chromiumPath: null });
+    try {
+      const [seen] = await restarted.jobs.list();
+      expect(seen).toMatchObject({ id: job?.id, state: 'interrupted', outcome: INTERRUPTED_BY_RESTART, startedBy: job?.startedBy });
+      expect(seen?.request.regions).toEqual(['slow-1']);
+      expect(await (await restarted.request('/scans')).text()).toContain('interrupted');
+      // The first server shuts down gracefully: it stops the job and records what was collected.
+      await app.jobs.close();
+      const [after] = await restarted.jobs.list();
+      expect(after).toMatchObject({ id: job?.id, state: 'done', outcome: 'partial: stopped from the dashboard' });
+      expect((await store.scans.get(after?.scanId ?? 0))?.complete).toBe(false);
+      const audit = await store.audit.list({ limit: 20, action: 'scan_job.start' });
+      expect(audit.some((a) => a.targetId === String(job?.id))).toBe(true);
+    } finally {
+      await restarted.jobs.close();
+    }
   });
 
   it('bad scan options are a 400 page with the reason', async () => {

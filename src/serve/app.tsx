@@ -392,7 +392,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     return page(c, 'Diff', <DiffPage list={list} a={from} b={to} diff={diff} />);
   });
 
-  app.get('/scans', async (c) => page(c, 'Scans', <ScansPage c={c} jobs={jobs.list()} scans={await store.scans.list({ limit: 200 })} />));
+  app.get('/scans', async (c) => page(c, 'Scans', <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} />));
 
   app.post('/scans', async (c) => {
     requireRole(c, 'admin');
@@ -403,7 +403,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       const accounts = parseList(formText(body, 'accounts', 20_000));
       const org = formText(body, 'org', 5) !== '';
       if (accounts.length > 0 && !org) throw new UserError('Accounts only apply to an Organization scan (tick "Every account of the Organization").');
-      jobs.start(
+      await jobs.start(
         {
           org,
           roleName: formText(body, 'roleName', 64) || 'FtrReadOnly',
@@ -421,7 +421,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (!(err instanceof UserError) && !(err instanceof Error && err.name === 'UnknownFrameworkError')) throw err;
-      return page(c, 'Scans', <ScansPage c={c} jobs={jobs.list()} scans={await store.scans.list({ limit: 200 })} error={message} />, 400);
+      return page(c, 'Scans', <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} error={message} />, 400);
     }
     return c.redirect('/scans', 303);
   });
@@ -432,12 +432,12 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     return c.redirect('/scans', 303);
   });
 
-  app.get('/scans/jobs/:id/events', (c) => {
-    const job = jobs.get(idParam(c.req.param('id')));
+  app.get('/scans/jobs/:id/events', async (c) => {
+    const job = await jobs.get(idParam(c.req.param('id')));
     if (!job) throw new HTTPException(404, { message: 'No such scan job.' });
     return streamSSE(c, async (stream) => {
       await stream.writeSSE({ event: 'progress', data: job.progress });
-      if (job.state === 'done' || job.state === 'failed') {
+      if (job.state === 'done' || job.state === 'failed' || job.state === 'interrupted') {
         await stream.writeSSE({ event: 'state', data: `${job.state}: ${job.outcome}` });
         return;
       }

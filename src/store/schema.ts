@@ -242,6 +242,21 @@ export interface AuthAttemptTable {
   at: string;
 }
 
+/** A scan job started from the dashboard (migration 0004); `options` is the ScanRequest as JSON. */
+export interface ScanJobTable {
+  id: Generated<number>;
+  started_at: string;
+  started_by: string;
+  actor_user_id: number | null;
+  options: string;
+  status: string;
+  progress: string;
+  outcome: string;
+  finished_at: string | null;
+  scan_id: number | null;
+  assessment_id: number | null;
+}
+
 export interface Database {
   blobs: BlobTable;
   scans: ScanTable;
@@ -258,6 +273,7 @@ export interface Database {
   audit_log: AuditLogTable;
   auth_sessions: AuthSessionTable;
   auth_attempts: AuthAttemptTable;
+  scan_jobs: ScanJobTable;
 }
 
 export type ScanRow = Selectable<ScanTable>;

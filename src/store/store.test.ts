@@ -57,10 +57,11 @@ describe.each(storeEngines())('store on $name', (engine) => {
     const expected: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
     for (const f of sampleAssessment().findings) if (f.status === 'FAIL') expected[f.severity] = (expected[f.severity] ?? 0) + 1;
     expect(assessment.failsBySeverity).toEqual(expected);
-    // Put the database back to its 0002 shape: no fail_* columns, 0003 not applied.
+    // Put the database back to its 0002 shape: no fail_* columns (0003), no scan_jobs table (0004), neither applied.
     const db = rawDb(store);
     for (const severity of Object.keys(expected)) await sql`alter table assessments drop column ${sql.ref(`fails_${severity}`)}`.execute(db);
-    await sql`delete from ftr_migrations where name = '0003_assessment_fail_counts'`.execute(db);
+    await sql`drop table scan_jobs`.execute(db);
+    await sql`delete from ftr_migrations where name >= '0003'`.execute(db);
     await store.close();
     store = await openStore(store.location, { now });
     expect((await store.assessments.require(assessment.id)).failsBySeverity).toEqual(expected);
