@@ -111,6 +111,10 @@ async function measure(engine: string, location: StoreLocation): Promise<Figures
   }
 }
 
+/** The figures before the view cache and the FAIL-count columns, for comparison (same machine, same day). */
+const BEFORE =
+  'Before (2026-11-30, same machine and data, load average 0.7 to 3.5; overview / item page): SQLite p50 10.1 / 13 ms, p95 32.2 / 92.3 ms; PostgreSQL p50 21 / 31.4 ms, p95 35.2 / 79.1 ms; about 7 ms of CPU per request for either page. Earlier, under a load average of 15 to 30: SQLite p95 214 / 471 ms, PostgreSQL 427 / 775 ms (the item page then loaded 500 results, now 100). The CPU per request is what decides the p95 on a loaded 2-CPU machine: at a load of 15, a request waits for a CPU about as long as the others run.';
+
 function renderSection(results: readonly Figures[], skipped: string | null): string {
   const rows = results.map(
     (r) =>
@@ -126,6 +130,8 @@ function renderSection(results: readonly Figures[], skipped: string | null): str
     ...rows,
     '',
     'Why it is fast: neither page parses a whole document, and neither re-derives what cannot change. The overview reads the list columns of the 50 assessments (every column but the 21 KB `header_json`), and FAIL counts by severity from columns written when the assessment was recorded (migration 0003; it used to count up to 100k finding rows per request). The item page reads one item row, at most 100 findings of its checks that need attention (through `(assessment_id, check_id, status)`) and a few passing ones. What is derived from a stored assessment (the parsed header and item rows, the report model without findings, an item\'s report model from its findings, the item verdicts of the previous assessment) is kept in an in-process LRU cache keyed by the document\'s sha256 (`src/serve/view-cache.ts`): a stored assessment never changes, saving an attestation records a new one. What is live (attestations and their versions, the item\'s history, the list of assessments) is read on every request. What remains per request is mostly rendering the HTML (the item page is about 70 KB) and, in this harness, the fetch API encoding and decoding it. The Assessment page and the exports do parse the whole document (they show or write everything): the first request of a 100k-finding assessment takes seconds, later ones come from an in-memory cache of the last three report models.',
+    '',
+    BEFORE,
     ...(skipped ? ['', `PostgreSQL: not measured (${skipped}).`] : []),
     '',
   ].join('\n');
