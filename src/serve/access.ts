@@ -11,23 +11,18 @@
  */
 import { userInfo } from 'node:os';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { jsx } from 'hono/jsx';
 import type { Actor } from '../store/db.js';
+import { actorOf as actorOfUser, requireRole as requireUserRole, type RoleHolder, type Role } from './auth/roles.js';
 
-export const ROLES = ['viewer', 'attester', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+// One roles module (src/serve/auth/roles.ts); re-exported for the pages.
+export { ROLES, roleAtLeast, type Role } from './auth/roles.js';
 
-const RANK: Record<Role, number> = { viewer: 1, attester: 2, admin: 3 };
-
-/** The signed-in user (team mode) or the local admin (loopback without auth). */
-export interface DashboardUser {
-  /** The store's user id; null for the local admin (no row in `users`). */
-  readonly id: number | null;
-  /** Shown in the page header and written to the audit log: an email, or `local:<os user>`. */
-  readonly name: string;
-  readonly role: Role;
-}
+/**
+ * The signed-in user (team mode: id, display name, email, role) or the local admin (loopback without
+ * auth: id null, `local:<os user>`, admin).
+ */
+export type DashboardUser = RoleHolder;
 
 /** Hono's environment for every dashboard route. */
 export interface AppEnv {
@@ -57,34 +52,31 @@ export interface AuthSeam {
   readonly description?: string;
 }
 
-/** The local admin: whoever started `ftr serve` on loopback. */
+let localAdminUser: DashboardUser | undefined;
+
+/** The local admin: whoever started `ftr serve` on loopback (looked up once: it is set on every request). */
 export function localAdmin(): DashboardUser {
+  if (localAdminUser) return localAdminUser;
   let name = 'unknown';
   try {
     name = userInfo().username;
   } catch {
     // no passwd entry (some containers)
   }
-  return { id: null, name: `local:${name}`, role: 'admin' };
-}
-
-export function roleAtLeast(role: Role, needed: Role): boolean {
-  return RANK[role] >= RANK[needed];
+  localAdminUser = { id: null, name: `local:${name}`, role: 'admin' };
+  return localAdminUser;
 }
 
 /** Refuses the request (403) unless the user has at least `needed`. Call it first in every mutating route. */
 export function requireRole(c: AppContext, needed: Exclude<Role, 'viewer'>): DashboardUser {
-  const user = c.get('user');
-  if (!roleAtLeast(user.role, needed)) {
-    throw new HTTPException(403, { message: `This needs the ${needed} role; you are signed in as ${user.role}.` });
-  }
+  const user: DashboardUser | undefined = c.get('user');
+  requireUserRole(user, needed);
   return user;
 }
 
 /** The store's actor for what this request changes (audit log, attestation versions). */
 export function actorOf(c: AppContext): Actor {
-  const user = c.get('user');
-  return { userId: user.id, label: user.name };
+  return actorOfUser(c.get('user'));
 }
 
 /** The hidden CSRF-token field of every form; renders nothing until the auth seam sets a token. */

@@ -12,11 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileAssessment } from '../../test/fixtures/assessments/hostile.js';
 import type { Snapshot } from '../core/snapshot.js';
 import { UserError } from '../core/errors.js';
+import { getFramework } from '../frameworks/index.js';
 import { readSnapshot } from '../io/snapshot-file.js';
 import { openStore, type Store } from '../store/db.js';
 import { MAX_EVIDENCE_BYTES } from '../store/evidence-policy.js';
 import { isLoopbackHost, type AppEnv, type AuthSeam, type DashboardUser } from './access.js';
 import { createApp, type DashboardApp } from './app.js';
+import { INTERRUPTED_BY_RESTART } from './jobs.js';
 import { ensureSampleWorkspace, SAMPLE_SNAPSHOT } from './workspace.js';
 import { serveCommand } from '../cli/commands/serve.js';
 
@@ -187,6 +189,58 @@ describe('attesting', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
   });
 
+  it('answers a gating question from a gated item page: audited, re-evaluated, the gated item turns NOT_APPLICABLE', async () => {
+    const framework = getFramework('ftr-partner-hosted');
+    const gated = framework.items.find((i) => i.gatedBy !== undefined && framework.gatingQuestions.some((q) => q.id === i.gatedBy));
+    if (!gated?.gatedBy) throw new Error('the FTR catalog has no gated item');
+    const latest = (await store.assessments.list({ limit: 1 }))[0]?.id ?? 0;
+    const page = await (await app.request(`/assessments/${latest}/items/${gated.id}`)).text();
+    expect(page).toContain('id="gating-form"');
+    expect(page).toContain(gated.gatedBy);
+    const form = new URLSearchParams({ expectedVersion: '0', answer: 'no', justification: 'The product never assumes roles in customer accounts.', owner: 'cto@example.com', date: '2026-01-10' });
+    const bad = await post(`/assessments/${latest}/items/${gated.id}/gating`, new URLSearchParams({ ...Object.fromEntries(form), answer: 'maybe' }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('must be yes or no');
+    const res = await post(`/assessments/${latest}/items/${gated.id}/gating`, form);
+    expect(res.status).toBe(303);
+    const newId = Number((res.headers.get('location') ?? '').split('/')[2]);
+    expect(newId).toBeGreaterThan(latest);
+    expect((await store.assessments.item(newId, gated.id))?.verdict).toBe('NOT_APPLICABLE');
+    const stored = await store.attestations.get({ frameworkId: framework.id, scopeName: null, kind: 'gating', subject: gated.gatedBy });
+    expect(stored?.document).toMatchObject({ answer: 'no', owner: 'cto@example.com' });
+    const audit = await store.audit.list({ limit: 5, action: 'attestation.create' });
+    expect(audit[0]?.detail).toMatchObject({ kind: 'gating', subject: gated.gatedBy });
+    // A second save from the same (now stale) form is a conflict, not an overwrite.
+    expect((await post(`/assessments/${newId}/items/${gated.id}/gating`, form)).status).toBe(409);
+    // Put the answer back to "yes" so the other tests see the items applicable again.
+    expect((await post(`/assessments/${newId}/items/${gated.id}/gating`, new URLSearchParams({ ...Object.fromEntries(form), answer: 'yes', expectedVersion: String(stored?.version ?? 0) }))).status).toBe(303);
+  });
+
+  it('suppresses one of an item\'s failing results (accepted risk): the result stays FAIL, marked suppressed; a made-up result is refused', async () => {
+    const latest = (await store.assessments.list({ limit: 1 }))[0]?.id ?? 0;
+    const failing = (await store.assessments.findings(latest, { statuses: ['FAIL'], limit: 50 })).find((f) => f.controlIds.length > 0 && f.resourceId !== '');
+    if (!failing) throw new Error('the sample has no failing result');
+    const itemId = failing.controlIds[0] ?? '';
+    const page = await (await app.request(`/assessments/${latest}/items/${encodeURIComponent(itemId)}`)).text();
+    expect(page).toContain('id="suppression-form"');
+    const key = [failing.checkId, failing.accountId, failing.resourceId, failing.resourceArn ?? '', failing.region ?? ''].join('|');
+    const fields = { justification: 'Accepted by the CISO until the migration.', owner: 'ciso@example.com', expires: '2099-12-31' };
+    const madeUp = await post(`/assessments/${latest}/items/${encodeURIComponent(itemId)}/suppressions`, new URLSearchParams({ ...fields, finding: `${failing.checkId}|999999999999|anything||` }));
+    expect(madeUp.status).toBe(400);
+    const noExpiry = await post(`/assessments/${latest}/items/${encodeURIComponent(itemId)}/suppressions`, new URLSearchParams({ ...fields, finding: key, expires: '' }));
+    expect(noExpiry.status).toBe(400);
+    const res = await post(`/assessments/${latest}/items/${encodeURIComponent(itemId)}/suppressions`, new URLSearchParams({ ...fields, finding: key }));
+    expect(res.status).toBe(303);
+    const newId = Number((res.headers.get('location') ?? '').split('/')[2]);
+    const after = (await store.assessments.findings(newId, { checkIds: [failing.checkId], statuses: ['FAIL'] })).find(
+      (f) => f.accountId === failing.accountId && f.resourceId === failing.resourceId,
+    );
+    expect(after?.status).toBe('FAIL');
+    expect(after?.suppression).toMatchObject({ owner: 'ciso@example.com', expires: '2099-12-31' });
+    const audit = await store.audit.list({ limit: 5, action: 'attestation.create' });
+    expect(audit[0]?.detail).toMatchObject({ kind: 'suppression', subject: key });
+  });
+
   it('a stale version is a conflict (409), never a silent overwrite', async () => {
     const latest = (await store.assessments.list({ limit: 1 }))[0]?.id ?? 0;
     const res = await post(`/assessments/${latest}/items/HOST-001/attestation`, attestation({ expectedVersion: '0', justification: 'other' }), { 'HX-Request': 'true' });
@@ -261,7 +315,7 @@ describe('scans', () => {
     const before = (await store.assessments.list()).length;
     const res = await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'us-east-1', concurrency: '4', maxAttempts: '3' }));
     expect(res.status).toBe(303);
-    const [job] = app.jobs.list();
+    const [job] = await app.jobs.list();
     await app.jobs.idle();
     expect(job?.state).toBe('done');
     expect(job?.outcome).toBe('complete');
@@ -274,7 +328,7 @@ describe('scans', () => {
 
   it('a stopped scan keeps its partial snapshot, marked incomplete', async () => {
     await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'slow-1' }));
-    const [job] = app.jobs.list();
+    const [job] = await app.jobs.list();
     expect(job?.state).toBe('running');
     const stop = await post(`/scans/jobs/${job?.id ?? 0}/stop`, new URLSearchParams({}));
     expect(stop.status).toBe(303);
@@ -283,6 +337,29 @@ describe('scans', () => {
     expect(job?.outcome).toBe('partial: stopped from the dashboard');
     const scan = await store.scans.get(job?.scanId ?? 0);
     expect(scan?.complete).toBe(false);
+  });
+
+  it('jobs are rows of the store: a new server shows a job the old one left running as interrupted; a graceful stop records the partial snapshot', async () => {
+    await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'slow-1' }));
+    const [job] = await app.jobs.list();
+    expect(job?.state).toBe('running');
+    // A second server on the same store (what a restart after a crash looks like): the job did not vanish.
+    const restarted = createApp({ store, scanRunner: fakeRunner, chromiumPath: null });
+    try {
+      const [seen] = await restarted.jobs.list();
+      expect(seen).toMatchObject({ id: job?.id, state: 'interrupted', outcome: INTERRUPTED_BY_RESTART, startedBy: job?.startedBy });
+      expect(seen?.request.regions).toEqual(['slow-1']);
+      expect(await (await restarted.request('/scans')).text()).toContain('interrupted');
+      // The first server shuts down gracefully: it stops the job and records what was collected.
+      await app.jobs.close();
+      const [after] = await restarted.jobs.list();
+      expect(after).toMatchObject({ id: job?.id, state: 'done', outcome: 'partial: stopped from the dashboard' });
+      expect((await store.scans.get(after?.scanId ?? 0))?.complete).toBe(false);
+      const audit = await store.audit.list({ limit: 20, action: 'scan_job.start' });
+      expect(audit.some((a) => a.targetId === String(job?.id))).toBe(true);
+    } finally {
+      await restarted.jobs.close();
+    }
   });
 
   it('bad scan options are a 400 page with the reason', async () => {

@@ -35,6 +35,8 @@ import { ItemLive, ItemMain, ItemPage, type Flash } from './pages/item.js';
 import { loadOverview, OverviewPage } from './pages/overview.js';
 import { ScansPage } from './pages/scans.js';
 import { itemHref } from './paths.js';
+import { findingKey } from './pages/risk-forms.js';
+import { AssessmentViewCache } from './view-cache.js';
 import { ReportModelCache, reevaluate } from './workspace.js';
 
 export interface CreateAppOptions {
@@ -72,7 +74,9 @@ const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('X-Frame-Options', 'DENY');
-  c.header('Referrer-Policy', 'no-referrer');
+  // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with every plain form
+  // post, which team mode's origin check cannot tell from a forged one. Other sites still get no referrer.
+  c.header('Referrer-Policy', 'same-origin');
   c.header('Cross-Origin-Opener-Policy', 'same-origin');
   c.header('Cross-Origin-Resource-Policy', 'same-origin');
   if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
@@ -115,6 +119,8 @@ export function createApp(options: CreateAppOptions): DashboardApp {
   const { store } = options;
   const jobs = new ScanJobs(store, options.scanRunner);
   const models = new ReportModelCache();
+  // Immutable views of stored assessments for the overview and item pages (src/serve/view-cache.ts).
+  const views = new AssessmentViewCache();
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
@@ -154,7 +160,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
   });
   app.notFound((c) => (c.get('user') ? page(c, 'Not found', <p class="flash err">No such page.</p>, 404) : c.text('Not found', 404)));
 
-  app.get('/', async (c) => page(c, 'Overview', <OverviewPage groups={await loadOverview(store)} />));
+  app.get('/', async (c) => page(c, 'Overview', <OverviewPage groups={await loadOverview(store, new Date(), views)} />));
 
   app.get('/assessments', async (c) => page(c, 'Assessments', <AssessmentsPage list={await store.assessments.list({ limit: 1_000 })} />));
 
@@ -201,7 +207,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
 
   app.get('/assessments/:id/items/:itemId', async (c) => {
     const id = idParam(c.req.param('id'));
-    const view = await loadItemView(store, id, c.req.param('itemId'));
+    const view = await loadItemView(store, id, c.req.param('itemId'), views);
     return page(c, `${view.item.itemId} — assessment #${id}`, <ItemPage c={c} v={view} />);
   });
 
@@ -211,7 +217,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       requireRole(c, 'attester');
       const id = idParam(c.req.param('id'));
       const itemId = c.req.param('itemId');
-      let view = await loadItemView(store, id, itemId);
+      let view = await loadItemView(store, id, itemId, views);
       const actor = actorOf(c);
       const answerError = async (status: 400 | 404 | 409 | 413 | 415, text: string) => {
         const flash: Flash = { kind: 'err', text };
@@ -269,7 +275,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       }
       const result = await reevaluate(store, id, actor);
       const targetId = result.ok ? result.assessment.id : id;
-      view = await loadItemView(store, targetId, itemId);
+      view = await loadItemView(store, targetId, itemId, views);
       const flash: Flash = result.ok
         ? { kind: 'ok', text: `Saved. Re-evaluated as assessment #${targetId}: ${view.item.itemId} is now ${view.item.verdict}.` }
         : { kind: 'ok', text: `Saved. ${result.reason}` };
@@ -283,6 +289,82 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       return c.redirect(itemHref(targetId, itemId), 303);
     },
   );
+
+  /**
+   * The gating question of an item, and accepted-risk suppressions of its failing results: the other two
+   * attestation kinds (docs/attestations.md). Saved as versioned, audited records, then re-evaluated.
+   */
+  const saveAndReevaluate = async (
+    c: AppContext,
+    id: number,
+    itemId: string,
+    save: (view: Awaited<ReturnType<typeof loadItemView>>) => Promise<void>,
+  ): Promise<Response> => {
+    const view = await loadItemView(store, id, itemId, views);
+    const actor = actorOf(c);
+    try {
+      await save(view);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const status = statusOf(err);
+      return page(c, `${itemId} — assessment #${id}`, <ItemPage c={c} v={view} flash={{ kind: 'err', text: err.message }} />, status === 404 ? 400 : status);
+    }
+    const result = await reevaluate(store, id, actor);
+    if (!result.ok) return page(c, `${itemId} — assessment #${id}`, <ItemPage c={c} v={await loadItemView(store, id, itemId, views)} flash={{ kind: 'ok', text: `Saved. ${result.reason}` }} />);
+    return c.redirect(itemHref(result.assessment.id, itemId), 303);
+  };
+
+  app.post('/assessments/:id/items/:itemId/gating', async (c) => {
+    requireRole(c, 'attester');
+    const id = idParam(c.req.param('id'));
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    return saveAndReevaluate(c, id, c.req.param('itemId'), async (view) => {
+      if (!view.gating) throw new UserError(`Item ${view.item.itemId} has no gating question.`);
+      const expectedVersion = Number(formText(body, 'expectedVersion', 12));
+      await store.attestations.save({
+        frameworkId: view.stored.frameworkId,
+        scopeName: view.stored.scopeName,
+        kind: 'gating',
+        subject: view.gating.question.id,
+        document: { answer: formText(body, 'answer', 10), justification: formText(body, 'justification'), owner: formText(body, 'owner', 200), date: formText(body, 'date', 10) },
+        expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1,
+        actor: actorOf(c),
+        source: 'web',
+      });
+    });
+  });
+
+  app.post('/assessments/:id/items/:itemId/suppressions', async (c) => {
+    requireRole(c, 'attester');
+    const id = idParam(c.req.param('id'));
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    return saveAndReevaluate(c, id, c.req.param('itemId'), async (view) => {
+      // Only a failing result of this item, as the page listed it: never a key made up by the client.
+      const key = formText(body, 'finding', 4_000);
+      const finding = view.item.attention.find((f) => f.status === 'FAIL' && findingKey(f) === key);
+      if (!finding) throw new UserError('Choose one of the failing results listed on the item page.');
+      const subject = findingKey(finding);
+      const scope = { frameworkId: view.stored.frameworkId, scopeName: view.stored.scopeName, kind: 'suppression' as const, subject };
+      // Suppressing the same result again renews it (new justification, owner, expiry): a new version.
+      const existing = await store.attestations.get(scope);
+      await store.attestations.save({
+        ...scope,
+        document: {
+          checkId: finding.checkId,
+          account: finding.accountId,
+          resourceId: finding.resourceId,
+          resourceArn: finding.resourceArn ?? '',
+          region: finding.region ?? '',
+          justification: formText(body, 'justification'),
+          owner: formText(body, 'owner', 200),
+          expires: formText(body, 'expires', 10),
+        },
+        expectedVersion: existing?.version ?? 0,
+        actor: actorOf(c),
+        source: 'web',
+      });
+    });
+  });
 
   app.get('/evidence/:sha256', async (c) => {
     const sha = c.req.param('sha256');
@@ -310,7 +392,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     return page(c, 'Diff', <DiffPage list={list} a={from} b={to} diff={diff} />);
   });
 
-  app.get('/scans', async (c) => page(c, 'Scans', <ScansPage c={c} jobs={jobs.list()} scans={await store.scans.list({ limit: 200 })} />));
+  app.get('/scans', async (c) => page(c, 'Scans', <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} />));
 
   app.post('/scans', async (c) => {
     requireRole(c, 'admin');
@@ -321,7 +403,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       const accounts = parseList(formText(body, 'accounts', 20_000));
       const org = formText(body, 'org', 5) !== '';
       if (accounts.length > 0 && !org) throw new UserError('Accounts only apply to an Organization scan (tick "Every account of the Organization").');
-      jobs.start(
+      await jobs.start(
         {
           org,
           roleName: formText(body, 'roleName', 64) || 'FtrReadOnly',
@@ -339,7 +421,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (!(err instanceof UserError) && !(err instanceof Error && err.name === 'UnknownFrameworkError')) throw err;
-      return page(c, 'Scans', <ScansPage c={c} jobs={jobs.list()} scans={await store.scans.list({ limit: 200 })} error={message} />, 400);
+      return page(c, 'Scans', <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} error={message} />, 400);
     }
     return c.redirect('/scans', 303);
   });
@@ -350,12 +432,12 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     return c.redirect('/scans', 303);
   });
 
-  app.get('/scans/jobs/:id/events', (c) => {
-    const job = jobs.get(idParam(c.req.param('id')));
+  app.get('/scans/jobs/:id/events', async (c) => {
+    const job = await jobs.get(idParam(c.req.param('id')));
     if (!job) throw new HTTPException(404, { message: 'No such scan job.' });
     return streamSSE(c, async (stream) => {
       await stream.writeSSE({ event: 'progress', data: job.progress });
-      if (job.state === 'done' || job.state === 'failed') {
+      if (job.state === 'done' || job.state === 'failed' || job.state === 'interrupted') {
         await stream.writeSSE({ event: 'state', data: `${job.state}: ${job.outcome}` });
         return;
       }

@@ -1,5 +1,5 @@
 /**
- * Team mode on the real dashboard: the auth module (src/serve/auth/) wired through src/serve/team-mode.ts
+ * Team mode on the real dashboard: the auth module (src/serve/auth/) wired through src/serve/team-mode.tsx
  * into createApp. Every route of the app (read from the app itself, so a new route is covered the day it
  * is added) refuses anonymous and under-privileged requests, and unsafe requests without the CSRF token.
  */
@@ -118,6 +118,22 @@ describe('ftr serve in team mode', () => {
     const html = await (await client.request(`/assessments/${sampleId}/items/${encodeURIComponent(itemId)}`)).text();
     expect(html).toContain(`name="_csrf" value="${token}"`);
     expect(html).toContain('ada@example.com');
+  });
+
+  it('serves the admin pages to an admin only, and signing out ends the session in the store', async () => {
+    const { client: viewer } = await signedIn('viewer');
+    expect((await viewer.request('/auth/audit', { headers: { accept: 'text/html' } })).status).toBe(403);
+    const { client, token } = await signedIn('admin');
+    const audit = await client.request('/auth/audit', { headers: { accept: 'text/html' } });
+    expect(audit.status).toBe(200);
+    expect(await audit.text()).toContain('auth.sign_in');
+    expect((await client.request('/auth/users', { headers: { accept: 'text/html' } })).status).toBe(200);
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    expect((await client.request('/auth/sign-out', { form: { _csrf: token } })).status).toBe(303);
+    // The old cookie, replayed, no longer signs anyone in.
+    const replayed = await app.request('/', { headers: { cookie, accept: 'text/html' } });
+    expect(replayed.status).toBe(302);
+    expect(replayed.headers.get('location')).toMatch(/^\/auth\/sign-in/);
   });
 
   it('refuses to bind to another address while the store has no admin, with the command to create one', async () => {

@@ -120,14 +120,3 @@ export class ReportModelCache {
     return entry;
   }
 }
-
-/**
- * A report model built from the item rows and the header only (no findings): verdicts, reasons, check
- * counts per item (schema 1.1 keeps them on the item), blockers with their severity, expiring evidence.
- * What the overview needs, in milliseconds whatever the number of findings.
- */
-export async function lightModel(repositories: Pick<Repositories, 'assessments'>, id: number): Promise<ReportModel> {
-  const header = await repositories.assessments.header(id);
-  const items = await repositories.assessments.items(id);
-  return buildReportModel({ ...header, items, findings: [], resources: [] }, { passingSampleSize: 0 });
-}

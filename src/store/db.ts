@@ -22,6 +22,7 @@ import { AuthRepository } from './repositories/auth.js';
 import { BlobRepository } from './repositories/blobs.js';
 import type { Actor, RepositoryContext } from './repositories/context.js';
 import { EvidenceRepository } from './repositories/evidence.js';
+import { ScanJobRepository } from './repositories/scan-jobs.js';
 import { ScanRepository } from './repositories/scans.js';
 import { UserRepository } from './repositories/users.js';
 import type { Database } from './schema.js';
@@ -39,6 +40,8 @@ export interface Repositories {
   readonly audit: AuditRepository;
   /** Team mode's sessions and sign-in rate limit (src/serve/auth). */
   readonly auth: AuthRepository;
+  /** The dashboard's scan jobs (src/serve/jobs.ts). */
+  readonly scanJobs: ScanJobRepository;
 }
 
 export interface Store extends Repositories {
@@ -81,6 +84,7 @@ export function repositoriesFor(ctx: RepositoryContext): Repositories {
     users: new UserRepository(ctx),
     audit: new AuditRepository(ctx),
     auth: new AuthRepository(ctx),
+    scanJobs: new ScanJobRepository(ctx),
   };
 }
 

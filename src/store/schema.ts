@@ -90,6 +90,12 @@ export interface AssessmentTable {
   items_unknown: number;
   findings_total: number;
   findings_fail: number;
+  /** FAIL findings per severity (migration 0003): the overview's blockers without counting finding rows. */
+  fails_critical: Generated<number>;
+  fails_high: Generated<number>;
+  fails_medium: Generated<number>;
+  fails_low: Generated<number>;
+  fails_info: Generated<number>;
   /** The assessment JSON without `items`, `findings` and `resources` (those have their own tables). */
   header_json: string;
   source: string;
@@ -236,6 +242,21 @@ export interface AuthAttemptTable {
   at: string;
 }
 
+/** A scan job started from the dashboard (migration 0004); `options` is the ScanRequest as JSON. */
+export interface ScanJobTable {
+  id: Generated<number>;
+  started_at: string;
+  started_by: string;
+  actor_user_id: number | null;
+  options: string;
+  status: string;
+  progress: string;
+  outcome: string;
+  finished_at: string | null;
+  scan_id: number | null;
+  assessment_id: number | null;
+}
+
 export interface Database {
   blobs: BlobTable;
   scans: ScanTable;
@@ -252,6 +273,7 @@ export interface Database {
   audit_log: AuditLogTable;
   auth_sessions: AuthSessionTable;
   auth_attempts: AuthAttemptTable;
+  scan_jobs: ScanJobTable;
 }
 
 export type ScanRow = Selectable<ScanTable>;

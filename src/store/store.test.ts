@@ -12,6 +12,7 @@ import { openStore, type Store } from './db.js';
 import { ConflictError, EvidenceRejectedError } from './errors.js';
 import { diffAssessments, diffSideFromAssessment, diffSideFromStore } from './diff.js';
 import { MAX_EVIDENCE_BYTES } from './evidence-policy.js';
+import { MIGRATIONS } from './migrations/index.js';
 import type { Actor } from './repositories/context.js';
 
 const SAMPLE_SNAPSHOT = parseSnapshot(readFileSync(new URL('../../samples/sample-org.snapshot.json.gz', import.meta.url)), 'sample');
@@ -39,7 +40,7 @@ describe.each(storeEngines())('store on $name', (engine) => {
 
   it('migrates an empty database to the latest schema, once', async () => {
     const status = await store.migrationStatus();
-    expect(status.map((m) => [m.name, m.executedAt !== null])).toEqual([['0001_initial', true], ['0002_auth_sessions', true]]);
+    expect(status.map((m) => [m.name, m.executedAt !== null])).toEqual(Object.keys(MIGRATIONS).map((name) => [name, true]));
     for (const table of ['blobs', 'scans', 'scan_shards', 'assessments', 'assessment_items', 'findings', 'resources', 'attestations', 'attestation_versions', 'evidence_files', 'users', 'audit_log']) {
       expect(await countRows(store, table)).toBe(0);
     }
@@ -49,6 +50,22 @@ describe.each(storeEngines())('store on $name', (engine) => {
     await store.close();
     store = await openStore(store.location, { now });
     expect((await store.users.findByEmail('admin@example.com'))?.role).toBe('admin');
+  });
+
+  it('migrates a store written before 0003: FAIL counts by severity are backfilled from the finding rows', async () => {
+    const { assessment } = await store.assessments.record(sampleAssessment(), { scanId: null, source: 'import', actor: ALICE });
+    const expected: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    for (const f of sampleAssessment().findings) if (f.status === 'FAIL') expected[f.severity] = (expected[f.severity] ?? 0) + 1;
+    expect(assessment.failsBySeverity).toEqual(expected);
+    // Put the database back to its 0002 shape: no fail_* columns (0003), no scan_jobs table (0004), neither applied.
+    const db = rawDb(store);
+    for (const severity of Object.keys(expected)) await sql`alter table assessments drop column ${sql.ref(`fails_${severity}`)}`.execute(db);
+    await sql`drop table scan_jobs`.execute(db);
+    await sql`delete from ftr_migrations where name >= '0003'`.execute(db);
+    await store.close();
+    store = await openStore(store.location, { now });
+    expect((await store.assessments.require(assessment.id)).failsBySeverity).toEqual(expected);
+    expect(await store.assessments.failCountsBySeverity(assessment.id)).toEqual(expected);
   });
 
   it('records a scan once per snapshot content, and gives the snapshot back', async () => {
@@ -303,4 +320,9 @@ async function countRows(store: Store, table: string): Promise<number> {
   const db = (store.blobs as unknown as { ctx: { db: Kysely<unknown> } }).ctx.db;
   const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
   return Number(result.rows[0]?.n);
+}
+
+/** The store's own database handle (tests only). */
+function rawDb(store: Store): Kysely<unknown> {
+  return (store.blobs as unknown as { ctx: { db: Kysely<unknown> } }).ctx.db;
 }

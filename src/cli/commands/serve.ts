@@ -1,7 +1,7 @@
 /**
  * `ftr serve`: the workspace dashboard on http://127.0.0.1:8080 (src/serve/). With an empty store it first
  * records the bundled sample, so a newcomer sees a populated dashboard without AWS credentials. Binding to
- * anything but loopback (or `--team`) is team mode: sign-in, roles and CSRF tokens (src/serve/team-mode.ts).
+ * anything but loopback (or `--team`) is team mode: sign-in, roles and CSRF tokens (src/serve/team-mode.tsx).
  */
 import type { AddressInfo } from 'node:net';
 import { EXIT, UserError } from '../../core/errors.js';

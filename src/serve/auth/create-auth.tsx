@@ -170,7 +170,11 @@ export function createAuth(options: AuthOptions): AuthSeam {
   const csrf: MiddlewareHandler = async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const refuse = (why: string) => c.text(`Refused: ${why}. Reload the page and try again.`, 403);
-    const origin = c.req.header('origin');
+    // `Origin: null` is what a browser sends for a form post from a page under Referrer-Policy: no-referrer
+    // (and from sandboxed or opaque documents): it proves nothing either way, so Sec-Fetch-Site decides,
+    // and a `null` without it is refused.
+    const rawOrigin = c.req.header('origin');
+    const origin = rawOrigin === 'null' && c.req.header('sec-fetch-site') !== undefined ? undefined : rawOrigin;
     if (origin !== undefined) {
       if (origin !== expectedOrigin(c, trustProxy, options.publicOrigin)) return refuse('the request comes from another site');
     } else {

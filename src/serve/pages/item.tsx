@@ -17,6 +17,7 @@ import type { AttestationChange, StoredAttestation } from '../../store/repositor
 import type { ItemVerdict } from '../../core/assessment.js';
 import { csrfField, roleAtLeast, type AppContext } from '../access.js';
 import { itemHref } from '../paths.js';
+import { GatingForm, SuppressionForm, type GatingView } from './risk-forms.js';
 
 export interface ItemView {
   readonly stored: StoredAssessment;
@@ -30,6 +31,8 @@ export interface ItemView {
   readonly history: readonly ItemHistoryEntry[];
   /** The newest assessment of the same framework and scope, when this one is not it. */
   readonly newer: StoredAssessment | null;
+  /** The gating question that gates this item, with its stored answer; null when the item is not gated. */
+  readonly gating: GatingView | null;
 }
 
 export interface Flash {
@@ -162,6 +165,13 @@ export const ItemLive: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> 
 export const ItemMain: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> = ({ c, v, flash }) => (
   <div id="item-main">
       <ItemLive c={c} v={v} flash={flash ?? null} />
+      {v.gating || roleAtLeast(c.get('user').role, 'attester') ? (
+        <section class="block" id="item-risk">
+          <h2 class="part">Applicability and accepted risks</h2>
+          {v.gating ? <GatingForm c={c} assessmentId={v.stored.id} itemId={v.item.itemId} gating={v.gating} /> : null}
+          <SuppressionForm c={c} assessmentId={v.stored.id} itemId={v.item.itemId} failing={v.item.attention.filter((f) => f.status === 'FAIL')} />
+        </section>
+      ) : null}
       <section class="block">
         <h2 class="part">Checks, findings and remediation</h2>
         {v.attentionShown < v.attentionTotal ? (

@@ -6,21 +6,19 @@
 import type { FC } from 'hono/jsx';
 import { SEVERITIES, type Severity } from '../../core/finding.js';
 import { getFramework } from '../../frameworks/index.js';
-import { dateTime, day } from '../../report/format.js';
+import { dateTime } from '../../report/format.js';
+import { VerdictChangesTable } from '../../report/html/components/changes.js';
+import { ExpiringAttestationsTable } from '../../report/html/components/glance.js';
 import { Donut, Verdict } from '../../report/html/components/primitives.js';
-import type { Blocker, ReportModel } from '../../report/model.js';
+import type { Blocker, ChangeLine, ExpiringAttestation, ReportModel } from '../../report/model.js';
 import type { Store } from '../../store/db.js';
 import type { StoredAssessment } from '../../store/repositories/assessments.js';
 import { TrendChart, percentOf, type TrendPoint } from '../trend-chart.js';
-import { lightModel } from '../workspace.js';
+import { AssessmentViewCache } from '../view-cache.js';
 import { assessmentHref, itemHref } from '../paths.js';
-import type { ItemVerdict } from '../../core/assessment.js';
 
-export interface VerdictChange {
-  readonly itemId: string;
-  readonly title: string;
-  readonly before: string | null;
-  readonly after: string;
+/** A verdict change (the report's ChangeLine), or an item whose evidence expired since the previous assessment. */
+export interface VerdictChange extends ChangeLine {
   readonly evidenceExpired: boolean;
 }
 
@@ -34,14 +32,15 @@ export interface OverviewGroup {
   readonly trend: readonly TrendPoint[];
   readonly changes: readonly VerdictChange[];
   readonly failsBySeverity: Readonly<Record<string, number>>;
-  readonly expiring: readonly { itemId: string; title: string; owner: string; expires: string; daysLeft: number }[];
+  /** Not yet expired, expiring within 90 days of now (the report's glance counts from its generation time). */
+  readonly expiring: readonly ExpiringAttestation[];
 }
 
 const DAY_MS = 86_400_000;
 /** How many points the trend chart shows (the newest). */
 const TREND_POINTS = 60;
 
-export async function loadOverview(store: Store, now = new Date()): Promise<OverviewGroup[]> {
+export async function loadOverview(store: Store, now = new Date(), cache = new AssessmentViewCache()): Promise<OverviewGroup[]> {
   const all = await store.assessments.list({ limit: 1_000 });
   const groups = new Map<string, StoredAssessment[]>();
   for (const a of all) {
@@ -51,57 +50,58 @@ export async function loadOverview(store: Store, now = new Date()): Promise<Over
     groups.set(key, list);
   }
   const horizon = new Date(now.getTime() + 90 * DAY_MS).toISOString().slice(0, 10);
-  const out: OverviewGroup[] = [];
-  for (const list of groups.values()) {
-    const [latest, previous] = list;
-    if (!latest) continue;
-    const model = await lightModel(store, latest.id);
-    const items = model.sections.flatMap((s) => s.items);
-    const changes: VerdictChange[] = [];
-    if (previous) {
-      const before = new Map((await store.assessments.items(previous.id)).map((i) => [i.itemId, i]));
-      for (const item of items) {
-        const was = before.get(item.itemId);
-        const expiredNow = item.attestation?.expired === true && was?.attestation?.expired !== true;
-        if (was?.verdict !== item.verdict || expiredNow) {
-          changes.push({ itemId: item.itemId, title: item.title, before: was?.verdict ?? null, after: item.verdict, evidenceExpired: expiredNow });
+  return Promise.all(
+    [...groups.values()].map(async (list): Promise<OverviewGroup> => {
+      const [latest, previous] = list as [StoredAssessment, StoredAssessment | undefined];
+      const [{ model, items: rows }, before] = await Promise.all([
+        cache.lightView(store, latest),
+        previous ? cache.itemVerdicts(store, previous) : Promise.resolve(null),
+      ]);
+      const items = model.sections.flatMap((s) => s.items);
+      const changes: VerdictChange[] = [];
+      if (before) {
+        const was = new Map(before.map((i) => [i.itemId, i]));
+        for (const item of items) {
+          const prior = was.get(item.itemId);
+          const expiredNow = item.attestation?.expired === true && prior?.attestationExpired !== true;
+          if (prior?.verdict !== item.verdict || expiredNow) {
+            changes.push({ itemId: item.itemId, title: item.title, before: prior?.verdict ?? null, after: item.verdict, evidenceExpired: expiredNow });
+          }
         }
       }
-    }
-    const titles = new Map(items.map((i) => [i.itemId, i]));
-    const expiring = (await store.assessments.expiringAttestations(latest.id, horizon)).map((e) => {
-      const item = titles.get(e.itemId);
+      // Not yet expired, expiring on or before the horizon, soonest first (the same rows as the indexed
+      // `attestation_expires` column: the item rows are already in the cache).
+      const expiring = rows
+        .flatMap((item) => {
+          const a = item.attestation;
+          if (!a?.expires || a.expired || a.expires.slice(0, 10) > horizon) return [];
+          const daysLeft = Math.floor((Date.parse(`${a.expires.slice(0, 10)}T23:59:59Z`) - now.getTime()) / DAY_MS);
+          return [{ itemId: item.itemId, title: item.title, owner: a.owner, expires: a.expires, daysLeft, expired: false }];
+        })
+        .sort((a, b) => a.expires.localeCompare(b.expires) || a.itemId.localeCompare(b.itemId));
+      let frameworkTitle = latest.frameworkId;
+      try {
+        frameworkTitle = getFramework(latest.frameworkId).title;
+      } catch {
+        // a framework of a newer ftr-ready: show its id
+      }
       return {
-        itemId: e.itemId,
-        title: item?.title ?? e.itemId,
-        owner: item?.attestation?.owner ?? '',
-        expires: e.expires,
-        daysLeft: Math.floor((Date.parse(`${e.expires.slice(0, 10)}T23:59:59Z`) - now.getTime()) / DAY_MS),
+        frameworkId: latest.frameworkId,
+        frameworkTitle,
+        scopeName: latest.scopeName,
+        latest,
+        previous: previous ?? null,
+        model,
+        trend: list
+          .slice(0, TREND_POINTS)
+          .reverse()
+          .map((a) => ({ assessmentId: a.id, generatedAt: a.generatedAt, met: a.readiness.met, applicable: a.readiness.applicable })),
+        changes,
+        failsBySeverity: latest.failsBySeverity,
+        expiring,
       };
-    });
-    let frameworkTitle = latest.frameworkId;
-    try {
-      frameworkTitle = getFramework(latest.frameworkId).title;
-    } catch {
-      // a framework of a newer ftr-ready: show its id
-    }
-    out.push({
-      frameworkId: latest.frameworkId,
-      frameworkTitle,
-      scopeName: latest.scopeName,
-      latest,
-      previous: previous ?? null,
-      model,
-      trend: list
-        .slice(0, TREND_POINTS)
-        .reverse()
-        .map((a) => ({ assessmentId: a.id, generatedAt: a.generatedAt, met: a.readiness.met, applicable: a.readiness.applicable })),
-      changes,
-      failsBySeverity: await store.assessments.failCountsBySeverity(latest.id),
-      expiring,
-    });
-  }
-  return out;
+    }),
+  );
 }
 
 const BlockersBySeverity: FC<{ blockers: readonly Blocker[]; fails: Readonly<Record<string, number>>; assessmentId: number }> = ({ blockers, fails, assessmentId }) => {
@@ -160,6 +160,7 @@ const BlockersBySeverity: FC<{ blockers: readonly Blocker[]; fails: Readonly<Rec
 
 const GroupCard: FC<{ g: OverviewGroup }> = ({ g }) => {
   const r = g.model.glance.readiness;
+  const linkTo = (itemId: string) => itemHref(g.latest.id, itemId);
   return (
     <section class="block" data-group={`${g.frameworkId}|${g.scopeName ?? ''}`}>
       <h2 class="part">
@@ -194,70 +195,13 @@ const GroupCard: FC<{ g: OverviewGroup }> = ({ g }) => {
             #{g.previous.id} ({percentOf(g.previous.readiness)}%) → #{g.latest.id} ({percentOf(g.latest.readiness)}%) ·{' '}
             <a href={`/diff?a=${g.previous.id}&b=${g.latest.id}`}>full diff with failing resources</a>
           </p>
-          {g.changes.length === 0 ? (
-            <p class="muted small">No item changed its verdict.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>Item</th>
-                  <th>Before</th>
-                  <th>Now</th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.changes.map((ch) => (
-                  <tr>
-                    <td>
-                      <a class="mono" href={itemHref(g.latest.id, ch.itemId)}>
-                        {ch.itemId}
-                      </a>{' '}
-                      {ch.title}
-                      {ch.evidenceExpired ? <span class="badge v-NOT_MET">evidence expired</span> : null}
-                    </td>
-                    <td>{ch.before ? <Verdict v={ch.before as ItemVerdict} /> : 'new item'}</td>
-                    <td>
-                      <Verdict v={ch.after as ItemVerdict} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {g.changes.length === 0 ? <p class="muted small">No item changed its verdict.</p> : <VerdictChangesTable lines={g.changes} itemHref={linkTo} />}
         </>
       )}
       <h3>Blockers by severity ({g.model.glance.blockers.length})</h3>
       <BlockersBySeverity blockers={g.model.glance.blockers} fails={g.failsBySeverity} assessmentId={g.latest.id} />
       <h3>Evidence expiring within 90 days ({g.expiring.length})</h3>
-      {g.expiring.length === 0 ? (
-        <p class="muted small">None.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Item</th>
-              <th>Owner</th>
-              <th>Expires</th>
-              <th class="num">Days left</th>
-            </tr>
-          </thead>
-          <tbody>
-            {g.expiring.map((e) => (
-              <tr>
-                <td>
-                  <a class="mono" href={itemHref(g.latest.id, e.itemId)}>
-                    {e.itemId}
-                  </a>{' '}
-                  {e.title}
-                </td>
-                <td>{e.owner}</td>
-                <td>{day(e.expires)}</td>
-                <td class="num">{e.daysLeft}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ExpiringAttestationsTable expiring={g.expiring} itemHref={linkTo} />
     </section>
   );
 };

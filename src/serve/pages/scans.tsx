@@ -17,7 +17,7 @@ const JobRow: FC<{ job: ScanJob; c: AppContext }> = ({ job, c }) => (
       {job.request.regions ? ` · ${job.request.regions.join(', ')}` : ''}
     </td>
     <td>
-      <span class={`badge ${job.state === 'done' ? 'v-MET' : job.state === 'failed' ? 'v-NOT_MET' : 'v-NEEDS_EVIDENCE'}`}>{job.state}</span>{' '}
+      <span class={`badge ${job.state === 'done' ? 'v-MET' : job.state === 'failed' || job.state === 'interrupted' ? 'v-NOT_MET' : 'v-NEEDS_EVIDENCE'}`}>{job.state}</span>{' '}
       <span class="small">{job.outcome}</span>
       {job.state === 'running' || job.state === 'stopping' ? (
         <div data-sse={`/scans/jobs/${job.id}/events`} class="job-live">

@@ -7,6 +7,8 @@ import type { StoreEngine } from '../location.js';
 import { StoreUnavailableError } from '../errors.js';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_auth_sessions.js';
+import * as m0003 from './0003_assessment_fail_counts.js';
+import * as m0004 from './0004_scan_jobs.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: StoreEngine): Promise<void>;
@@ -16,6 +18,8 @@ interface EngineMigration {
 export const MIGRATIONS: Readonly<Record<string, EngineMigration>> = {
   '0001_initial': m0001,
   '0002_auth_sessions': m0002,
+  '0003_assessment_fail_counts': m0003,
+  '0004_scan_jobs': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -10,7 +10,7 @@
  * so new fields (per-item check roles, advisories, ...) need no migration.
  */
 import type { Assessment, ItemResult, ItemVerdict } from '../../core/assessment.js';
-import type { Finding } from '../../core/finding.js';
+import { SEVERITIES, type Finding, type Severity } from '../../core/finding.js';
 import { parseAssessment } from '../../io/assessment-file.js';
 import { encodeJson } from '../content.js';
 import { NotFoundError } from '../errors.js';
@@ -39,6 +39,8 @@ export interface StoredAssessment {
   readonly readiness: { readonly met: number; readonly applicable: number };
   readonly items: Readonly<Record<ItemVerdict, number>>;
   readonly findings: { readonly total: number; readonly fail: number };
+  /** FAIL findings per severity, counted when recorded (migration 0003). */
+  readonly failsBySeverity: Readonly<Record<Severity, number>>;
   readonly source: string;
   readonly recordedAt: string;
   readonly recordedBy: string;
@@ -72,7 +74,54 @@ export interface ItemHistoryEntry {
   readonly verdict: string;
 }
 
-export function toStoredAssessment(row: AssessmentRow): StoredAssessment {
+/**
+ * Every column of `assessments` but `header_json` (tens of KB each): what lists and look-ups read. The
+ * header is read by `header()` only, for the one assessment a page shows.
+ */
+const LIST_COLUMNS = [
+  'id',
+  'scan_id',
+  'document_sha256',
+  'schema_version',
+  'tool_version',
+  'framework_id',
+  'framework_version',
+  'delivery',
+  'scope_name',
+  'case_study_id',
+  'generated_at',
+  'scan_started_at',
+  'scan_finished_at',
+  'snapshot_complete',
+  'readiness_met',
+  'readiness_applicable',
+  'items_met',
+  'items_not_met',
+  'items_needs_evidence',
+  'items_not_applicable',
+  'items_unknown',
+  'findings_total',
+  'findings_fail',
+  'fails_critical',
+  'fails_high',
+  'fails_medium',
+  'fails_low',
+  'fails_info',
+  'source',
+  'recorded_at',
+  'recorded_by',
+] as const satisfies readonly (keyof AssessmentRow)[];
+
+type ListRow = Pick<AssessmentRow, (typeof LIST_COLUMNS)[number]>;
+
+/** An item's verdict columns (no JSON): what "changed since the previous assessment" compares. */
+export interface ItemVerdictRow {
+  readonly itemId: string;
+  readonly verdict: ItemVerdict;
+  readonly attestationExpired: boolean;
+}
+
+export function toStoredAssessment(row: ListRow): StoredAssessment {
   return {
     id: row.id,
     scanId: row.scan_id,
@@ -97,6 +146,7 @@ export function toStoredAssessment(row: AssessmentRow): StoredAssessment {
       UNKNOWN: row.items_unknown,
     },
     findings: { total: row.findings_total, fail: row.findings_fail },
+    failsBySeverity: { critical: row.fails_critical, high: row.fails_high, medium: row.fails_medium, low: row.fails_low, info: row.fails_info },
     source: row.source,
     recordedAt: row.recorded_at,
     recordedBy: row.recorded_by,
@@ -127,11 +177,13 @@ export class AssessmentRepository {
     const encoded = await encodeJson(JSON.stringify(assessment));
     const { items, findings, resources: _resources, ...header } = assessment;
     return inTransaction(this.ctx.db, async (db) => {
-      const existing = await db.selectFrom('assessments').selectAll().where('document_sha256', '=', encoded.sha256).executeTakeFirst();
+      const existing = await db.selectFrom('assessments').select(LIST_COLUMNS).where('document_sha256', '=', encoded.sha256).executeTakeFirst();
       if (existing) return { assessment: toStoredAssessment(existing), created: false };
       await new BlobRepository({ ...this.ctx, db }).put(encoded, ASSESSMENT_MEDIA_TYPE);
       const readiness = assessment.summary?.readiness;
       const now = this.ctx.now();
+      const fails = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+      for (const f of findings) if (f.status === 'FAIL' && f.severity in fails) fails[f.severity] += 1;
       const row = await db
         .insertInto('assessments')
         .values({
@@ -157,12 +209,17 @@ export class AssessmentRepository {
           items_unknown: count(items, 'UNKNOWN'),
           findings_total: findings.length,
           findings_fail: findings.filter((f) => f.status === 'FAIL').length,
+          fails_critical: fails.critical,
+          fails_high: fails.high,
+          fails_medium: fails.medium,
+          fails_low: fails.low,
+          fails_info: fails.info,
           header_json: JSON.stringify(header),
           source: options.source,
           recorded_at: now,
           recorded_by: options.actor.label,
         })
-        .returningAll()
+        .returning(LIST_COLUMNS)
         .executeTakeFirstOrThrow();
       await insertDerivedRows(db, row.id, assessment);
       await appendAudit(db, now, options.actor, {
@@ -176,7 +233,7 @@ export class AssessmentRepository {
   }
 
   async get(id: number): Promise<StoredAssessment | null> {
-    const row = await this.ctx.db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.ctx.db.selectFrom('assessments').select(LIST_COLUMNS).where('id', '=', id).executeTakeFirst();
     return row ? toStoredAssessment(row) : null;
   }
 
@@ -188,7 +245,7 @@ export class AssessmentRepository {
 
   /** Newest first (by generation time). `scopeName: null` = unscoped assessments only. */
   async list(filter: { frameworkId?: string; scopeName?: string | null; limit?: number } = {}): Promise<StoredAssessment[]> {
-    let query = this.ctx.db.selectFrom('assessments').selectAll();
+    let query = this.ctx.db.selectFrom('assessments').select(LIST_COLUMNS);
     if (filter.frameworkId !== undefined) query = query.where('framework_id', '=', filter.frameworkId);
     if (filter.scopeName !== undefined) query = query.where('scope_name', '=', filter.scopeName ?? '');
     const rows = await query.orderBy('generated_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 1_000).execute();
@@ -200,7 +257,7 @@ export class AssessmentRepository {
     const current = await this.require(id);
     const row = await this.ctx.db
       .selectFrom('assessments')
-      .selectAll()
+      .select(LIST_COLUMNS)
       .where('framework_id', '=', current.frameworkId)
       .where('scope_name', '=', current.scopeName ?? '')
       .where((eb) => eb.or([eb('generated_at', '<', current.generatedAt), eb.and([eb('generated_at', '=', current.generatedAt), eb('id', '<', id)])]))
@@ -229,6 +286,17 @@ export class AssessmentRepository {
   async items(id: number): Promise<ItemResult[]> {
     const rows = await this.ctx.db.selectFrom('assessment_items').select('document').where('assessment_id', '=', id).orderBy('seq').execute();
     return rows.map((r) => JSON.parse(r.document) as ItemResult);
+  }
+
+  /** Each item's verdict, from columns (no JSON parsed), in checklist order. */
+  async itemVerdicts(id: number): Promise<ItemVerdictRow[]> {
+    const rows = await this.ctx.db
+      .selectFrom('assessment_items')
+      .select(['item_id', 'verdict', 'attestation_expired'])
+      .where('assessment_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({ itemId: r.item_id, verdict: r.verdict as ItemVerdict, attestationExpired: r.attestation_expired === 1 }));
   }
 
   async item(id: number, itemId: string): Promise<ItemResult | null> {
@@ -269,16 +337,9 @@ export class AssessmentRepository {
     return rows.map((r) => ({ checkId: r.check_id, accountId: r.account_id, region: r.region, resourceType: r.resource_type, resourceId: r.resource_id }));
   }
 
-  /** FAIL counts by severity (the overview's blockers). */
+  /** FAIL counts by severity (the overview's blockers): columns written when recorded, no count of findings. */
   async failCountsBySeverity(id: number): Promise<Record<string, number>> {
-    const rows = await this.ctx.db
-      .selectFrom('findings')
-      .select(['severity', (eb) => eb.fn.countAll().as('n')])
-      .where('assessment_id', '=', id)
-      .where('status', '=', 'FAIL')
-      .groupBy('severity')
-      .execute();
-    return Object.fromEntries(rows.map((r) => [r.severity, Number(r.n)]));
+    return { ...(await this.require(id)).failsBySeverity };
   }
 
   /** An item's verdict in every stored assessment of the framework and scope, oldest first. */

@@ -134,7 +134,12 @@ export class AttestationRepository {
   async history(key: AttestationKey): Promise<AttestationChange[]> {
     const record = await this.get(key);
     if (!record) throw new NotFoundError(`${describeKey(key)} does not exist.`);
-    const rows = await this.ctx.db.selectFrom('attestation_versions').selectAll().where('attestation_id', '=', record.id).orderBy('version').execute();
+    return this.versions(record.id);
+  }
+
+  /** Every change of an attestation already read (`get`), oldest first: one query. */
+  async versions(attestationId: number): Promise<AttestationChange[]> {
+    const rows = await this.ctx.db.selectFrom('attestation_versions').selectAll().where('attestation_id', '=', attestationId).orderBy('version').execute();
     const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as AttestationDocument));
     return rows.map((r) => ({
       version: r.version,

@@ -1,8 +1,51 @@
 /** Part 6, changes since the previous assessment. */
 import type { FC } from 'hono/jsx';
 import { dateTime, day } from '../../format.js';
-import type { ReportModel } from '../../model.js';
+import type { ChangeLine, ReportModel } from '../../model.js';
 import { Verdict } from './primitives.js';
+
+/**
+ * Items whose verdict changed: before and now. `itemHref` links each item (the dashboard's item pages);
+ * a line with `evidenceExpired` gets a badge (the dashboard also lists items whose evidence just expired).
+ */
+export const VerdictChangesTable: FC<{ lines: readonly (ChangeLine & { readonly evidenceExpired?: boolean })[]; itemHref?: (itemId: string) => string }> = ({
+  lines,
+  itemHref,
+}) =>
+  lines.length === 0 ? (
+    <p class="muted small">None.</p>
+  ) : (
+    <table>
+      <thead>
+        <tr>
+          <th>Item</th>
+          <th>Before</th>
+          <th>Now</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr>
+            <td>
+              {itemHref ? (
+                <a class="mono" href={itemHref(l.itemId)}>
+                  {l.itemId}
+                </a>
+              ) : (
+                <span class="mono">{l.itemId}</span>
+              )}{' '}
+              {l.title}
+              {l.evidenceExpired ? <span class="badge v-NOT_MET">evidence expired</span> : null}
+            </td>
+            <td>{l.before ? <Verdict v={l.before} /> : 'new item'}</td>
+            <td>
+              <Verdict v={l.after} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 
 export const Changes: FC<{ m: ReportModel }> = ({ m }) => {
   const c = m.changes;
@@ -12,32 +55,7 @@ export const Changes: FC<{ m: ReportModel }> = ({ m }) => {
       <h3>
         {title} ({lines.length})
       </h3>
-      {lines.length === 0 ? (
-        <p class="muted small">None.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Item</th>
-              <th>Before</th>
-              <th>Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr>
-                <td>
-                  <span class="mono">{l.itemId}</span> {l.title}
-                </td>
-                <td>{l.before ? <Verdict v={l.before} /> : 'new item'}</td>
-                <td>
-                  <Verdict v={l.after} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <VerdictChangesTable lines={lines} />
     </>
   );
   return (

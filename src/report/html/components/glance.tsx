@@ -3,8 +3,47 @@ import type { FC } from 'hono/jsx';
 import { ITEM_VERDICTS } from '../../../core/assessment.js';
 import { CHECK_STATUSES } from '../../../core/finding.js';
 import { dateTime, day, DELIVERY_LABEL, HARDENING_TITLE, money, SECTION_LABEL, STATUS_LABEL, VERDICT_LABEL } from '../../format.js';
-import { accountLabel, type ReportModel } from '../../model.js';
+import { accountLabel, type ExpiringAttestation, type ReportModel } from '../../model.js';
 import { CountsBar, Donut, itemAnchor, sectionAnchor, Verdict, VERDICT_COLORS } from './primitives.js';
+
+/**
+ * Attestations expiring within 90 days (or expired). `itemHref` links each item somewhere else than its
+ * anchor in this report (the dashboard links its item pages); without it the id is plain text.
+ */
+export const ExpiringAttestationsTable: FC<{ expiring: readonly ExpiringAttestation[]; itemHref?: (itemId: string) => string }> = ({ expiring, itemHref }) =>
+  expiring.length === 0 ? (
+    <p class="muted small">None.</p>
+  ) : (
+    <table>
+      <thead>
+        <tr>
+          <th>Item</th>
+          <th>Owner</th>
+          <th>Expires</th>
+          <th class="num">Days left</th>
+        </tr>
+      </thead>
+      <tbody>
+        {expiring.map((e) => (
+          <tr>
+            <td>
+              {itemHref ? (
+                <a class="mono" href={itemHref(e.itemId)}>
+                  {e.itemId}
+                </a>
+              ) : (
+                <span class="mono">{e.itemId}</span>
+              )}{' '}
+              {e.title}
+            </td>
+            <td>{e.owner}</td>
+            <td>{day(e.expires)}</td>
+            <td class="num">{e.expired ? <span class="badge v-NOT_MET">expired</span> : e.daysLeft}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 
 export const Glance: FC<{ m: ReportModel }> = ({ m }) => {
   const g = m.glance;
@@ -119,32 +158,7 @@ export const Glance: FC<{ m: ReportModel }> = ({ m }) => {
         </table>
       )}
       <h3>Attestations expiring within 90 days ({g.expiring.length})</h3>
-      {g.expiring.length === 0 ? (
-        <p class="muted small">None.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Item</th>
-              <th>Owner</th>
-              <th>Expires</th>
-              <th class="num">Days left</th>
-            </tr>
-          </thead>
-          <tbody>
-            {g.expiring.map((e) => (
-              <tr>
-                <td>
-                  <span class="mono">{e.itemId}</span> {e.title}
-                </td>
-                <td>{e.owner}</td>
-                <td>{day(e.expires)}</td>
-                <td class="num">{e.expired ? <span class="badge v-NOT_MET">expired</span> : e.daysLeft}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ExpiringAttestationsTable expiring={g.expiring} />
       <h3>Scope</h3>
       <table>
         <tbody>

@@ -4,11 +4,14 @@
  * (they protect themselves); every other request goes through the session check, then the CSRF-token
  * check, and carries the session's token so `csrfField(c)` puts it in every form.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Store } from '../store/db.js';
-import type { AppEnv, AuthSeam } from './access.js';
-import { createAuth, type AuthSeam as TeamAuth } from './auth/index.js';
+import type { AppContext, AppEnv, AuthSeam } from './access.js';
+import { createAuth, type AuthSeam as TeamAuth, type AuthUser } from './auth/index.js';
 import type { AuthEnvSettings } from './auth/config.js';
+import type { PageParts } from './auth/options.js';
+import { AuthLayout } from './auth/pages/layout.js';
+import { Layout } from './layout.js';
 
 export interface TeamModeOptions {
   readonly store: Store;
@@ -42,20 +45,52 @@ export function dashboardSeam(auth: TeamAuth, description: string): AuthSeam {
     description,
     middleware,
     routes: (app) => {
+      // The auth routes answer before the dashboard's middleware runs, so they need the session themselves:
+      // without it the admin pages see nobody and signing out cannot end the session in the store.
+      app.use(`${auth.basePath}/*`, auth.session as unknown as MiddlewareHandler<AppEnv>);
       app.route(auth.basePath, auth.routes);
     },
   };
 }
 
+/**
+ * The auth pages in the dashboard's frame: a signed-in user (the users and audit pages) gets the top bar
+ * (the dashboard's links, sign out); the sign-in page keeps the plain frame, with the dashboard's styles.
+ */
+function renderAuthPage(getAuth: () => TeamAuth) {
+  return async (c: Context, page: PageParts): Promise<Response> => {
+    const user = c.get('user') as AuthUser | undefined;
+    if (user === undefined) {
+      return c.html(
+        <AuthLayout title={page.title} stylesheetHref="/assets/dashboard.css">
+          {page.body}
+        </AuthLayout>,
+      );
+    }
+    const dashboard = c as unknown as AppContext;
+    dashboard.set('user', user);
+    dashboard.set('csrfToken', getAuth().csrfToken(c));
+    const html = (
+      <Layout c={dashboard} title={page.title}>
+        {page.body}
+      </Layout>
+    ) as unknown as { toString(): string | Promise<string> };
+    // No status here: the auth module set it (c.status) before calling.
+    return c.html(`<!doctype html>\n${await html.toString()}`);
+  };
+}
+
 export function teamModeSeam(options: TeamModeOptions): AuthSeam {
   const { settings } = options;
-  const auth = createAuth({
+  // The renderer reads `auth` when a page is rendered, after createAuth has returned.
+  const auth: TeamAuth = createAuth({
     store: options.store,
     secure: options.secure,
     trustProxy: options.trustProxy,
     passwords: settings.passwords,
     publicPaths: ['/assets/'],
     stylesheetHref: '/assets/dashboard.css',
+    renderPage: renderAuthPage(() => auth),
     ...(settings.oidc ? { oidc: settings.oidc } : {}),
     ...(settings.secret ? { secret: settings.secret } : {}),
   });
