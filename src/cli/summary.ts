@@ -42,6 +42,7 @@ const CAUSE: Record<CollectionErrorKind, string> = {
   network: 'endpoint unreachable',
   expired_credentials: 'credentials expired during the scan',
   aborted: 'not finished: the scan was stopped',
+  not_read: 'not read: posture-only region, AWS Config counts no such resource there (--deep-regions reads it)',
   other: 'other errors',
 };
 
@@ -55,6 +56,7 @@ const CAUSE_ORDER: readonly CollectionErrorKind[] = [
   'network',
   'expired_credentials',
   'aborted',
+  'not_read',
   'other',
 ];
 
