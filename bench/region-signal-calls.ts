@@ -27,7 +27,7 @@ try {
     endpoint: moto.endpoint,
     credentials: MOTO_CREDENTIALS,
   });
-  const skippable = new Set(splitBySignal(REGIONAL_COLLECTORS)[1].filter((c) => c.regionalReads === 'resources').map((c) => c.service));
+  const skippable = new Set<string>(splitBySignal(REGIONAL_COLLECTORS)[1].filter((c) => c.regionalReads === 'resources').map((c) => c.service));
   const inRegion = snapshot.operations.filter((o) => o.region === EMPTY);
   const total = inRegion.reduce((n, o) => n + o.calls, 0);
   const skipped = inRegion.filter((o) => skippable.has(o.service) || (o.service === 'ec2' && EC2_RESOURCE_OPERATIONS.has(o.operation)));

@@ -124,7 +124,7 @@ export function formatSummary(assessment: Assessment, options: SummaryOptions = 
     lines.push(...wrap(`Accounts: ${brief(scope.accounts.map((a) => accountLabel(model, a)), 8)}`, width, '  '));
   }
   const note = scope.regionCoverage?.note;
-  if (note && scope.regionCoverage?.kind !== 'all-enabled') lines.push(...wrap(`Regions: ${note.charAt(0).toLowerCase()}${note.slice(1)}`, width, '  '));
+  if (note && (scope.regionCoverage?.kind !== 'all-enabled' || note.includes('posture-only'))) lines.push(...wrap(`Regions: ${note.charAt(0).toLowerCase()}${note.slice(1)}`, width, '  '));
   if (!scope.snapshotComplete) push('WARNING: the scan was incomplete; missing data shows as UNKNOWN.');
   const i = summary.items;
   push(

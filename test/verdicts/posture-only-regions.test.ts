@@ -10,6 +10,7 @@ import type { Observed } from '../../src/core/observed.js';
 import type { RegionRead, RegionalSnapshot, Snapshot } from '../../src/core/snapshot.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { FRAMEWORKS } from '../../src/frameworks/index.js';
+import { regionCoverage } from '../../src/evaluate/region-coverage.js';
 import { notRead, splitBySignal } from '../../src/collect/region-signal.js';
 import { REGIONAL_COLLECTORS } from '../../src/collect/services/index.js';
 import { attest, CORPUS_CHECKS, gate, NOW } from './scenario.js';
@@ -103,5 +104,13 @@ describe('posture-only regions', () => {
     const fullPasses = new Set(assess(full, FRAMEWORKS[0]?.id ?? '').findings.filter((f) => f.region === HOME && f.status === 'PASS').map(key));
     const homePasses = b.findings.filter((f) => f.region === HOME && f.status === 'PASS').map(key);
     expect(homePasses.filter((k) => !fullPasses.has(k))).toEqual([]);
+  });
+});
+
+describe('region coverage note', () => {
+  it('says which account-regions were read posture-only', () => {
+    const snapshot = withHomePostureOnly(wellRunSnapshot());
+    expect(regionCoverage(snapshot).note).toContain(`Resources of 1 account-region (${HOME}) were not read: AWS Config counts none there (posture-only; --deep-regions reads them).`);
+    expect(regionCoverage(wellRunSnapshot()).note).not.toContain('posture-only');
   });
 });
