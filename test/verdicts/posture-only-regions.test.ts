@@ -15,6 +15,8 @@ import { notRead, splitBySignal } from '../../src/collect/region-signal.js';
 import { REGIONAL_COLLECTORS } from '../../src/collect/services/index.js';
 import { attest, CORPUS_CHECKS, gate, NOW } from './scenario.js';
 import { HOME, wellRunSnapshot } from './well-run-account.js';
+import { aSubnet } from '../helpers/network-fixtures.js';
+import { observed } from '../../src/core/observed.js';
 
 const READ: RegionRead = {
   mode: 'posture-only',
@@ -104,6 +106,43 @@ describe('posture-only regions', () => {
     const fullPasses = new Set(assess(full, FRAMEWORKS[0]?.id ?? '').findings.filter((f) => f.region === HOME && f.status === 'PASS').map(key));
     const homePasses = b.findings.filter((f) => f.region === HOME && f.status === 'PASS').map(key);
     expect(homePasses.filter((k) => !fullPasses.has(k))).toEqual([]);
+  });
+});
+
+/** The home region with EBS encryption by default off and a default subnet that maps public IPs: settings that matter only with resources. */
+function carelessHome(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    accounts: snapshot.accounts.map((a) => ({
+      ...a,
+      regional: a.regional.map((r) =>
+        r.region === HOME && r.ec2?.ok
+          ? {
+              ...r,
+              ec2: observed({
+                ...r.ec2.value,
+                ebsEncryptionByDefault: observed(false),
+                subnets: observed([aSubnet({ subnetId: 'subnet-default-a', vpcId: 'vpc-0e1f2a3b', defaultForAz: true, mapPublicIpOnLaunch: true })]),
+              }),
+            }
+          : r,
+      ),
+    })),
+  };
+}
+
+describe('posture-only regions whose posture matters only with resources', () => {
+  const full = carelessHome(wellRunSnapshot());
+  const partial = withHomePostureOnly(carelessHome(wellRunSnapshot()));
+  it('give the same statuses as a full read of the empty region, and say they were not read', () => {
+    for (const framework of FRAMEWORKS) {
+      // Every PASS, FAIL, UNKNOWN and MANUAL is the same; a posture-only read only adds NOT_APPLICABLE "not read" results.
+      const statuses = (s: Snapshot) =>
+        assess(s, framework.id).findings.filter((f) => f.region === HOME && f.status !== 'NOT_APPLICABLE').map((f) => `${f.checkId} ${f.resourceId} ${f.status}`).sort();
+      expect(statuses(partial)).toEqual(statuses(full));
+    }
+    const ebs = assess(partial, FRAMEWORKS[0]?.id ?? '').findings.find((f) => f.checkId === 'ec2_ebs_default_encryption' && f.region === HOME);
+    expect(ebs?.message).toContain('read posture-only');
   });
 });
 
