@@ -97,11 +97,18 @@ export function taggedSkippableCount(tagging: Observed<TaggingSlice> | undefined
   }).length;
 }
 
+/** A region read fully whatever a signal would say (no need to wait for one): --deep-regions, home, --regions. */
+export function fixedRegionRead(input: Pick<RegionReadInput, 'region' | 'homeRegion' | 'requested' | 'deep'>): RegionRead | null {
+  if (input.deep) return full('--deep-regions reads every region fully.');
+  if (input.region === input.homeRegion) return full('The home region is always read fully.');
+  if (input.requested) return full('Named by --regions: read fully.');
+  return null;
+}
+
 /** Step 1: whether the region is read fully without a signal, or which recorder's count to ask for. */
 export function regionNeedsSignal(input: Omit<RegionReadInput, 'discovered'>): { decided: RegionRead } | { recorder: string; types: string[] } {
-  if (input.deep) return { decided: full('--deep-regions reads every region fully.') };
-  if (input.region === input.homeRegion) return { decided: full('The home region is always read fully.') };
-  if (input.requested) return { decided: full('Named by --regions: read fully.') };
+  const fixed = fixedRegionRead(input);
+  if (fixed) return { decided: fixed };
   const types = countedResourceTypes(input.skippable);
   if (types.length === 0) return { decided: full('No collector can be skipped.') };
   if (!input.config) return { decided: full('No signal: the config collector did not run.') };

@@ -43,7 +43,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PER_ACCOUNT_CONCURRENCY, perServiceCap } f
 import { ProgressTracker, type ScanProgress } from './scan-progress.js';
 import { ScanRecorder } from './scan-recorder.js';
 import { GLOBAL_COLLECTORS, REGIONAL_COLLECTORS } from './services/index.js';
-import { decideRegionRead, notRead, readDiscoveredCount, regionNeedsSignal, splitBySignal } from './region-signal.js';
+import { decideRegionRead, fixedRegionRead, notRead, readDiscoveredCount, regionNeedsSignal, splitBySignal } from './region-signal.js';
 import { TaskScheduler, type TaskHandle } from './task-scheduler.js';
 
 export type { ScanProgress } from './scan-progress.js';
@@ -282,13 +282,18 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
           const first = new Map(postureFirst.map((c) => [c.service, collect(c)] as const));
           pending.push(...first.values());
           if (afterSignal.length === 0) continue;
+          const where = { region, homeRegion, requested: requestedRegions?.includes(region) ?? false, deep: options.deepRegions === true };
+          const fixed = fixedRegionRead(where);
+          if (fixed) {
+            // Read fully whatever a signal says: no need to wait for one.
+            slot.read = fixed;
+            pending.push(...afterSignal.map((c) => collect(c, fixed)));
+            continue;
+          }
           pending.push(
             Promise.all([first.get('config'), first.get('tagging')]).then(async () => {
               const input = {
-                region,
-                homeRegion,
-                requested: requestedRegions?.includes(region) ?? false,
-                deep: options.deepRegions === true,
+                ...where,
                 skippable: afterSignal,
                 config: slot.config as RegionalSlices['config'],
                 tagging: slot.tagging as RegionalSlices['tagging'],
