@@ -66,6 +66,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--external-id <id>', 'external id required by the member-account role')
     .option('--profile <name>', 'AWS shared-config profile for the starting credentials')
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
+    .option('--deep-regions', "read every region's resources, also where AWS Config counts none (default: such regions get their posture read only)", false)
     .option('--accounts <list>', 'with --org: only these account ids')
     .addOption(frameworkOption())
     .addOption(deliveryOption())
@@ -93,6 +94,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           resume: typeof o.resume === 'string',
           concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
           perAccountConcurrency: parsePositiveInt('--per-account-concurrency', String(o.perAccountConcurrency)),
+          deepRegions: o.deepRegions === true,
           maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
           // Parsed here so a mistyped format fails before a long scan, not after it.
           formats: typeof o.format === 'string' ? await reportFormats(o.format) : undefined,

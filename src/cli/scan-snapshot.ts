@@ -17,6 +17,9 @@ export interface ScanToFileResult {
   readonly trailer: SnapshotTrailer;
   readonly accounts: number;
   readonly regions: number;
+  /** Account x region pairs scanned, and those read posture-only (collect/region-signal.ts). */
+  readonly accountRegions: number;
+  readonly postureOnly: number;
   readonly apiCalls: number;
   readonly failedReads: number;
   /** Accounts copied from the existing file by --resume. */
@@ -59,8 +62,12 @@ export async function scanToFile(path: string, options: ScanOptions, runner: Sca
   let apiCalls = 0;
   let failedReads = 0;
   let resumed = 0;
+  let accountRegions = 0;
+  let postureOnly = 0;
   const count = (shard: AccountShard): void => {
     accounts += 1;
+    accountRegions += shard.account.regional.length;
+    postureOnly += shard.account.regional.filter((r) => r.read?.mode === 'posture-only').length;
     for (const r of shard.account.regional) regions.add(r.region);
     for (const o of shard.operations) apiCalls += o.calls;
     failedReads += shard.errors.length;
@@ -97,7 +104,7 @@ export async function scanToFile(path: string, options: ScanOptions, runner: Sca
     await w.finish(trailer);
     for (const o of trailer.operations) apiCalls += o.calls;
     failedReads += trailer.errors.length;
-    return { trailer, accounts, regions: regions.size, apiCalls, failedReads, resumed };
+    return { trailer, accounts, regions: regions.size, apiCalls, failedReads, resumed, accountRegions, postureOnly };
   } catch (err) {
     const w = writer as SnapshotFileWriter | null;
     await w?.abort();

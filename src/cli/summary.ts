@@ -42,6 +42,7 @@ const CAUSE: Record<CollectionErrorKind, string> = {
   network: 'endpoint unreachable',
   expired_credentials: 'credentials expired during the scan',
   aborted: 'not finished: the scan was stopped',
+  not_read: 'not read: posture-only region, AWS Config counts no such resource there (--deep-regions reads it)',
   other: 'other errors',
 };
 
@@ -55,6 +56,7 @@ const CAUSE_ORDER: readonly CollectionErrorKind[] = [
   'network',
   'expired_credentials',
   'aborted',
+  'not_read',
   'other',
 ];
 
@@ -122,7 +124,7 @@ export function formatSummary(assessment: Assessment, options: SummaryOptions = 
     lines.push(...wrap(`Accounts: ${brief(scope.accounts.map((a) => accountLabel(model, a)), 8)}`, width, '  '));
   }
   const note = scope.regionCoverage?.note;
-  if (note && scope.regionCoverage?.kind !== 'all-enabled') lines.push(...wrap(`Regions: ${note.charAt(0).toLowerCase()}${note.slice(1)}`, width, '  '));
+  if (note && (scope.regionCoverage?.kind !== 'all-enabled' || note.includes('posture-only'))) lines.push(...wrap(`Regions: ${note.charAt(0).toLowerCase()}${note.slice(1)}`, width, '  '));
   if (!scope.snapshotComplete) push('WARNING: the scan was incomplete; missing data shows as UNKNOWN.');
   const i = summary.items;
   push(

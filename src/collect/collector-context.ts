@@ -3,6 +3,7 @@ import { observed, notObserved, type Observed } from '../core/observed.js';
 import { errorCode, toCollectionError } from './aws-errors.js';
 import { abortError, type ClientFactory } from './clients.js';
 import type { CallOptions, ClientConstructor, CollectorContext, ScanOrganization } from './collector.js';
+import type { RegionRead } from '../core/snapshot.js';
 import type { ScanRecorder } from './scan-recorder.js';
 
 export interface ContextOptions {
@@ -14,6 +15,8 @@ export interface ContextOptions {
   readonly recorder: ScanRecorder;
   readonly signal: AbortSignal;
   readonly scanOrganization?: ScanOrganization;
+  /** How the region is read (collect/region-signal.ts); for posture+resources collectors. */
+  readonly regionRead?: RegionRead | undefined;
   /** Waits without holding the task's slot (the scheduler's); default a plain abortable sleep. */
   readonly pause?: ((ms: number) => Promise<void>) | undefined;
 }
@@ -71,6 +74,7 @@ export function createCollectorContext(options: ContextOptions): CollectorContex
     call,
     record: (error) => recorder.recordError(error),
     ...(options.scanOrganization ? { scanOrganization: options.scanOrganization } : {}),
+    ...(options.regionRead ? { regionRead: options.regionRead } : {}),
     pause: options.pause ?? ((ms) => abortableSleep(ms, signal)),
   };
 }

@@ -10,6 +10,7 @@ import type {
   RegionalServiceKey,
   RegionalValue,
 } from '../core/slices/index.js';
+import type { RegionRead } from '../core/snapshot.js';
 
 /** One API operation a collector uses: drives the scanner policy file and the permissions docs. */
 export interface OperationSpec {
@@ -52,6 +53,11 @@ export interface CollectorContext {
    * reported inside a successful ListFunctions), so it joins the snapshot's error list.
    */
   record(error: CollectionError): void;
+  /**
+   * How this region is read (collect/region-signal.ts). A `posture+resources` collector skips its resource
+   * reads when the mode is `posture-only`; absent for global collectors and scans that decided nothing.
+   */
+  readonly regionRead?: RegionRead | undefined;
   /** Aborted on Ctrl-C or when the endpoint stops answering; collectors may stop early. */
   readonly signal: AbortSignal;
   /**
@@ -79,9 +85,25 @@ export interface GlobalCollector<K extends GlobalServiceKey = GlobalServiceKey> 
   collect(ctx: CollectorContext): Promise<GlobalValue<K>>;
 }
 
+/**
+ * What a regional collector reads (docs/decisions/0012-region-signal.md):
+ * - `posture`: the region's settings the "every region" checks need (detectors, recorders, hubs, trails,
+ *   analyzers, defaults); read in every scanned region.
+ * - `resources`: the region's resources; skipped in a posture-only region when `configResourceTypes` says
+ *   which AWS Config types prove there are none (without it the collector always runs).
+ * - `posture+resources`: runs everywhere, and leaves out its resource reads in a posture-only region.
+ */
+export type RegionalReads = 'posture' | 'resources' | 'posture+resources';
+
 export interface RegionalCollector<K extends RegionalServiceKey = RegionalServiceKey> {
   readonly service: K;
   readonly scope: 'regional';
+  readonly regionalReads: RegionalReads;
+  /**
+   * The AWS Config resource types that hold everything this collector reads as resources: when AWS Config
+   * counts none of them in a region, its resources there are none. Absent: no Config type covers its reads.
+   */
+  readonly configResourceTypes?: readonly string[];
   readonly operations: readonly OperationSpec[];
   collect(ctx: CollectorContext): Promise<RegionalValue<K>>;
 }

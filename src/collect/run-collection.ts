@@ -25,6 +25,7 @@ import {
   type OrganizationInfo,
   type AccountShard,
   type RegionInfo,
+  type RegionRead,
   type RegionalSnapshot,
   type Snapshot,
   type SnapshotHeader,
@@ -33,7 +34,7 @@ import {
 import { TOOL_VERSION } from '../version.js';
 import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
 import { abortableSleep, createCollectorContext } from './collector-context.js';
-import { collectPages, type CollectorContext, type ScanOrganization } from './collector.js';
+import { collectPages, type CollectorContext, type RegionalCollector, type ScanOrganization } from './collector.js';
 import { assumeRoleProvider, defaultCredentials, whoAmI } from './credentials.js';
 import { discoverRegions, homeRegionFor, validateRequestedRegions } from './regions.js';
 import { FairLimiter } from './fair-limiter.js';
@@ -42,6 +43,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PER_ACCOUNT_CONCURRENCY, perServiceCap } f
 import { ProgressTracker, type ScanProgress } from './scan-progress.js';
 import { ScanRecorder } from './scan-recorder.js';
 import { GLOBAL_COLLECTORS, REGIONAL_COLLECTORS } from './services/index.js';
+import { decideRegionRead, fixedRegionRead, notRead, readDiscoveredCount, regionNeedsSignal, splitBySignal } from './region-signal.js';
 import { TaskScheduler, type TaskHandle } from './task-scheduler.js';
 
 export type { ScanProgress } from './scan-progress.js';
@@ -73,6 +75,8 @@ export interface ScanOptions {
   readonly credentials?: Credentials | undefined;
   /** `--resume`: accounts that already have a complete shard; they are not collected again. */
   readonly skipAccounts?: ReadonlySet<string> | undefined;
+  /** Read every region's resources, whatever the region signal says (docs/decisions/0012-region-signal.md). */
+  readonly deepRegions?: boolean | undefined;
   /** Set by runScanToSink: each account is handed over as it finishes and not kept (memory flat in accounts). */
   readonly sink?: ShardSink | undefined;
 }
@@ -163,8 +167,9 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     const baseClients = factoryFor(me.accountId, homeRegion, baseCredentials);
     // Set once the targets are chosen: Cost Explorer reads once from the payer for every scanned member.
     const scanScope: { organization?: ScanOrganization } = {};
-    const contextFor = (accountId: string, clients: ClientFactory, region: string, scannedRegions: readonly string[], task?: TaskHandle) =>
+    const contextFor = (accountId: string, clients: ClientFactory, region: string, scannedRegions: readonly string[], task?: TaskHandle, regionRead?: RegionRead) =>
       createCollectorContext({
+        regionRead,
         accountId,
         region,
         partition: me.partition,
@@ -264,16 +269,56 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
           );
         }
         // Region-major order: with round-robin over accounts, one account's regions interleave too.
+        // Posture (and resources no signal covers) first; the other resource collectors once the region
+        // signal has decided (region-signal.ts, docs/decisions/0012-region-signal.md).
+        const [postureFirst, afterSignal] = splitBySignal(regionalCollectors);
         for (const region of scanned) {
-          for (const collector of regionalCollectors) {
-            pending.push(
-              runTask(work.accountId, `${work.accountId} ${region} ${collector.service}`, async (handle) => {
-                const ctx = contextFor(work.accountId, accountClients, region, scanned, handle);
-                const slot = work.regional.get(region);
-                if (slot) slot[collector.service] = await safeCollect(ctx, collector.service, () => collector.collect(ctx));
-              }),
-            );
+          const slot = work.regional.get(region) ?? {};
+          const collect = (collector: RegionalCollector, read?: RegionRead) =>
+            runTask(work.accountId, `${work.accountId} ${region} ${collector.service}`, async (handle) => {
+              const ctx = contextFor(work.accountId, accountClients, region, scanned, handle, read);
+              slot[collector.service] = await safeCollect(ctx, collector.service, () => collector.collect(ctx));
+            });
+          const first = new Map(postureFirst.map((c) => [c.service, collect(c)] as const));
+          pending.push(...first.values());
+          if (afterSignal.length === 0) continue;
+          const where = { region, homeRegion, requested: requestedRegions?.includes(region) ?? false, deep: options.deepRegions === true };
+          const fixed = fixedRegionRead(where);
+          if (fixed) {
+            // Read fully whatever a signal says: no need to wait for one.
+            slot.read = fixed;
+            pending.push(...afterSignal.map((c) => collect(c, fixed)));
+            continue;
           }
+          pending.push(
+            Promise.all([first.get('config'), first.get('tagging')]).then(async () => {
+              const input = {
+                ...where,
+                skippable: afterSignal,
+                config: slot.config as RegionalSlices['config'],
+                tagging: slot.tagging as RegionalSlices['tagging'],
+              };
+              const step = regionNeedsSignal(input);
+              let discovered: Observed<number> | undefined;
+              if (!('decided' in step)) {
+                progress.tasksTotal += 1;
+                await runTask(work.accountId, `${work.accountId} ${region} region signal`, async () => {
+                  discovered = await readDiscoveredCount(contextFor(work.accountId, accountClients, region, scanned), step.types);
+                });
+              }
+              const read = 'decided' in step ? step.decided : decideRegionRead({ ...input, discovered });
+              // Stored next to the slices: toAccountSnapshot spreads them into the RegionalSnapshot.
+              slot.read = read;
+              await Promise.all(
+                afterSignal.map((c) => {
+                  if (read.mode === 'full' || c.regionalReads !== 'resources') return collect(c, read);
+                  slot[c.service] = notRead({ accountId: work.accountId, region }, c.service, c.operations[0]?.operation ?? 'collect', read);
+                  progress.taskDone();
+                  return Promise.resolve();
+                }),
+              );
+            }),
+          );
         }
         await Promise.all(pending);
       } finally {

@@ -52,13 +52,32 @@ export const manual = (ref: ResourceRef, message: string, evidence?: Evidence) =
 export const notApplicable = (ref: ResourceRef, message: string, evidence?: Evidence) =>
   outcome('NOT_APPLICABLE', ref, message, evidence);
 
-/** UNKNOWN because a read failed: the message says which read and why. */
+/**
+ * UNKNOWN because a read failed: the message says which read and why. One exception: a `not_read` value
+ * (a posture-only region, collect/region-signal.ts) is NOT_APPLICABLE, since it stands for AWS Config's
+ * count of zero such resources in that region, and the message says the region was not read and why
+ * (docs/decisions/0012-region-signal.md).
+ */
 export function unknown(ref: ResourceRef, reason: CollectionError | string, evidence?: Evidence): CheckOutcome {
   if (typeof reason === 'string') return outcome('UNKNOWN', ref, reason, evidence);
+  if (reason.kind === 'not_read') return notReadOutcome(ref, reason, evidence);
   return outcome('UNKNOWN', ref, describeCollectionError(reason), {
     ...evidence,
     collectionError: { kind: reason.kind, code: reason.code, service: reason.service, operation: reason.operation },
   });
+}
+
+/** A resource read skipped in a posture-only region: the region holds none of them by AWS Config's inventory. */
+export function notReadOutcome(ref: ResourceRef, reason: CollectionError, evidence?: Evidence): CheckOutcome {
+  return outcome('NOT_APPLICABLE', ref, describeCollectionError(reason), {
+    ...evidence,
+    regionNotRead: { region: reason.region, mode: 'posture-only', why: reason.message },
+  });
+}
+
+/** True for a value the scan did not ask for because its region was read posture-only. */
+export function isNotRead(value: Observed<unknown> | undefined): boolean {
+  return value !== undefined && !value.ok && value.error.kind === 'not_read';
 }
 
 /** The account itself as a resource, for account-level checks. */
@@ -212,13 +231,15 @@ export function forEachAccountAcrossRegions<K extends RegionalServiceKey>(
     }
     const slices: { region: string; value: RegionalValue<K> }[] = [];
     const gaps: RegionGap[] = [];
+    const notRead: CollectionError[] = [];
     for (const regional of account.regional) {
       const slice = regional[service] as Observed<RegionalValue<K>> | undefined;
       if (!slice) gaps.push({ region: regional.region, reason: `The ${service} collector did not run for ${account.accountId}/${regional.region}.` });
+      else if (!slice.ok && slice.error.kind === 'not_read') notRead.push(slice.error);
       else if (!slice.ok) gaps.push({ region: regional.region, reason: slice.error });
       else slices.push({ region: regional.region, value: slice.value });
     }
-    const results = rule({ account, ref, slices, gaps });
+    const results = withNotReadNote(rule({ account, ref, slices, gaps }), notRead);
     const unlisted = unlistedRegionsOutcome(snapshot, account);
     if (!unlisted) out.push(...results);
     else if ((options.regionsNeeded ?? 'every') === 'every') out.push(unlisted, ...results);
@@ -226,6 +247,22 @@ export function forEachAccountAcrossRegions<K extends RegionalServiceKey>(
     else out.push(...results.map((r) => (r.status === 'FAIL' ? { ...r, status: 'UNKNOWN' as const, message: `${r.message} ${unlisted.message}` } : r)));
   }
   return out;
+}
+
+/**
+ * Regions read posture-only hold none of the service's resources by AWS Config's inventory: they are left
+ * out of the rule, and every result says so (message and `regionsNotRead` evidence), so a PASS never hides them.
+ */
+function withNotReadNote(results: readonly CheckOutcome[], notRead: readonly CollectionError[]): readonly CheckOutcome[] {
+  if (notRead.length === 0) return results;
+  const regions = notRead.map((e) => e.region);
+  const shown = regions.length <= 5 ? regions.join(', ') : `${regions.slice(0, 5).join(', ')} and ${regions.length - 5} more`;
+  const note = ` Not read (posture-only, AWS Config counts none of these resources there): ${shown}.`;
+  return results.map((r) => ({
+    ...r,
+    message: `${r.message}${note}`,
+    evidence: { ...r.evidence, regionsNotRead: notRead.map((e) => ({ region: e.region, why: e.message })) },
+  }));
 }
 
 /** Unwraps an Observed field inside a rule: returns the value, or pushes UNKNOWN for `ref` and returns undefined. */

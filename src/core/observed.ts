@@ -15,6 +15,7 @@ export type CollectionErrorKind =
   | 'network' // the endpoint could not be reached (connection refused/reset)
   | 'expired_credentials' // ExpiredToken and friends
   | 'aborted' // the scan was interrupted (Ctrl-C) before the call finished
+  | 'not_read' // not asked: a posture-only region whose AWS Config inventory counts none of these resources (collect/region-signal.ts)
   | 'other';
 
 /** One failed read, recorded in the snapshot. Messages are redacted before they get here. */
@@ -65,6 +66,8 @@ export function describeCollectionError(error: CollectionError): string {
       return `Credentials expired while calling ${what} in ${where}.`;
     case 'aborted':
       return `The scan was interrupted before ${what} in ${where} finished.`;
+    case 'not_read':
+      return `Resources in ${where} were not read (${what}): ${error.message}`;
     case 'other':
       return `${what} in ${where} failed: ${error.code}: ${error.message}`;
   }

@@ -99,6 +99,36 @@ export interface RegionInfo {
 
 export interface RegionalSnapshot extends RegionalSlices {
   readonly region: string;
+  /**
+   * How the region was read (collect/region-signal.ts, docs/decisions/0012-region-signal.md). Absent in
+   * snapshots written before it existed: those regions were read fully.
+   */
+  readonly read?: RegionRead | undefined;
+}
+
+/** How one account x region was read: everything, or its posture only because a signal showed no resources. */
+export interface RegionRead {
+  /** `full`: every collector ran. `posture-only`: the resource collectors in `skipped` did not run. */
+  readonly mode: 'full' | 'posture-only';
+  /** One sentence: why this mode (home region, --regions, --deep-regions, no usable signal, resources counted, none counted). */
+  readonly reason: string;
+  /** The signal that was read, when one was (absent when the decision needed none, e.g. the home region). */
+  readonly signal?: RegionSignalEvidence | undefined;
+  /** Collectors (service keys) that did not run, or ran without their resource reads (ec2). */
+  readonly skipped: readonly string[];
+}
+
+/** AWS Config's inventory of the region (config:GetDiscoveredResourceCounts for the types the skipped collectors read). */
+export interface RegionSignalEvidence {
+  readonly source: 'aws-config-inventory';
+  /** The configuration recorder whose recording makes the count trustworthy. */
+  readonly recorder: string;
+  /** The resource types counted. */
+  readonly resourceTypes: readonly string[];
+  /** Resources of those types AWS Config has discovered in the region. */
+  readonly discovered: number;
+  /** Resources of the skipped services the Resource Groups Tagging API lists there (null: not read). */
+  readonly tagged: number | null;
 }
 
 export type OperationOutcomeKind = 'ok' | 'not_found' | CollectionErrorKind;

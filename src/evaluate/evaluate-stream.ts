@@ -69,7 +69,8 @@ function contextAccount(account: AccountSnapshot): AccountSnapshot {
     ...account,
     global,
     regional: account.regional.map((r) => {
-      const kept: Record<string, unknown> = { region: r.region };
+      // `read` (full / posture-only) is small and the region coverage note says which regions were posture-only.
+      const kept: Record<string, unknown> = { region: r.region, ...(r.read ? { read: r.read } : {}) };
       for (const key of CONTEXT_REGIONAL_SLICES) if (r[key] !== undefined) kept[key] = r[key];
       return kept as unknown as AccountSnapshot['regional'][number];
     }),

@@ -20,7 +20,31 @@ function list(regions: readonly string[], max = 6): string {
   return regions.length <= max ? regions.join(', ') : `${regions.slice(0, max).join(', ')} and ${regions.length - max} more`;
 }
 
+/**
+ * The account-regions read posture-only (collect/region-signal.ts): their resources were not read because
+ * AWS Config counts none there. One sentence, or "".
+ */
+export function postureOnlyNote(snapshot: Snapshot): string {
+  const regions = new Set<string>();
+  let pairs = 0;
+  for (const account of snapshot.accounts) {
+    for (const r of account.regional) {
+      if (r.read?.mode !== 'posture-only') continue;
+      pairs += 1;
+      regions.add(r.region);
+    }
+  }
+  if (pairs === 0) return '';
+  return ` Resources of ${pairs} account-region${pairs === 1 ? '' : 's'} (${list([...regions].sort())}) were not read: AWS Config counts none there (posture-only; --deep-regions reads them).`;
+}
+
 export function regionCoverage(snapshot: Snapshot): RegionCoverage {
+  const coverage = coverageOf(snapshot);
+  const postureOnly = postureOnlyNote(snapshot);
+  return postureOnly ? { ...coverage, note: `${coverage.note}${postureOnly}` } : coverage;
+}
+
+function coverageOf(snapshot: Snapshot): RegionCoverage {
   const scanned = new Set<string>();
   const notScanned = new Set<string>();
   const unlistedAccounts: string[] = [];

@@ -15,6 +15,8 @@ export const RUNNER_OPERATIONS: readonly OperationSpec[] = [
   { operation: 'ListAccounts', iamAction: 'organizations:ListAccounts' },
   { operation: 'ListOrganizationsFeatures', iamAction: 'iam:ListOrganizationsFeatures' },
   { operation: 'DescribeRegions', iamAction: 'ec2:DescribeRegions' },
+  // The region signal (collect/region-signal.ts): AWS Config's inventory count decides whether resources are read.
+  { operation: 'GetDiscoveredResourceCounts', iamAction: 'config:GetDiscoveredResourceCounts' },
 ];
 
 /**

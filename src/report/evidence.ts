@@ -38,6 +38,7 @@ const KIND_PHRASE: Record<CollectionErrorKind, string> = {
   network: 'the endpoint could not be reached',
   expired_credentials: 'the credentials expired',
   aborted: 'the scan was interrupted',
+  not_read: 'not read (posture-only region: AWS Config counts no such resource there)',
   other: 'the read failed',
 };
 

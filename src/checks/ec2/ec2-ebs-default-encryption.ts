@@ -42,7 +42,7 @@ export const ec2EbsDefaultEncryption = defineCheck({
       return [
         notApplicable(
           ref,
-          `EBS encryption by default is disabled in ${where}, but the region holds no EBS volume, instance, owned snapshot or launch template, so no data is stored unencrypted; enable it before using the region.`,
+          `EBS encryption by default is disabled in ${where}, but the region holds no EBS volume, instance, owned snapshot or launch template, so no data is stored unencrypted; enable it before using the region.${usage.countedByConfig.length > 0 ? ` The ${usage.countedByConfig.join(', ')} were not read: the region was read posture-only, AWS Config counts none there (--deep-regions reads them).` : ''}`,
           evidence,
         ),
       ];
@@ -53,14 +53,19 @@ interface EbsUsage {
   /** "2 volume(s)", "1 instance(s)", ... */
   readonly found: readonly string[];
   readonly unreadable: readonly { readonly what: string; readonly reason: CollectionError | string }[];
+  /** Not read in a posture-only region: AWS Config counts none of them there. */
+  readonly countedByConfig: readonly string[];
 }
 
 /** What in the region stores or would create EBS data: volumes, instances, launch templates, owned snapshots. */
 function ebsUsage(ec2: Ec2Slice): EbsUsage {
   const found: string[] = [];
   const unreadable: { what: string; reason: CollectionError | string }[] = [];
+  const countedByConfig: string[] = [];
   const count = (what: string, read: Observed<number> | undefined) => {
     if (read === undefined) unreadable.push({ what, reason: 'not collected in this snapshot (rescan to read it)' });
+    // A posture-only region: AWS Config counts none of them there (docs/decisions/0012-region-signal.md).
+    else if (!read.ok && read.error.kind === 'not_read') countedByConfig.push(what);
     else if (!read.ok) unreadable.push({ what, reason: read.error });
     else if (read.value > 0) found.push(`${read.value} ${what}`);
   };
@@ -70,5 +75,5 @@ function ebsUsage(ec2: Ec2Slice): EbsUsage {
   count('owned snapshot(s)', ec2.ownedSnapshots === undefined ? undefined : ec2.ownedSnapshots.ok ? observed(ec2.ownedSnapshots.value.total) : ec2.ownedSnapshots);
   const templates = ec2.launchTemplateVersions === undefined ? undefined : ec2.launchTemplateVersions.ok ? observed(new Set(ec2.launchTemplateVersions.value.map((t) => t.launchTemplateId)).size) : ec2.launchTemplateVersions;
   count('launch template(s)', templates);
-  return { found, unreadable };
+  return { found, unreadable, countedByConfig };
 }

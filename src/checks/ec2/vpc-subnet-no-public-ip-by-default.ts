@@ -1,4 +1,4 @@
-import { defineCheck, fail, forEachRegion, notApplicable, pass, regionRef, seen, unknown } from '../../core/check.js';
+import { defineCheck, notReadOutcome, fail, forEachRegion, notApplicable, pass, regionRef, seen, unknown } from '../../core/check.js';
 import { describeCollectionError } from '../../core/observed.js';
 import type { CheckOutcome } from '../../core/finding.js';
 import { ec2Ref, subnetRouting } from './network-rules.js';
@@ -52,6 +52,11 @@ export const vpcSubnetNoPublicIpByDefault = defineCheck({
           continue;
         }
         // The setting only gives addresses to instances launched in the subnet: without one, nothing is exposed.
+        // A posture-only region: AWS Config counts no instance there (docs/decisions/0012-region-signal.md).
+        if (!ec2.instances.ok && ec2.instances.error.kind === 'not_read') {
+          out.push(notReadOutcome(ref, ec2.instances.error, evidence));
+          continue;
+        }
         if (!ec2.instances.ok) {
           out.push(unknown(ref, `${label}${kind} assigns public IPs on launch, but the instances in it could not be listed: ${describeCollectionError(ec2.instances.error)}`, evidence));
           continue;

@@ -38,6 +38,11 @@ export const instanceChangeDetectionEnabled = defineCheck({
           out.push(notApplicable(ref, `No EC2 instance in ${where}.`));
           continue;
         }
+        // A posture-only region: AWS Config counts no instance there (docs/decisions/0012-region-signal.md).
+        if (ec2.ok && !ec2.value.instances.ok && ec2.value.instances.error.kind === 'not_read') {
+          out.push(unknown(ref, ec2.value.instances.error));
+          continue;
+        }
         const signals: string[] = [];
         const unseen: string[] = [];
         const config = regionalSlice(regional, 'config', account.accountId);

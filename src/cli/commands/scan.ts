@@ -36,6 +36,8 @@ export interface ScanCommandOptions {
   readonly concurrency: number;
   /** Requests in flight against one account (--per-account-concurrency). */
   readonly perAccountConcurrency?: number | undefined;
+  /** --deep-regions: read every region's resources whatever the region signal says. */
+  readonly deepRegions?: boolean | undefined;
   readonly maxAttempts: number;
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
@@ -128,6 +130,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
                 accounts: options.accounts,
                 concurrency: options.concurrency,
                 perAccountConcurrency: options.perAccountConcurrency,
+                deepRegions: options.deepRegions,
                 maxAttempts: options.maxAttempts,
                 signal: interrupt.signal,
                 onProgress,
@@ -140,7 +143,8 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
             const resumed = result.resumed > 0 ? ` (${result.resumed} kept from the interrupted scan)` : '';
             const stats = result.trailer.stats;
             const retries = stats ? `, ${stats.retries} retries (${stats.throttles} throttled)` : '';
-            task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s): ${result.apiCalls} API calls${retries}, ${result.failedReads} failed read(s)${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
+            const postureOnly = result.postureOnly > 0 ? `, ${result.postureOnly} of ${result.accountRegions} account-regions read posture-only (AWS Config counts no resources there; --deep-regions reads them)` : '';
+            task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s): ${result.apiCalls} API calls${retries}${postureOnly}, ${result.failedReads} failed read(s)${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
           },
         },
         {

@@ -47,6 +47,7 @@ export const COLLECTION_ERROR_KINDS = [
   'network',
   'expired_credentials',
   'aborted',
+  'not_read',
   'other',
 ] as const satisfies readonly CollectionErrorKind[];
 

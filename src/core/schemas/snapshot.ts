@@ -31,7 +31,22 @@ export const regionInfoSchema = z.object({
   scanned: z.boolean(),
 });
 
-export const regionalSnapshotSchema = z.object({ region: z.string(), ...regionalSlicesShape });
+export const regionSignalEvidenceSchema = z.object({
+  source: z.literal('aws-config-inventory'),
+  recorder: z.string(),
+  resourceTypes: stringList,
+  discovered: count,
+  tagged: count.nullable(),
+});
+
+export const regionReadSchema = z.object({
+  mode: z.enum(['full', 'posture-only']),
+  reason: z.string(),
+  signal: regionSignalEvidenceSchema.optional(),
+  skipped: stringList,
+});
+
+export const regionalSnapshotSchema = z.object({ region: z.string(), read: regionReadSchema.optional(), ...regionalSlicesShape });
 
 export const accountSnapshotSchema = z.object({
   accountId,

@@ -5,6 +5,8 @@ import { collectPages, defineRegionalCollector } from '../../collector.js';
 export const accessanalyzerCollector = defineRegionalCollector({
   service: 'accessanalyzer',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'posture',
   operations: [{ operation: 'ListAnalyzers', iamAction: 'access-analyzer:ListAnalyzers' }],
   async collect(ctx) {
     const client = ctx.client(AccessAnalyzerClient);

@@ -16,6 +16,9 @@ function mapObserved<A, B>(o: Observed<A[]>, f: (a: A) => B): Observed<readonly 
 export const autoscalingCollector = defineRegionalCollector({
   service: 'autoscaling',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md: policies and scheduled actions belong to groups
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::AutoScaling::AutoScalingGroup'],
   operations: [
     { operation: 'DescribeAutoScalingGroups', iamAction: 'autoscaling:DescribeAutoScalingGroups' },
     { operation: 'DescribePolicies', iamAction: 'autoscaling:DescribePolicies' },

@@ -54,6 +54,9 @@ function toRule(rule: SdkBackupRule): BackupRule {
 export const backupCollector = defineRegionalCollector({
   service: 'backup',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md: restore jobs need a recovery point in a vault of the region
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::Backup::BackupPlan', 'AWS::Backup::BackupVault', 'AWS::Backup::RecoveryPoint'],
   operations: [
     { operation: 'ListBackupPlans', iamAction: 'backup:ListBackupPlans' },
     { operation: 'GetBackupPlan', iamAction: 'backup:GetBackupPlan', notFoundCodes: PLAN_NOT_FOUND },

@@ -23,6 +23,8 @@ function toStack(s: Stack): CloudFormationStack {
 export const cloudformationCollector = defineRegionalCollector({
   service: 'cloudformation',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md: StackSets (Control Tower) put stacks in every governed region; one call: always read
+  regionalReads: 'resources',
   operations: [{ operation: 'DescribeStacks', iamAction: 'cloudformation:DescribeStacks' }],
   async collect(ctx) {
     const client = ctx.client(CloudFormationClient);

@@ -22,6 +22,8 @@ import { summarizeEventSelectors } from './event-selectors.js';
 export const cloudtrailCollector = defineRegionalCollector({
   service: 'cloudtrail',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'posture',
   operations: [
     { operation: 'DescribeTrails', iamAction: 'cloudtrail:DescribeTrails' },
     { operation: 'GetTrailStatus', iamAction: 'cloudtrail:GetTrailStatus' },

@@ -7,6 +7,9 @@ import { defineRegionalCollector } from '../../collector.js';
 export const cloudwatchCollector = defineRegionalCollector({
   service: 'cloudwatch',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::CloudWatch::Alarm'],
   operations: [{ operation: 'DescribeAlarms', iamAction: 'cloudwatch:DescribeAlarms' }],
   async collect(ctx) {
     const client = ctx.client(CloudWatchClient);

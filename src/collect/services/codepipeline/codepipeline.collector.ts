@@ -15,6 +15,9 @@ const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null)
 export const codepipelineCollector = defineRegionalCollector({
   service: 'codepipeline',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::CodePipeline::Pipeline'],
   operations: [
     { operation: 'ListPipelines', iamAction: 'codepipeline:ListPipelines' },
     { operation: 'ListPipelineExecutions', iamAction: 'codepipeline:ListPipelineExecutions', notFoundCodes: ['PipelineNotFoundException'] },

@@ -11,6 +11,8 @@ import { collectPages, defineRegionalCollector } from '../../collector.js';
 export const configCollector = defineRegionalCollector({
   service: 'config',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'posture',
   operations: [
     { operation: 'DescribeConfigurationRecorders', iamAction: 'config:DescribeConfigurationRecorders' },
     { operation: 'DescribeConfigurationRecorderStatus', iamAction: 'config:DescribeConfigurationRecorderStatus' },

@@ -14,6 +14,9 @@ const TABLE_NOT_FOUND = ['ResourceNotFoundException', 'TableNotFoundException'];
 export const dynamodbCollector = defineRegionalCollector({
   service: 'dynamodb',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::DynamoDB::Table'],
   operations: [
     { operation: 'ListTables', iamAction: 'dynamodb:ListTables' },
     { operation: 'DescribeTable', iamAction: 'dynamodb:DescribeTable', notFoundCodes: TABLE_NOT_FOUND },

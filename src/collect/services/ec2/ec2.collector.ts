@@ -43,6 +43,7 @@ import type {
 } from '../../../core/slices/ec2.js';
 import { collectPages, defineRegionalCollector, type CollectorContext } from '../../collector.js';
 import { detectSecretsInText } from '../../secret-detection.js';
+import { notRead } from '../../region-signal.js';
 
 const SERVICE = 'ec2';
 /** Parallel DescribeInstanceAttribute calls per region. */
@@ -191,6 +192,9 @@ async function collectPrefixLists(ctx: CollectorContext, client: EC2Client, grou
 export const ec2Collector = defineRegionalCollector({
   service: 'ec2',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md: security groups, NACLs, subnets, routes, EBS default encryption and snapshots are posture
+  regionalReads: 'posture+resources',
+  configResourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::Volume', 'AWS::EC2::LaunchTemplate'],
   operations: [
     { operation: 'DescribeSecurityGroups', iamAction: 'ec2:DescribeSecurityGroups' },
     { operation: 'DescribeNetworkInterfaces', iamAction: 'ec2:DescribeNetworkInterfaces' },
@@ -208,6 +212,10 @@ export const ec2Collector = defineRegionalCollector({
   ],
   async collect(ctx) {
     const client = ctx.client(EC2Client);
+    // A posture-only region (collect/region-signal.ts): AWS Config counts no instance, volume or launch template.
+    const read = ctx.regionRead;
+    const resources = <T>(operation: string, fn: () => Promise<Observed<T>>): Promise<Observed<T>> =>
+      read?.mode === 'posture-only' ? Promise.resolve(notRead<T>(ctx, SERVICE, operation, read)) : fn();
 
     const [securityGroups, attachedSecurityGroupIds, networkAcls, ebsDefault, volumes, subnets, routeTables, instances, launchTemplateVersions, ownedSnapshots] =
       await Promise.all([
@@ -233,7 +241,7 @@ export const ec2Collector = defineRegionalCollector({
         ctx.call(SERVICE, 'GetEbsEncryptionByDefault', async () =>
           (await client.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault ?? false,
         ),
-        ctx.call(SERVICE, 'DescribeVolumes', async (): Promise<readonly Volume[]> => {
+        resources('DescribeVolumes', () => ctx.call(SERVICE, 'DescribeVolumes', async (): Promise<readonly Volume[]> => {
           const vols = await collectPages(paginateDescribeVolumes({ client }, {}), (p) => p.Volumes);
           return vols.map((v) => ({
             volumeId: v.VolumeId ?? '',
@@ -244,7 +252,7 @@ export const ec2Collector = defineRegionalCollector({
             sizeGiB: v.Size ?? null,
             attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
           }));
-        }),
+        })),
         ctx.call(SERVICE, 'DescribeSubnets', async (): Promise<readonly Subnet[]> => {
           const subs = await collectPages(paginateDescribeSubnets({ client }, {}), (p) => p.Subnets);
           return subs.map((s) => ({
@@ -260,9 +268,9 @@ export const ec2Collector = defineRegionalCollector({
         ctx.call(SERVICE, 'DescribeRouteTables', async (): Promise<readonly RouteTable[]> =>
           (await collectPages(paginateDescribeRouteTables({ client }, {}), (p) => p.RouteTables)).map(toRouteTable),
         ),
-        collectInstances(ctx, client),
+        resources('DescribeInstances', () => collectInstances(ctx, client)),
         // Without a template id, $Latest/$Default return those versions of every template in one pagination.
-        ctx.call(SERVICE, 'DescribeLaunchTemplateVersions', async (): Promise<readonly LaunchTemplateVersion[]> => {
+        resources('DescribeLaunchTemplateVersions', () => ctx.call(SERVICE, 'DescribeLaunchTemplateVersions', async (): Promise<readonly LaunchTemplateVersion[]> => {
           const versions = await collectPages(
             paginateDescribeLaunchTemplateVersions({ client }, { Versions: ['$Latest', '$Default'] }),
             (p) => p.LaunchTemplateVersions,
@@ -278,7 +286,7 @@ export const ec2Collector = defineRegionalCollector({
               userData: v.LaunchTemplateData?.UserData ? await scanUserData(v.LaunchTemplateData.UserData) : null,
             })),
           );
-        }),
+        })),
         // Only the account's own snapshots (never the public ones: emulators pre-create thousands).
         ctx.call(SERVICE, 'DescribeSnapshots', async (): Promise<OwnedSnapshotCount> => {
           const snaps = await collectPages(paginateDescribeSnapshots({ client, pageSize: 1000 }, { OwnerIds: ['self'] }), (p) => p.Snapshots);

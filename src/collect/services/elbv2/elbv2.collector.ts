@@ -46,6 +46,9 @@ async function readRules(ctx: CollectorContext, client: ElasticLoadBalancingV2Cl
 export const elbv2Collector = defineRegionalCollector({
   service: 'elbv2',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   operations: [
     { operation: 'DescribeLoadBalancers', iamAction: 'elasticloadbalancing:DescribeLoadBalancers' },
     { operation: 'DescribeListeners', iamAction: 'elasticloadbalancing:DescribeListeners', notFoundCodes: LB_NOT_FOUND },

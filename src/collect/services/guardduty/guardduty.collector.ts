@@ -7,6 +7,8 @@ import type { GuardDutyDetector } from '../../../core/slices/guardduty.js';
 export const guarddutyCollector = defineRegionalCollector({
   service: 'guardduty',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'posture',
   operations: [
     { operation: 'ListDetectors', iamAction: 'guardduty:ListDetectors' },
     { operation: 'GetDetector', iamAction: 'guardduty:GetDetector' },

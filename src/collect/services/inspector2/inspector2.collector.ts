@@ -12,6 +12,8 @@ function failedAccountError(code: string, message: string): Error {
 export const inspector2Collector = defineRegionalCollector({
   service: 'inspector2',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'posture',
   operations: [{ operation: 'BatchGetAccountStatus', iamAction: 'inspector2:BatchGetAccountStatus' }],
   async collect(ctx) {
     const client = ctx.client(Inspector2Client);

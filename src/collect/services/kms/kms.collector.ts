@@ -31,6 +31,9 @@ function rotationApplies(meta: KmsKeyMetadata, awsManaged: boolean): boolean {
 export const kmsCollector = defineRegionalCollector({
   service: 'kms',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::KMS::Key'],
   operations: [
     { operation: 'ListKeys', iamAction: 'kms:ListKeys' },
     { operation: 'ListAliases', iamAction: 'kms:ListAliases' },

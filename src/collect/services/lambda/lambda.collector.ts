@@ -37,6 +37,9 @@ async function scanEnvironment(ctx: CollectorContext, fn: FunctionConfiguration)
 export const lambdaCollector = defineRegionalCollector({
   service: 'lambda',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::Lambda::Function'],
   operations: [{ operation: 'ListFunctions', iamAction: 'lambda:ListFunctions' }],
   async collect(ctx) {
     const client = ctx.client(LambdaClient);

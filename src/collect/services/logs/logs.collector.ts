@@ -42,6 +42,8 @@ function toPolicy(p: AccountPolicy): LogsAccountSubscriptionPolicy {
 export const logsCollector = defineRegionalCollector({
   service: 'logs',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md: log groups are not counted by the signal and account policies are posture: always read
+  regionalReads: 'resources',
   operations: [
     { operation: 'DescribeLogGroups', iamAction: 'logs:DescribeLogGroups' },
     { operation: 'DescribeSubscriptionFilters', iamAction: 'logs:DescribeSubscriptionFilters', notFoundCodes: ['ResourceNotFoundException'] },

@@ -38,6 +38,8 @@ async function nullIfNotEnabled<T>(fn: () => Promise<T>): Promise<T | null> {
 export const macieCollector = defineRegionalCollector({
   service: 'macie',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'posture',
   operations: [
     { operation: 'GetMacieSession', iamAction: 'macie2:GetMacieSession' },
     { operation: 'ListClassificationJobs', iamAction: 'macie2:ListClassificationJobs' },

@@ -49,6 +49,9 @@ function toCluster(c: DBCluster): RdsCluster {
 export const rdsCollector = defineRegionalCollector({
   service: 'rds',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'resources',
+  configResourceTypes: ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'],
   operations: [
     { operation: 'DescribeDBInstances', iamAction: 'rds:DescribeDBInstances' },
     { operation: 'DescribeDBClusters', iamAction: 'rds:DescribeDBClusters' },

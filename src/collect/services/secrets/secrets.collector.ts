@@ -10,6 +10,8 @@ import { collectPages, defineRegionalCollector } from '../../collector.js';
 export const secretsCollector = defineRegionalCollector({
   service: 'secrets',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md: SSM parameters have no AWS Config type: always read
+  regionalReads: 'resources',
   operations: [
     { operation: 'ListSecrets', iamAction: 'secretsmanager:ListSecrets' },
     { operation: 'DescribeParameters', iamAction: 'ssm:DescribeParameters' },

@@ -14,6 +14,8 @@ const HUB_NOT_ENABLED = ['InvalidAccessException', 'ResourceNotFoundException'];
 export const securityhubCollector = defineRegionalCollector({
   service: 'securityhub',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md
+  regionalReads: 'posture',
   operations: [
     { operation: 'DescribeHub', iamAction: 'securityhub:DescribeHub', notFoundCodes: HUB_NOT_ENABLED },
     { operation: 'GetEnabledStandards', iamAction: 'securityhub:GetEnabledStandards' },

@@ -12,6 +12,8 @@ import type { TaggedResource } from '../../../core/slices/tagging.js';
 export const taggingCollector = defineRegionalCollector({
   service: 'tagging',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md: the region-read signal uses its list too
+  regionalReads: 'posture',
   operations: [{ operation: 'GetResources', iamAction: 'tag:GetResources' }],
   async collect(ctx) {
     const client = ctx.client(ResourceGroupsTaggingAPIClient);

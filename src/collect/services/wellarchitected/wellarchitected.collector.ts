@@ -53,6 +53,8 @@ async function lensReview(
 export const wellarchitectedCollector = defineRegionalCollector({
   service: 'wellarchitected',
   scope: 'regional',
+  // docs/decisions/0012-region-signal.md: no AWS Config type covers workloads: always read
+  regionalReads: 'resources',
   operations: [
     { operation: 'ListWorkloads', iamAction: 'wellarchitected:ListWorkloads' },
     { operation: 'GetWorkload', iamAction: 'wellarchitected:GetWorkload' },
