@@ -74,6 +74,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--concurrency <n>', 'AWS requests in flight at once across the scan', String(DEFAULT_SCAN_CONCURRENCY))
     .option('--per-account-concurrency <n>', 'AWS requests in flight at once against one account (AWS throttles per account)', String(DEFAULT_SCAN_PER_ACCOUNT_CONCURRENCY))
     .option('--max-attempts <n>', 'attempts per request (standard retry; retries share one budget per scan)', '8')
+    .option('--workers <n>', 'worker threads the accounts of an --org scan are spread over, each with its share of --concurrency (default: one per CPU core; one account always runs in one thread)')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .addOption(recordDbOption());
@@ -94,6 +95,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
           perAccountConcurrency: parsePositiveInt('--per-account-concurrency', String(o.perAccountConcurrency)),
           maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
+          workers: typeof o.workers === 'string' ? parsePositiveInt('--workers', o.workers) : undefined,
           // Parsed here so a mistyped format fails before a long scan, not after it.
           formats: typeof o.format === 'string' ? await reportFormats(o.format) : undefined,
           chromiumPath: typeof o.chromium === 'string' ? o.chromium : undefined,

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { Listr } from 'listr2';
-import { runScanToSink } from '../../collect/run-collection.js';
+import { runScanToSink, type AccountDistributor } from '../../collect/run-collection.js';
 import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
@@ -37,6 +37,8 @@ export interface ScanCommandOptions {
   /** Requests in flight against one account (--per-account-concurrency). */
   readonly perAccountConcurrency?: number | undefined;
   readonly maxAttempts: number;
+  /** `--workers`: threads the accounts are spread over (default one per core; collect/workers/thread-pool.ts). */
+  readonly workers?: number | undefined;
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
@@ -64,6 +66,21 @@ interface ScanContext {
   assessmentFiles: string[];
   warnings: string[];
   files: string[];
+}
+
+/**
+ * The worker threads an --org scan's accounts are spread over (docs/decisions/0011): `--workers`, else one
+ * per core. Loaded only when there is more than one thread; a single account always runs in this thread.
+ */
+async function workerThreads(options: ScanCommandOptions): Promise<AccountDistributor | undefined> {
+  if (!options.org) return undefined;
+  const { defaultWorkerThreads, threadDistributor } = await import('../../collect/workers/thread-pool.js');
+  const threads = options.workers ?? defaultWorkerThreads();
+  if (threads <= 1) return undefined;
+  return threadDistributor({
+    threads,
+    scan: { org: true, roleName: options.roleName, externalId: options.externalId, profile: options.profile, regions: options.regions },
+  });
 }
 
 export async function scanCommand(options: ScanCommandOptions): Promise<number> {
@@ -117,9 +134,11 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               writeLine: (line) => process.stderr.write(`${line}\n`),
             });
             // Every account is written to snapshot.json.gz as it finishes (io/snapshot-stream.ts).
+            const distribute = await workerThreads(options);
             const result = await scanToFile(
               snapshotPath,
               {
+                distribute,
                 org: options.org,
                 roleName: options.roleName,
                 externalId: options.externalId,
