@@ -135,6 +135,8 @@ export interface DistributionPlan {
 
 /** The parts' reads that belong to no account, and their counters. */
 export interface DistributedResult {
+  /** How many parts (threads, queue workers) collected. */
+  readonly parts: number;
   readonly errors: readonly CollectionError[];
   readonly operations: readonly OperationOutcome[];
   readonly stats: Pick<CollectionStats, 'requests' | 'attempts' | 'retries' | 'throttles' | 'retriesRefusedByBudget' | 'maxRequestsInFlight'>;
@@ -450,6 +452,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
         concurrency,
         perAccountConcurrency,
         maxAttempts: settings.maxAttempts,
+        ...(distributed ? { workers: distributed.parts } : {}),
       },
     };
   } finally {

@@ -77,7 +77,7 @@ export class PartProgress {
 }
 
 /** The sum of the parts' trailers: their reads outside any account, and their counters. */
-export function mergePartTrailers(trailers: readonly SnapshotTrailer[]): DistributedResult {
+export function mergePartTrailers(parts: number, trailers: readonly SnapshotTrailer[]): DistributedResult {
   const errors: CollectionError[] = [];
   const operations: OperationOutcome[] = [];
   const stats = { requests: 0, attempts: 0, retries: 0, throttles: 0, retriesRefusedByBudget: 0, maxRequestsInFlight: 0 };
@@ -93,7 +93,7 @@ export function mergePartTrailers(trailers: readonly SnapshotTrailer[]): Distrib
     // Parts peak at different moments: the sum of their peaks is an upper bound of the scan's.
     stats.maxRequestsInFlight += t.stats.maxRequestsInFlight;
   }
-  return { errors, operations, stats };
+  return { parts, errors, operations, stats };
 }
 
 /** Splits the scan's request caps over `parts`: each part gets its share of --concurrency, at least 1. */

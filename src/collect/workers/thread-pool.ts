@@ -140,7 +140,7 @@ async function runOnThreads(threads: number, scan: ScanOptions, plan: Distributi
   try {
     await Promise.all(Array.from({ length: threads }, (_, part) => runThread(part)));
     await writing.catch(() => undefined);
-    return mergePartTrailers(trailers);
+    return mergePartTrailers(threads, trailers);
   } finally {
     plan.signal.removeEventListener('abort', onAbort);
   }
