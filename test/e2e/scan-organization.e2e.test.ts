@@ -387,7 +387,7 @@ describe('worker threads (--workers, docs/decisions/0011)', () => {
         ['scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', SEED_REGIONS.join(','), '--out', dir, '--max-attempts', '2', '--workers', '1'],
         { env: motoEnv(moto!.endpoint) },
       );
-      expect(one.code, one.stderr).toBe(0);
+      expect(one.code, `CLI: ${one.stderr}`).toBe(0);
       const single = JSON.parse(await readFile(join(dir, 'assessment.json'), 'utf8')) as Assessment;
       const singleSnapshot = await readSnapshot(join(dir, 'snapshot.json.gz'));
       expect(singleSnapshot.stats?.workers).toBeUndefined();
@@ -417,8 +417,8 @@ describe('worker threads (--workers, docs/decisions/0011)', () => {
           },
         },
       );
-      expect(sent, r.stderr).toBe(true);
-      expect(r.code, r.stderr).toBe(130);
+      expect(sent, `CLI: ${r.stderr}`).toBe(true);
+      expect(r.code, `CLI: ${r.stderr}`).toBe(130);
       const file = await readShardsForResume(join(dir, 'snapshot.json.gz'));
       expect(file.complete).toBe(false);
       expect([...file.accountIds.keys()].sort()).toEqual([...org.accountIds].sort());

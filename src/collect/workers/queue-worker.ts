@@ -71,7 +71,9 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<{ sto
     } catch (err) {
       const message = redact(err instanceof Error ? err.message : String(err));
       log(message);
-      throw new Error(message, { cause: err });
+      // No `cause`: pg-boss stores the thrown error in the job row, and only the redacted message may go there.
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(message);
     }
   };
   for (let i = 0; i < Math.max(1, options.units); i += 1) await boss.work(UNIT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, safe);
