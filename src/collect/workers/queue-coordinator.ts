@@ -37,6 +37,7 @@ async function runOnQueue(options: QueueDistributorOptions, plan: DistributionPl
   await boss.createQueue(UNIT_QUEUE);
   await boss.createQueue(failedQueue);
   const jobIds = new Map<string, string>();
+  const payer = plan.organization.managementAccountId;
   const jobs: PgBoss.JobInsert<ScanUnit>[] = plan.targets.map((target) => {
     const id = randomUUID();
     jobIds.set(target.id, id);
@@ -50,7 +51,9 @@ async function runOnQueue(options: QueueDistributorOptions, plan: DistributionPl
         externalIdRequired: options.externalIdRequired,
         regions: options.regions ? [...options.regions] : null,
         services: options.services ? [...options.services] : null,
-        organization: { managementAccountId: plan.organization.managementAccountId, scannedAccountIds: [...plan.organization.scannedAccountIds] },
+        // Only whether the payer is scanned matters to a member (Cost Explorer read once from the payer):
+        // not the whole list in every unit of a 1,000-account scan.
+        organization: { managementAccountId: payer, scannedAccountIds: payer !== null && plan.organization.scannedAccountIds.includes(payer) ? [payer] : [] },
         // Each worker process collects one unit with the scan's caps (many workers multiply them: size --concurrency per worker).
         limits: { concurrency: plan.concurrency, perAccountConcurrency: plan.perAccountConcurrency, maxAttempts: plan.maxAttempts },
       },

@@ -82,4 +82,4 @@ try {
 } catch (err) {
   post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
 }
-port.close();
+// The port stays open (closing it could drop the last messages): the coordinator terminates this thread.
