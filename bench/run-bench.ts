@@ -18,6 +18,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Snapshot } from '../src/core/snapshot.js';
 import { MOTO_MAX_ATTEMPTS, scanMotoOrganization, startSeededMoto } from './moto-org.js';
+import { threadDistributor } from '../src/collect/workers/thread-pool.js';
+import { MOTO_CREDENTIALS } from '../test/helpers/moto-server.js';
+import { MEMBER_ROLE_NAME } from '../test/e2e/seed-organization.js';
 
 // The SDK warns that its 2027 releases need Node 22; our lockfile pins releases that support Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -41,6 +44,8 @@ interface Setting {
   readonly concurrency: number;
   readonly perAccountConcurrency: number;
   readonly throttleRate: number;
+  /** Worker threads the accounts are spread over (`ftr scan --workers`); absent: one thread. */
+  readonly workers?: number;
 }
 
 const SETTINGS: readonly Setting[] = [
@@ -50,6 +55,9 @@ const SETTINGS: readonly Setting[] = [
   { label: 'old default (8 in flight)', concurrency: 8, perAccountConcurrency: 8, throttleRate: 0.05 },
   { label: 'new default', concurrency: 64, perAccountConcurrency: 8, throttleRate: 0.05 },
   { label: 'no per-account cap', concurrency: 64, perAccountConcurrency: 64, throttleRate: 0.05 },
+  // 1 vs 2 worker threads (docs/decisions/0011): the same caps split over two threads, each on its own core.
+  { label: '128 in flight, 2 worker threads', concurrency: 128, perAccountConcurrency: 16, throttleRate: 0, workers: 2 },
+  { label: 'new default, 2 worker threads', concurrency: 64, perAccountConcurrency: 8, throttleRate: 0, workers: 2 },
 ];
 
 interface ProxyStats {
@@ -117,7 +125,16 @@ async function measure(endpoint: string, setting: Setting, firstHash: { value: s
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const { result: snapshot, peakRss } = await withMemorySampling(() =>
-    scanMotoOrganization(endpoint, { regions: REGIONS, concurrency: setting.concurrency, perAccountConcurrency: setting.perAccountConcurrency, maxAttempts: MAX_ATTEMPTS }),
+    scanMotoOrganization(endpoint, {
+      regions: REGIONS,
+      concurrency: setting.concurrency,
+      perAccountConcurrency: setting.perAccountConcurrency,
+      maxAttempts: MAX_ATTEMPTS,
+      // process.cpuUsage and RSS cover every thread of the process, so the columns stay comparable.
+      ...(setting.workers && setting.workers > 1
+        ? { distribute: threadDistributor({ threads: setting.workers, scan: { org: true, roleName: MEMBER_ROLE_NAME, regions: REGIONS, endpoint, credentials: { ...MOTO_CREDENTIALS } } }) }
+        : {}),
+    }),
   );
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
@@ -145,7 +162,7 @@ async function measure(endpoint: string, setting: Setting, firstHash: { value: s
 function row(r: RunFigures): string {
   const s = r.setting;
   return (
-    `| ${(s.throttleRate * 100).toFixed(0)}% | ${s.label}: ${s.concurrency} / ${s.perAccountConcurrency} | ${(r.wallMs / 1000).toFixed(1)} s | ` +
+    `| ${(s.throttleRate * 100).toFixed(0)}% | ${s.label}: ${s.concurrency} / ${s.perAccountConcurrency}${s.workers ? ` --workers ${s.workers}` : ''} | ${(r.wallMs / 1000).toFixed(1)} s | ` +
     `${(r.requests / Math.max(1, r.accountRegions)).toFixed(1)} | ${r.attempts} | ${r.retries} (${r.throttles} throttled) | ${r.proxy.maxInFlight} / ${r.proxy.maxInFlightPerKey} | ` +
     `${r.cpuMsPerCall.toFixed(2)} ms | ${r.peakRssMb} MB | ${r.failedReads} | ${r.sameDataAsFirstRun ? 'yes' : 'no'} |`
   );
@@ -172,8 +189,10 @@ function model(base: RunFigures, throttled: RunFigures | undefined): string[] {
 }
 
 function renderSection(runs: readonly RunFigures[], meta: { seedMs: number; recordMs: number; recorded: number }): string {
-  const base = runs.find((r) => r.setting.concurrency === 64 && r.setting.throttleRate === 0) ?? runs[0];
-  const throttled = runs.find((r) => r.setting.concurrency === 64 && r.setting.perAccountConcurrency === 8 && r.setting.throttleRate > 0);
+  const base = runs.find((r) => r.setting.concurrency === 64 && r.setting.throttleRate === 0 && !r.setting.workers) ?? runs[0];
+  const throttled = runs.find((r) => r.setting.concurrency === 64 && r.setting.perAccountConcurrency === 8 && r.setting.throttleRate > 0 && !r.setting.workers);
+  const oneThread = runs.find((r) => r.setting.concurrency === 128 && r.setting.throttleRate === 0 && !r.setting.workers);
+  const twoThreads = runs.find((r) => r.setting.concurrency === 128 && r.setting.throttleRate === 0 && r.setting.workers === 2);
   return [
     '## Scan',
     '',
@@ -200,6 +219,15 @@ function renderSection(runs: readonly RunFigures[], meta: { seedMs: number; reco
     '',
     ...(base ? model(base, throttled) : []),
     '',
+    ...(oneThread && twoThreads
+      ? [
+          `1 vs 2 worker threads at 128 in flight: ${(oneThread.wallMs / 1000).toFixed(1)} s vs ${(twoThreads.wallMs / 1000).toFixed(1)} s ` +
+            `(${(oneThread.wallMs / twoThreads.wallMs).toFixed(2)}x), scanner CPU per attempt ${oneThread.cpuMsPerCall.toFixed(2)} vs ${twoThreads.cpuMsPerCall.toFixed(2)} ms ` +
+            `(all threads), peak RSS ${oneThread.peakRssMb} vs ${twoThreads.peakRssMb} MB. With two cores the CPU bound of the model halves when the ` +
+            'machine is otherwise idle; on a loaded machine the second thread competes with the other jobs.',
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -75,6 +75,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--concurrency <n>', 'AWS requests in flight at once across the scan', String(DEFAULT_SCAN_CONCURRENCY))
     .option('--per-account-concurrency <n>', 'AWS requests in flight at once against one account (AWS throttles per account)', String(DEFAULT_SCAN_PER_ACCOUNT_CONCURRENCY))
     .option('--max-attempts <n>', 'attempts per request (standard retry; retries share one budget per scan)', '8')
+    .option('--queue <postgres-url>', 'with --org: send one unit per account to the queue in this PostgreSQL database and wait for `ftr worker` processes to collect them (default FTR_QUEUE)')
+    .option('--unit-timeout <seconds>', 'with --queue: a unit not finished in this time (its worker died) is retried', '900')
+    .option('--workers <n>', 'worker threads the accounts of an --org scan are spread over, each with its share of --concurrency (default: one per CPU core; one account always runs in one thread)')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
     .addOption(recordDbOption());
@@ -96,6 +99,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           perAccountConcurrency: parsePositiveInt('--per-account-concurrency', String(o.perAccountConcurrency)),
           deepRegions: o.deepRegions === true,
           maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
+          workers: typeof o.workers === 'string' ? parsePositiveInt('--workers', o.workers) : undefined,
+          queue: typeof o.queue === 'string' ? o.queue : process.env.FTR_QUEUE || undefined,
+          unitTimeoutSeconds: parsePositiveInt('--unit-timeout', String(o.unitTimeout)),
           // Parsed here so a mistyped format fails before a long scan, not after it.
           formats: typeof o.format === 'string' ? await reportFormats(o.format) : undefined,
           chromiumPath: typeof o.chromium === 'string' ? o.chromium : undefined,
@@ -217,6 +223,25 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           compare: o.compare,
           caseStudies: o.caseStudy ?? [],
           chromiumPath: o.chromium,
+        }),
+      );
+    });
+
+  program
+    .command('worker')
+    .description('collect account units of queued scans (`ftr scan --org --queue`) with this machine\'s credentials, until Ctrl-C')
+    .option('--db <postgres-url>', 'the PostgreSQL database of the queue and its shards (default FTR_DB)')
+    .option('--units <n>', 'units collected at once by this process', '2')
+    .option('--profile <name>', 'AWS shared-config profile for this worker\'s starting credentials')
+    .option('--external-id <id>', 'external id for member roles that need one (default FTR_EXTERNAL_ID; never sent through the queue)')
+    .action(async (o: Record<string, string | undefined>) => {
+      const { workerCommand } = await import('./commands/worker.js');
+      setExitCode(
+        await workerCommand({
+          db: o.db,
+          units: parsePositiveInt('--units', String(o.units)),
+          profile: o.profile,
+          externalId: o.externalId,
         }),
       );
     });

@@ -24,18 +24,20 @@ import {
   type OrganizationAccount,
   type OrganizationInfo,
   type AccountShard,
+  type CollectionStats,
   type RegionInfo,
   type RegionRead,
   type RegionalSnapshot,
   type Snapshot,
   type SnapshotHeader,
   type SnapshotTrailer,
+  type OperationOutcome,
 } from '../core/snapshot.js';
 import { TOOL_VERSION } from '../version.js';
 import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
 import { abortableSleep, createCollectorContext } from './collector-context.js';
 import { collectPages, type CollectorContext, type RegionalCollector, type ScanOrganization } from './collector.js';
-import { assumeRoleProvider, defaultCredentials, whoAmI } from './credentials.js';
+import { assumeRoleProvider, defaultCredentials, whoAmI, type CallerIdentity } from './credentials.js';
 import { discoverRegions, homeRegionFor, validateRequestedRegions } from './regions.js';
 import { FairLimiter } from './fair-limiter.js';
 import { RetryBudget } from './retry-budget.js';
@@ -79,6 +81,75 @@ export interface ScanOptions {
   readonly deepRegions?: boolean | undefined;
   /** Set by runScanToSink: each account is handed over as it finishes and not kept (memory flat in accounts). */
   readonly sink?: ShardSink | undefined;
+  /** Collect the chosen accounts elsewhere (worker threads, a queue of workers): collect/workers/. */
+  readonly distribute?: AccountDistributor | undefined;
+  /** This run is one part of a scan another thread or process coordinates: it takes accounts from a queue. */
+  readonly part?: ScanPart | undefined;
+}
+
+/** An account to collect. */
+export interface ScanTarget {
+  readonly id: string;
+  readonly name: string | null;
+}
+
+/**
+ * One part of a distributed scan (a worker thread, a queue worker): the coordinator read the identity and
+ * the Organization and wrote the header; this part collects the accounts it takes from `next()` and hands
+ * each to its sink (it never calls `sink.start`).
+ */
+export interface ScanPart {
+  /** The coordinator's identity when this part runs with the same credentials; absent: GetCallerIdentity. */
+  readonly identity?: CallerIdentity | undefined;
+  readonly organization: ScanOrganization;
+  /** The next account, null when none is left (a shared queue: a slow account idles no one). */
+  next(): Promise<ScanTarget | null>;
+  /** Called once when this part stops early (interrupted, or its endpoint stopped answering). */
+  stopped?(reason: string): void;
+}
+
+/** Counters a part reports while it runs (differences since its last report). */
+export interface ProgressDelta {
+  readonly accountsReady: number;
+  readonly accountsDone: number;
+  readonly tasksTotal: number;
+  readonly tasksDone: number;
+  readonly apiCalls: number;
+  readonly retries: number;
+  readonly throttles: number;
+  readonly errors: number;
+}
+
+/** What the coordinator hands a distributor once the accounts are chosen and the header is written. */
+export interface DistributionPlan {
+  readonly identity: CallerIdentity;
+  readonly organization: ScanOrganization;
+  readonly targets: readonly ScanTarget[];
+  readonly concurrency: number;
+  readonly perAccountConcurrency: number;
+  readonly maxAttempts: number;
+  /** Aborted on Ctrl-C, a dead endpoint, or `stop`. */
+  readonly signal: AbortSignal;
+  /** Stops the whole scan (e.g. one part found the endpoint gone); unfinished accounts become incomplete shards. */
+  stop(reason: string): void;
+  /** A finished account from a part: written by the coordinator's one writer. */
+  shard(shard: AccountShard): Promise<void>;
+  progress(delta: Partial<ProgressDelta>, requestsInFlight: number): void;
+}
+
+/** The parts' reads that belong to no account, and their counters. */
+export interface DistributedResult {
+  /** How many parts (threads, queue workers) collected. */
+  readonly parts: number;
+  readonly errors: readonly CollectionError[];
+  readonly operations: readonly OperationOutcome[];
+  readonly stats: Pick<CollectionStats, 'requests' | 'attempts' | 'retries' | 'throttles' | 'retriesRefusedByBudget' | 'maxRequestsInFlight'>;
+}
+
+export interface AccountDistributor {
+  /** False to collect in this thread after all (e.g. one account: a thread would only cost start-up). */
+  wants(targets: readonly ScanTarget[]): boolean;
+  run(plan: DistributionPlan): Promise<DistributedResult>;
 }
 
 /** Receives the snapshot while it is collected (io/snapshot-stream.ts writes it to snapshot.json.gz). */
@@ -127,6 +198,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     if (abort.signal.aborted) return;
     state.interruption = reason;
     abort.abort(reason);
+    options.part?.stopped?.(reason);
   };
   const onExternalAbort = () => {
     const reason: unknown = options.signal?.reason;
@@ -151,7 +223,15 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
   // Collector tasks: twice the request caps, so tasks that wait (backoff, request slot) never starve the rest.
   const tasks = new TaskScheduler({ total: 2 * concurrency, perAccount: 2 * perAccountConcurrency, sleep });
   const retryStrategy = new RetryBudget({ maxAttempts: settings.maxAttempts, sleep, onRetryDecision: (d) => recorder.countRetryDecision(d) });
-  const progress = new ProgressTracker({ recorder, listener: options.onProgress, inFlight: () => requests.inFlight });
+  // Counters of the parts of a distributed scan (collect/workers/), shown with this thread's own.
+  const remote = { accountsReady: 0, accountsDone: 0, tasksTotal: 0, tasksDone: 0, apiCalls: 0, retries: 0, throttles: 0, errors: 0, inFlight: 0 };
+  const counters = {
+    get apiCalls() { return recorder.apiCalls + remote.apiCalls; },
+    get retries() { return recorder.retries + remote.retries; },
+    get throttles() { return recorder.throttles + remote.throttles; },
+    get errorCount() { return recorder.errorCount + remote.errors; },
+  };
+  const progress = new ProgressTracker({ recorder: counters, listener: options.onProgress, inFlight: () => requests.inFlight + remote.inFlight });
   // A heartbeat, so a log gets its progress line even while every task waits on slow answers.
   const heartbeat = options.onProgress ? setInterval(() => progress.emit(), 1_000) : undefined;
   heartbeat?.unref();
@@ -160,9 +240,15 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
 
   try {
     progress.emit('identity', 'Checking credentials');
-    const bootstrapClients = factoryFor('unknown', 'us-east-1', baseCredentials, { ...settings, maxAttempts: Math.min(settings.maxAttempts, 3) });
-    const me = await whoAmI(bootstrapClients, baseCredentials, options.profile);
-    bootstrapClients.release();
+    const part = options.part;
+    let me: CallerIdentity;
+    if (part?.identity) {
+      me = part.identity;
+    } else {
+      const bootstrapClients = factoryFor('unknown', 'us-east-1', baseCredentials, { ...settings, maxAttempts: Math.min(settings.maxAttempts, 3) });
+      me = await whoAmI(bootstrapClients, baseCredentials, options.profile);
+      bootstrapClients.release();
+    }
     const homeRegion = homeRegionFor(me.partition);
     const baseClients = factoryFor(me.accountId, homeRegion, baseCredentials);
     // Set once the targets are chosen: Cost Explorer reads once from the payer for every scanned member.
@@ -181,17 +267,18 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
         ...(scanScope.organization ? { scanOrganization: scanScope.organization } : {}),
       });
 
-    progress.emit('organization', 'Reading the Organization');
-    const organization = await readOrganization(contextFor(me.accountId, baseClients, homeRegion, []));
+    // A part does not read the Organization: its coordinator did, and wrote the header.
+    if (!part) progress.emit('organization', 'Reading the Organization');
+    const organization = part ? observed(null) : await readOrganization(contextFor(me.accountId, baseClients, homeRegion, []));
 
-    const targets = chooseAccounts(options, me.accountId, organization).filter((t) => !options.skipAccounts?.has(t.id));
-    scanScope.organization = {
+    const targets = part ? [] : chooseAccounts(options, me.accountId, organization).filter((t) => !options.skipAccounts?.has(t.id));
+    scanScope.organization = part?.organization ?? {
       managementAccountId: organization.ok ? (organization.value?.managementAccountId ?? null) : null,
       scannedAccountIds: targets.map((t) => t.id),
     };
     progress.accountsTotal = targets.length;
     const sink = options.sink;
-    await sink?.start({
+    if (!part) await sink?.start({
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'ftr-ready', version: TOOL_VERSION },
       startedAt,
@@ -215,14 +302,15 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     const globalCollectors = GLOBAL_COLLECTORS.filter((c) => selected(c.service));
     const regionalCollectors = REGIONAL_COLLECTORS.filter((c) => selected(c.service));
 
-    const works: AccountWork[] = targets.map((t) => ({
+    const newWork = (t: ScanTarget): AccountWork => ({
       accountId: t.id,
       name: t.name,
       access: notObserved(pendingError(t.id)),
       regions: notObserved(pendingError(t.id)),
       global: {},
       regional: new Map(),
-    }));
+    });
+    const works: AccountWork[] = targets.map(newWork);
 
     const runTask = (accountId: string, label: string, task: (handle: TaskHandle) => Promise<void>) =>
       tasks.run(accountId, async (handle) => {
@@ -332,8 +420,53 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
 
     // A window of accounts in progress: enough for the request caps to fill (twice concurrency / per-account),
     // few enough that clients and queued tasks stay bounded whatever the size of the Organization.
-    const accountWindow = pLimit(Math.max(2, Math.ceil((2 * concurrency) / perAccountConcurrency)));
-    await Promise.all(works.map((work) => accountWindow(() => scanAccount(work))));
+    const windowSize = Math.max(2, Math.ceil((2 * concurrency) / perAccountConcurrency));
+    let distributed: DistributedResult | null = null;
+    if (part) {
+      // The same window, filled from the coordinator's queue instead of a list.
+      await Promise.all(
+        Array.from({ length: windowSize }, async () => {
+          while (!abort.signal.aborted) {
+            const target = await part.next();
+            if (!target) return;
+            const work = newWork(target);
+            works.push(work);
+            await scanAccount(work);
+          }
+        }),
+      );
+    } else if (options.distribute?.wants(targets)) {
+      const byId = new Map(works.map((w) => [w.accountId, w]));
+      distributed = await options.distribute.run({
+        identity: me,
+        organization: scanScope.organization,
+        targets,
+        concurrency,
+        perAccountConcurrency,
+        maxAttempts: settings.maxAttempts,
+        signal: abort.signal,
+        stop,
+        shard: async (shard) => {
+          const work = byId.get(shard.account.accountId);
+          if (!work || work.sunk) return; // not ours, or already written: one shard per account
+          work.sunk = true;
+          await sink?.account(shard);
+        },
+        progress: (delta, inFlight) => {
+          for (const k of ['accountsReady', 'accountsDone', 'tasksTotal', 'tasksDone', 'apiCalls', 'retries', 'throttles', 'errors'] as const) remote[k] += delta[k] ?? 0;
+          remote.inFlight = inFlight;
+          progress.accountsReady = remote.accountsReady;
+          progress.accountsDone = remote.accountsDone;
+          progress.tasksTotal = remote.tasksTotal;
+          progress.tasksDone = remote.tasksDone;
+          progress.emit('collecting');
+        },
+      });
+      remote.inFlight = 0;
+    } else {
+      const accountWindow = pLimit(windowSize);
+      await Promise.all(works.map((work) => accountWindow(() => scanAccount(work))));
+    }
     // Accounts the scan never reached (it stopped first) are shards too, marked incomplete.
     for (const work of works) await release(work);
     baseClients.release();
@@ -353,18 +486,19 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
       requestedRegions,
       organization,
       accounts: works.filter((w) => !w.sunk).map((w) => toAccountSnapshot(w, homeRegion)),
-      errors: recorder.errors,
-      operations: recorder.operations(),
+      errors: distributed ? [...recorder.errors, ...distributed.errors] : recorder.errors,
+      operations: distributed ? [...recorder.operations(), ...distributed.operations] : recorder.operations(),
       stats: {
-        requests: recorder.apiCalls,
-        attempts: recorder.attempts,
-        retries: recorder.retries,
-        throttles: recorder.throttles,
-        retriesRefusedByBudget: recorder.retriesRefusedByBudget,
-        maxRequestsInFlight: requests.maxInFlight,
+        requests: recorder.apiCalls + (distributed?.stats.requests ?? 0),
+        attempts: recorder.attempts + (distributed?.stats.attempts ?? 0),
+        retries: recorder.retries + (distributed?.stats.retries ?? 0),
+        throttles: recorder.throttles + (distributed?.stats.throttles ?? 0),
+        retriesRefusedByBudget: recorder.retriesRefusedByBudget + (distributed?.stats.retriesRefusedByBudget ?? 0),
+        maxRequestsInFlight: Math.max(requests.maxInFlight, distributed?.stats.maxRequestsInFlight ?? 0),
         concurrency,
         perAccountConcurrency,
         maxAttempts: settings.maxAttempts,
+        ...(distributed ? { workers: distributed.parts } : {}),
       },
     };
   } finally {
@@ -447,12 +581,7 @@ async function readOrganization(ctx: CollectorContext): Promise<Observed<Organiz
   });
 }
 
-interface Target {
-  readonly id: string;
-  readonly name: string | null;
-}
-
-function chooseAccounts(options: ScanOptions, callerAccountId: string, organization: Observed<OrganizationInfo | null>): Target[] {
+function chooseAccounts(options: ScanOptions, callerAccountId: string, organization: Observed<OrganizationInfo | null>): ScanTarget[] {
   if (!options.org) {
     const name = organization.ok && organization.value?.accounts.ok
       ? (organization.value.accounts.value.find((a) => a.id === callerAccountId)?.name ?? null)

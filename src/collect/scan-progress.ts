@@ -25,6 +25,9 @@ export interface ScanProgress {
   readonly message: string;
 }
 
+/** The recorder's counters (or, for a scan spread over workers, the sum of its parts'). */
+export type ProgressCounters = Pick<ScanRecorder, 'apiCalls' | 'retries' | 'throttles' | 'errorCount'>;
+
 export class ProgressTracker {
   accountsTotal = 0;
   accountsReady = 0;
@@ -33,14 +36,14 @@ export class ProgressTracker {
   tasksDone = 0;
   message = '';
   private phase: ScanProgress['phase'] = 'identity';
-  private readonly recorder: ScanRecorder;
+  private readonly recorder: ProgressCounters;
   private readonly listener: ((progress: ScanProgress) => void) | undefined;
   private readonly inFlight: () => number;
   private readonly startedAt: number;
   private readonly now: () => number;
 
   constructor(options: {
-    recorder: ScanRecorder;
+    recorder: ProgressCounters;
     listener: ((progress: ScanProgress) => void) | undefined;
     inFlight: () => number;
     now?: () => number;

@@ -51,6 +51,8 @@ export interface CollectionStats {
   readonly concurrency: number;
   readonly perAccountConcurrency: number;
   readonly maxAttempts: number;
+  /** Worker threads or queue workers that collected the accounts (`ftr scan --workers`, `--queue`); absent: this one thread. */
+  readonly workers?: number | undefined;
 }
 
 export interface OrganizationInfo {

@@ -13,6 +13,7 @@ import type { Snapshot } from '../../src/core/snapshot.js';
 import { attestInit } from '../../src/cli/commands/attest.js';
 import { readAssessment } from '../../src/io/assessment-file.js';
 import { readSnapshot } from '../../src/io/snapshot-file.js';
+import { readShardsForResume } from '../../src/io/snapshot-stream.js';
 import { fillInAttestations } from '../helpers/fill-attestations.js';
 import { motoEnv, startMoto, type MotoServer } from '../helpers/moto-server.js';
 import { readAssessmentText, readSnapshotText, runCli, type CliResult } from './cli-runner.js';
@@ -34,7 +35,8 @@ beforeAll(async () => {
   org = await seedOrganization({ endpoint: moto.endpoint });
   outDir = await mkdtemp(join(tmpdir(), 'ftr-e2e-org-'));
   result = await runCli(
-    ['scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', SEED_REGIONS.join(','), '--out', outDir, '--max-attempts', '2'],
+    // Two worker threads (the default on a 2-core machine), compared with one thread at the end of this file.
+    ['scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', SEED_REGIONS.join(','), '--out', outDir, '--max-attempts', '2', '--workers', '2'],
     { env: motoEnv(moto.endpoint) },
   );
   snapshotText = await readSnapshotText(outDir);
@@ -370,5 +372,61 @@ describe('the scanned Organization, re-evaluated offline with attestations and r
     const sizes = await Promise.all(['ftr-report.xlsx', 'ftr-report.md', 'ftr-report-findings.csv', 'ftr-report.json'].map(async (f) => (await stat(join(dir, f))).size));
     expect(sizes.every((size) => size > 1000)).toBe(true);
     await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('worker threads (--workers, docs/decisions/0011)', () => {
+  const verdictsOf = (a: Assessment) => Object.fromEntries(a.items.map((i) => [i.itemId, i.verdict]));
+  const findingKeys = (a: Assessment) => a.findings.map((f) => `${f.checkId} ${f.accountId} ${String(f.region)} ${f.resourceId} ${f.status}`).sort();
+
+  it('the two-thread scan above gives the same verdicts and findings as a one-thread scan', async () => {
+    expect(snapshot.stats?.workers, `CLI: ${cliOutput()}`).toBe(2);
+    const dir = await mkdtemp(join(tmpdir(), 'ftr-e2e-one-thread-'));
+    try {
+      const one = await runCli(
+        ['scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', SEED_REGIONS.join(','), '--out', dir, '--max-attempts', '2', '--workers', '1'],
+        { env: motoEnv(moto!.endpoint) },
+      );
+      expect(one.code, `CLI: ${one.stderr}`).toBe(0);
+      const single = JSON.parse(await readFile(join(dir, 'assessment.json'), 'utf8')) as Assessment;
+      const singleSnapshot = await readSnapshot(join(dir, 'snapshot.json.gz'));
+      expect(singleSnapshot.stats?.workers).toBeUndefined();
+      expect(singleSnapshot.accounts.map((a) => a.accountId).sort()).toEqual(snapshot.accounts.map((a) => a.accountId).sort());
+      expect(verdictsOf(single)).toEqual(verdictsOf(assessment!));
+      expect(findingKeys(single)).toEqual(findingKeys(assessment!));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('Ctrl-C during a threaded scan: exit 130, one shard per account, the unfinished ones incomplete', async () => {
+    const server = moto!;
+    const dir = await mkdtemp(join(tmpdir(), 'ftr-e2e-threads-sigint-'));
+    try {
+      const start = server.requestCount;
+      let sent = false;
+      const r = await runCli(
+        ['scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', SEED_REGIONS.join(','), '--out', dir, '--max-attempts', '2', '--workers', '2', '--concurrency', '4'],
+        {
+          env: motoEnv(server.endpoint),
+          onSpawn: (child) => {
+            // After the Organization is read and both threads have started collecting.
+            void server.waitForRequests(start + 60).then(() => {
+              sent = child.kill('SIGINT');
+            });
+          },
+        },
+      );
+      expect(sent, `CLI: ${r.stderr}`).toBe(true);
+      expect(r.code, `CLI: ${r.stderr}`).toBe(130);
+      const file = await readShardsForResume(join(dir, 'snapshot.json.gz'));
+      expect(file.complete).toBe(false);
+      expect([...file.accountIds.keys()].sort()).toEqual([...org.accountIds].sort());
+      expect([...file.accountIds.values()]).toContain(false);
+      const partial = await readSnapshot(join(dir, 'snapshot.json.gz'));
+      expect(partial.interruption?.reason).toMatch(/Ctrl-C/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,11 +4,12 @@
  */
 import { join } from 'node:path';
 import { Listr } from 'listr2';
-import { runScanToSink } from '../../collect/run-collection.js';
+import { runScanToSink, type AccountDistributor } from '../../collect/run-collection.js';
 import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
-import type { SnapshotTrailer } from '../../core/snapshot.js';
+import { SNAPSHOT_SCHEMA_VERSION, type SnapshotTrailer } from '../../core/snapshot.js';
+import { TOOL_VERSION } from '../../version.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
 import { scanToFile } from '../scan-snapshot.js';
@@ -39,6 +40,12 @@ export interface ScanCommandOptions {
   /** --deep-regions: read every region's resources whatever the region signal says. */
   readonly deepRegions?: boolean | undefined;
   readonly maxAttempts: number;
+  /** `--queue <postgres-url>`: units to `ftr worker` processes instead of collecting here. */
+  readonly queue?: string | undefined;
+  /** `--unit-timeout`: a queued unit not finished in this time is retried (its worker is presumed dead). */
+  readonly unitTimeoutSeconds?: number | undefined;
+  /** `--workers`: threads the accounts are spread over (default one per core; collect/workers/thread-pool.ts). */
+  readonly workers?: number | undefined;
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
@@ -66,6 +73,54 @@ interface ScanContext {
   assessmentFiles: string[];
   warnings: string[];
   files: string[];
+}
+
+/**
+ * `--queue`: the accounts go to `ftr worker` processes through pg-boss; their shards come back through the
+ * PostgreSQL store (docs/decisions/0011). The store and pg-boss are loaded only here.
+ */
+async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor: AccountDistributor; close(): Promise<void> }> {
+  if (!options.org) throw new UserError('--queue spreads the accounts of an Organization over workers: add --org.');
+  if (options.resume) throw new UserError('--resume collects the missing accounts here; drop --queue to resume, or scan again with --queue.');
+  const { openQueue, requirePostgresUrl, unitShardStore } = await import('../queue-store.js');
+  const { queueDistributor } = await import('../../collect/workers/queue-coordinator.js');
+  const { cliActor } = await import('../../store/db.js');
+  const unitTimeoutSeconds = options.unitTimeoutSeconds ?? 900;
+  // Expired units (dead workers) are noticed by pg-boss's maintenance: run it often enough for the timeout.
+  const queue = await openQueue(requirePostgresUrl('--queue', options.queue), { maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(unitTimeoutSeconds / 3))) });
+  const distributor = queueDistributor({
+    boss: queue.boss,
+    store: unitShardStore(queue.store),
+    createScan: async (plan) =>
+      (
+        await queue.store.scans.createSharded(
+          { schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: TOOL_VERSION, mode: 'organization', principalArn: plan.identity.arn, principalAccount: plan.identity.accountId, startedAt: new Date().toISOString() },
+          { source: 'queue', actor: cliActor() },
+        )
+      ).id,
+    roleName: options.roleName,
+    externalIdRequired: options.externalId !== undefined,
+    regions: options.regions,
+    services: undefined,
+    deepRegions: options.deepRegions,
+    unitTimeoutSeconds,
+  });
+  return { distributor, close: () => queue.close() };
+}
+
+/**
+ * The worker threads an --org scan's accounts are spread over (docs/decisions/0011): `--workers`, else one
+ * per core. Loaded only when there is more than one thread; a single account always runs in this thread.
+ */
+async function workerThreads(options: ScanCommandOptions): Promise<AccountDistributor | undefined> {
+  if (!options.org) return undefined;
+  const { defaultWorkerThreads, threadDistributor } = await import('../../collect/workers/thread-pool.js');
+  const threads = options.workers ?? defaultWorkerThreads();
+  if (threads <= 1) return undefined;
+  return threadDistributor({
+    threads,
+    scan: { org: true, roleName: options.roleName, externalId: options.externalId, profile: options.profile, regions: options.regions },
+  });
 }
 
 export async function scanCommand(options: ScanCommandOptions): Promise<number> {
@@ -119,32 +174,39 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               writeLine: (line) => process.stderr.write(`${line}\n`),
             });
             // Every account is written to snapshot.json.gz as it finishes (io/snapshot-stream.ts).
-            const result = await scanToFile(
-              snapshotPath,
-              {
-                org: options.org,
-                roleName: options.roleName,
-                externalId: options.externalId,
-                profile: options.profile,
-                regions: options.regions,
-                accounts: options.accounts,
-                concurrency: options.concurrency,
-                perAccountConcurrency: options.perAccountConcurrency,
-                deepRegions: options.deepRegions,
-                maxAttempts: options.maxAttempts,
-                signal: interrupt.signal,
-                onProgress,
-              },
-              runScanToSink,
-              options.resume === true,
-            );
-            ctx.trailer = result.trailer;
-            ctx.files.push(snapshotPath);
-            const resumed = result.resumed > 0 ? ` (${result.resumed} kept from the interrupted scan)` : '';
-            const stats = result.trailer.stats;
-            const retries = stats ? `, ${stats.retries} retries (${stats.throttles} throttled)` : '';
-            const postureOnly = result.postureOnly > 0 ? `, ${result.postureOnly} of ${result.accountRegions} account-regions read posture-only (AWS Config counts no resources there; --deep-regions reads them)` : '';
-            task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s): ${result.apiCalls} API calls${retries}${postureOnly}, ${result.failedReads} failed read(s)${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
+            const queue = options.queue ? await openScanQueue(options) : null;
+            const distribute = queue?.distributor ?? (await workerThreads(options));
+            try {
+              const result = await scanToFile(
+                snapshotPath,
+                {
+                  distribute,
+                  org: options.org,
+                  roleName: options.roleName,
+                  externalId: options.externalId,
+                  profile: options.profile,
+                  regions: options.regions,
+                  accounts: options.accounts,
+                  concurrency: options.concurrency,
+                  perAccountConcurrency: options.perAccountConcurrency,
+                  deepRegions: options.deepRegions,
+                  maxAttempts: options.maxAttempts,
+                  signal: interrupt.signal,
+                  onProgress,
+                },
+                runScanToSink,
+                options.resume === true,
+              );
+              ctx.trailer = result.trailer;
+              ctx.files.push(snapshotPath);
+              const resumed = result.resumed > 0 ? ` (${result.resumed} kept from the interrupted scan)` : '';
+              const stats = result.trailer.stats;
+              const retries = stats ? `, ${stats.retries} retries (${stats.throttles} throttled)` : '';
+              const spread = stats?.workers ? ` by ${stats.workers} ${options.queue ? 'queue worker(s)' : 'worker threads'}` : '';
+              task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s)${spread}: ${result.apiCalls} API calls${retries}, ${result.failedReads} failed read(s)${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
+            } finally {
+              await queue?.close();
+            }
           },
         },
         {

@@ -78,6 +78,7 @@ export const collectionStatsSchema = z.object({
   concurrency: count,
   perAccountConcurrency: count,
   maxAttempts: count,
+  workers: count.optional(),
 });
 
 export const snapshotSchema = z.object({

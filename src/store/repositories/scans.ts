@@ -228,6 +228,11 @@ export class ScanRepository {
     });
   }
 
+  async hasShard(scanId: number, unitKey: string): Promise<boolean> {
+    const row = await this.ctx.db.selectFrom('scan_shards').select('unit_key').where('scan_id', '=', scanId).where('unit_key', '=', unitKey).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async listShards(scanId: number): Promise<{ unitKey: string; accountId: string; sha256: string; createdAt: string }[]> {
     const rows = await this.ctx.db.selectFrom('scan_shards').selectAll().where('scan_id', '=', scanId).orderBy('unit_key').execute();
     return rows.map((r) => ({ unitKey: r.unit_key, accountId: r.account_id, sha256: r.blob_sha256, createdAt: r.created_at }));

@@ -1,0 +1,110 @@
+/**
+ * The thread pool with stand-in threads (a few lines of JavaScript speaking the protocol of
+ * thread-protocol.ts), so the coordinator's side is tested without AWS or the collection stack.
+ */
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { AccountShard } from '../../core/snapshot.js';
+import type { DistributionPlan } from '../run-collection.js';
+import { threadDistributor } from './thread-pool.js';
+import type { ScanThreadData } from './thread-protocol.js';
+
+/** A stand-in scan thread: takes accounts until none is left, posts a shard for each, then its trailer. */
+const FAKE_THREAD = (behaviour: 'normal' | 'crash-mid-account' | 'wait-for-abort') => `
+const { parentPort, workerData } = require('node:worker_threads');
+let request = 0;
+const waiting = new Map();
+let aborted = null;
+parentPort.on('message', (m) => {
+  if (m.type === 'abort') { aborted = m.reason; for (const r of waiting.values()) r(null); waiting.clear(); return; }
+  const r = waiting.get(m.request); waiting.delete(m.request); if (r) r(m.target ?? null);
+});
+const ask = (make) => new Promise((resolve) => { const id = request++; waiting.set(id, resolve); parentPort.postMessage(make(id)); });
+const shard = (id, complete) => ({ complete, account: { accountId: id, name: null, access: { ok: true, value: { via: 'caller', roleArn: null } }, regions: { ok: true, value: [] }, homeRegion: 'us-east-1', global: {}, regional: [] }, errors: [], operations: [] });
+(async () => {
+  let done = 0;
+  for (;;) {
+    const target = await ask((id) => ({ type: 'next', request: id }));
+    if (!target) break;
+    if (${JSON.stringify(behaviour)} === 'crash-mid-account') process.exit(3);
+    if (${JSON.stringify(behaviour)} === 'wait-for-abort') {
+      parentPort.postMessage({ type: 'progress', progress: { accountsReady: 1, accountsDone: 0, tasksTotal: 5, tasksDone: 1, apiCalls: 3, retries: 0, throttles: 0, errors: 0, requestsInFlight: 2 } });
+      await new Promise((resolve) => { const t = setInterval(() => { if (aborted) { clearInterval(t); resolve(); } }, 5); });
+    }
+    await ask((id) => ({ type: 'shard', request: id, shard: shard(target.id, !aborted) }));
+    done += 1;
+  }
+  parentPort.postMessage({ type: 'done', trailer: { finishedAt: new Date().toISOString(), complete: !aborted, interruption: null, errors: [], operations: [],
+    stats: { requests: done, attempts: done, retries: 0, throttles: 0, retriesRefusedByBudget: 0, maxRequestsInFlight: 1, concurrency: 1, perAccountConcurrency: 1, maxAttempts: 1 } } });
+})();
+`;
+
+function plan(ids: readonly string[], abort = new AbortController()) {
+  const written: AccountShard[] = [];
+  const stops: string[] = [];
+  const deltas: number[] = [];
+  let writing = 0;
+  const p: DistributionPlan = {
+    identity: { arn: 'arn:aws:iam::111111111111:root', accountId: '111111111111', partition: 'aws' },
+    organization: { managementAccountId: '111111111111', scannedAccountIds: [...ids] },
+    targets: ids.map((id) => ({ id, name: null })),
+    concurrency: 8,
+    perAccountConcurrency: 4,
+    maxAttempts: 3,
+    signal: abort.signal,
+    stop: (reason) => {
+      stops.push(reason);
+      abort.abort(reason);
+    },
+    shard: async (s) => {
+      // One writer: no two shards are ever written at the same time.
+      writing += 1;
+      expect(writing).toBe(1);
+      await new Promise((r) => setTimeout(r, 2));
+      written.push(s);
+      writing -= 1;
+    },
+    progress: (delta) => deltas.push(delta.apiCalls ?? 0),
+  };
+  return { plan: p, written, stops, deltas, abort };
+}
+
+const ids = Array.from({ length: 7 }, (_, i) => String(200000000000 + i));
+const fake = (behaviour: Parameters<typeof FAKE_THREAD>[0]) => (data: ScanThreadData) => new Worker(FAKE_THREAD(behaviour), { eval: true, workerData: data });
+
+describe('threadDistributor', () => {
+  it('runs in this thread for one account or one thread', () => {
+    expect(threadDistributor({ threads: 2, scan: { org: true, roleName: 'r' } }).wants([{ id: '1', name: null }])).toBe(false);
+    expect(threadDistributor({ threads: 1, scan: { org: true, roleName: 'r' } }).wants(plan(ids).plan.targets)).toBe(false);
+    expect(threadDistributor({ threads: 2, scan: { org: true, roleName: 'r', credentials: () => Promise.resolve({ accessKeyId: 'a', secretAccessKey: 'b' }) } }).wants(plan(ids).plan.targets)).toBe(false);
+    expect(threadDistributor({ threads: 2, scan: { org: true, roleName: 'r' } }).wants(plan(ids).plan.targets)).toBe(true);
+  });
+
+  it('writes one shard per account through one writer and sums the threads', async () => {
+    const t = plan(ids);
+    const result = await threadDistributor({ threads: 3, scan: { org: true, roleName: 'r' }, start: fake('normal') }).run(t.plan);
+    expect(t.written.map((s) => s.account.accountId).sort()).toEqual(ids);
+    expect(t.written.every((s) => s.complete)).toBe(true);
+    expect(result.parts).toBe(3);
+    expect(result.stats.requests).toBe(ids.length);
+    expect(t.stops).toEqual([]);
+  });
+
+  it('a thread that dies stops the scan; the accounts it took get no shard here (the coordinator marks them incomplete)', async () => {
+    const t = plan(ids);
+    await threadDistributor({ threads: 2, scan: { org: true, roleName: 'r' }, start: fake('crash-mid-account') }).run(t.plan);
+    expect(t.stops.length).toBeGreaterThanOrEqual(1);
+    expect(t.stops[0]).toMatch(/a scan thread failed: it exited with code 3/);
+    expect(t.written).toEqual([]);
+  });
+
+  it('relays an abort to every thread: their accounts in progress come back incomplete and nothing more is handed out', async () => {
+    const t = plan(ids);
+    const running = threadDistributor({ threads: 2, scan: { org: true, roleName: 'r' }, start: fake('wait-for-abort') }).run(t.plan);
+    await expect.poll(() => t.deltas.length).toBe(2);
+    t.abort.abort('interrupted by the user (Ctrl-C)');
+    await running;
+    expect(t.written).toHaveLength(2);
+    expect(t.written.every((s) => !s.complete)).toBe(true);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * `ftr scan --workers <n>`: the accounts of one scan spread over worker threads (node:worker_threads), so
+ * a scan uses every core (the collection is CPU-bound from about 64 requests in flight: SDK middleware,
+ * parsing, signing). This thread read the identity and the Organization and wrote the header; the scan
+ * threads take accounts from one shared queue (AccountQueue), each with its share of the request caps, and
+ * post every finished account back; this thread alone writes the snapshot (docs/decisions/0011).
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SnapshotTrailer } from '../../core/snapshot.js';
+import { redact } from '../../core/redact.js';
+import type { AccountDistributor, DistributionPlan, DistributedResult, ScanOptions } from '../run-collection.js';
+import { AccountQueue, mergePartTrailers, PartProgress, shareOfLimits } from './part-merge.js';
+import type { FromThread, ScanThreadData, ToThread } from './thread-protocol.js';
+
+/** `--workers` default: one thread per core (a scan of one account runs in this thread anyway). */
+export function defaultWorkerThreads(): number {
+  return availableParallelism();
+}
+
+/**
+ * How to start scan-thread: the compiled file next to this one, or, when this module runs from the
+ * TypeScript sources (tests, `tsx src/cli/index.ts`), the .ts file through tsx's loader (a worker does
+ * not inherit the parent's loader).
+ */
+function startScanThread(data: ScanThreadData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./scan-thread.js', here), { workerData: data });
+  const tsxRoot = dirname(createRequire(here).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+  const entry = new URL('./scan-thread.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+export interface ThreadDistributorOptions {
+  readonly threads: number;
+  /** The scan's options (what each thread needs of them is copied as plain data). */
+  readonly scan: ScanOptions;
+  /** Starts one scan thread; tests may replace it. */
+  readonly start?: (data: ScanThreadData) => Worker;
+}
+
+export function threadDistributor(options: ThreadDistributorOptions): AccountDistributor {
+  const start = options.start ?? startScanThread;
+  return {
+    // One account gains nothing from threads; provider-function credentials cannot cross a thread boundary.
+    wants: (targets) => options.threads > 1 && targets.length > 1 && typeof options.scan.credentials !== 'function',
+    run: (plan) => runOnThreads(Math.min(options.threads, plan.targets.length), options.scan, plan, start),
+  };
+}
+
+async function runOnThreads(threads: number, scan: ScanOptions, plan: DistributionPlan, start: (data: ScanThreadData) => Worker): Promise<DistributedResult> {
+  const queue = new AccountQueue(plan.targets);
+  const progress = new PartProgress();
+  const trailers: SnapshotTrailer[] = [];
+  const limits = shareOfLimits(threads, plan.concurrency, plan.perAccountConcurrency);
+  // One writer: shards from every thread are written one after another, in arrival order.
+  let writing: Promise<void> = Promise.resolve();
+  const workers: Worker[] = [];
+  const onAbort = () => {
+    queue.close();
+    const reason: unknown = plan.signal.reason;
+    for (const w of workers) w.postMessage({ type: 'abort', reason: typeof reason === 'string' ? reason : 'interrupted' } satisfies ToThread);
+  };
+  plan.signal.addEventListener('abort', onAbort, { once: true });
+
+  const runThread = (part: number) =>
+    new Promise<void>((resolve) => {
+      const worker = start({
+        part,
+        identity: plan.identity,
+        organization: plan.organization,
+        roleName: scan.roleName,
+        externalId: scan.externalId,
+        profile: scan.profile,
+        regions: scan.regions,
+        services: scan.services,
+        deepRegions: scan.deepRegions === true,
+        endpoint: scan.endpoint,
+        requestTimeoutMs: scan.requestTimeoutMs,
+        maxAttempts: plan.maxAttempts,
+        concurrency: limits.concurrency,
+        perAccountConcurrency: limits.perAccountConcurrency,
+        credentials: typeof scan.credentials === 'object' ? scan.credentials : undefined,
+      });
+      workers.push(worker);
+      if (plan.signal.aborted) onAbortOne(worker);
+      let finished = false;
+      const finish = (failure: string | null) => {
+        if (finished) return;
+        finished = true;
+        progress.ended(part);
+        // A thread that died takes its accounts in progress with it: they become incomplete shards and
+        // the scan stops, so the snapshot says it is incomplete and `--resume` collects them again.
+        if (failure !== null) plan.stop(`a scan thread failed: ${redact(failure)}`);
+        void worker.terminate();
+        resolve();
+      };
+      const reply = (message: ToThread) => worker.postMessage(message);
+      worker.on('message', (message: FromThread) => {
+        switch (message.type) {
+          case 'next':
+            reply({ type: 'account', request: message.request, target: queue.take(part) });
+            break;
+          case 'shard': {
+            const shard = message.shard;
+            writing = writing.then(() => plan.shard(shard));
+            writing.then(
+              () => reply({ type: 'written', request: message.request }),
+              (err: unknown) => plan.stop(`the snapshot could not be written: ${err instanceof Error ? err.message : String(err)}`),
+            );
+            break;
+          }
+          case 'progress': {
+            const { delta, requestsInFlight } = progress.report(part, message.progress);
+            plan.progress(delta, requestsInFlight);
+            break;
+          }
+          case 'stopped':
+            plan.stop(message.reason);
+            break;
+          case 'done':
+            trailers.push(message.trailer);
+            // The thread's shards were all acknowledged, so they are written: it can go.
+            finish(null);
+            break;
+          case 'failed':
+            finish(message.message);
+            break;
+        }
+      });
+      worker.on('error', (err) => finish(err.message));
+      worker.on('exit', (code) => finish(code === 0 ? 'it exited before reporting' : `it exited with code ${code}`));
+    });
+  const onAbortOne = (worker: Worker) => worker.postMessage({ type: 'abort', reason: String(plan.signal.reason) } satisfies ToThread);
+
+  try {
+    await Promise.all(Array.from({ length: threads }, (_, part) => runThread(part)));
+    await writing.catch(() => undefined);
+    return mergePartTrailers(threads, trailers);
+  } finally {
+    plan.signal.removeEventListener('abort', onAbort);
+  }
+}
