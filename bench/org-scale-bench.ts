@@ -177,7 +177,7 @@ function section(runs: readonly Run[]): string {
     ...runs.map(row),
     '',
     'Replay misses are requests the recording has no answer for (answered 501, recorded by the scanner as unsupported); ' +
-      'exit 1 means the assessment has failing items (expected: the recorded Organization has a badly configured member).',
+      'exit 0 is a complete scan (`--fail-on` not given), 4 an incomplete one.',
     '',
   ].join('\n');
 }
