@@ -165,7 +165,8 @@ export const ItemLive: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> 
 export const ItemMain: FC<{ c: AppContext; v: ItemView; flash?: Flash | null }> = ({ c, v, flash }) => (
   <div id="item-main">
       <ItemLive c={c} v={v} flash={flash ?? null} />
-      {v.gating || roleAtLeast(c.get('user').role, 'attester') ? (
+      {/* Shown when there is something to answer: a gating question, or failing results an attester may suppress. */}
+      {v.gating || (roleAtLeast(c.get('user').role, 'attester') && v.item.attention.some((f) => f.status === 'FAIL')) ? (
         <section class="block" id="item-risk">
           <h2 class="part">Applicability and accepted risks</h2>
           {v.gating ? <GatingForm c={c} assessmentId={v.stored.id} itemId={v.item.itemId} gating={v.gating} /> : null}
