@@ -16,7 +16,7 @@
  *   BENCH_RECORDING=/tmp/ftr-org-recording.json     (reused when it exists: recording takes minutes)
  * Writes the "## Scan at Organization scale" section of docs/benchmarks.md (other sections are kept).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -27,16 +27,13 @@ import { openSnapshot } from '../src/io/snapshot-file.js';
 import { MEMBER_ROLE_NAME } from '../test/e2e/seed-organization.js';
 import { motoEnv } from '../test/helpers/moto-server.js';
 import { MOTO_MAX_ATTEMPTS, scanMotoOrganization, startSeededMoto } from './moto-org.js';
+import { COMMERCIAL_REGIONS, proxyCall, startProxy, type ProxyStats } from './simulated-aws.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCHMARKS_MD = join(REPO_ROOT, 'docs/benchmarks.md');
 const SECTION = '## Scan at Organization scale';
-/** The 17 regions enabled by default in a commercial account; the two seeded ones first. */
-const REGIONS = [
-  'us-east-1', 'eu-west-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'eu-central-1', 'eu-west-2', 'eu-west-3',
-  'eu-north-1', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'sa-east-1',
-];
+const REGIONS = [...COMMERCIAL_REGIONS];
 const SIZES = (process.env.BENCH_SCALE_ACCOUNTS ?? '100').split(',').map(Number);
 const THROTTLES = (process.env.BENCH_THROTTLE ?? '0').split(',').map(Number);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 60);
@@ -46,14 +43,6 @@ const RECORDING = process.env.BENCH_RECORDING ?? join(tmpdir(), 'ftr-org-scale-r
 const USAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
   "import{writeFileSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeFileSync(process.env.FTR_BENCH_USAGE,JSON.stringify({cpuMs:(u.userCPUTime+u.systemCPUTime)/1000,maxRssMb:Math.round(u.maxRSS/1024)}))});",
 )}`;
-
-interface ProxyStats {
-  readonly requests: number;
-  readonly throttled: number;
-  readonly replayMisses: number;
-  readonly maxInFlight: number;
-  readonly maxInFlightPerKey: number;
-}
 
 interface Run {
   readonly accounts: number;
@@ -72,22 +61,7 @@ interface Run {
   readonly proxy: ProxyStats;
 }
 
-async function startProxy(args: string[]): Promise<{ endpoint: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'bench/aws-proxy.ts'), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  for await (const line of lines) {
-    const m = /^listening (\d+)/.exec(line);
-    if (m) return { endpoint: `http://127.0.0.1:${m[1]}`, child };
-  }
-  throw new Error('the bench proxy did not start');
-}
 
-async function proxyCall<T>(endpoint: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${endpoint}/__ftr_bench/${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? null : JSON.stringify(body) });
-  return (await res.json()) as T;
-}
 
 /** Seeds moto, scans it through a recording proxy, saves the answers. */
 async function record(): Promise<void> {

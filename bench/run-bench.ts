@@ -9,15 +9,14 @@
  *   npm run bench                       (6 accounts x 6 regions: moto records slowly)
  *   BENCH_MEMBERS=20 BENCH_REGIONS=6 npm run bench
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Snapshot } from '../src/core/snapshot.js';
 import { MOTO_MAX_ATTEMPTS, scanMotoOrganization, startSeededMoto } from './moto-org.js';
+import { COMMERCIAL_REGIONS, proxyCall, startProxy, type ProxyStats } from './simulated-aws.js';
 import { threadDistributor } from '../src/collect/workers/thread-pool.js';
 import { MOTO_CREDENTIALS } from '../test/helpers/moto-server.js';
 import { MEMBER_ROLE_NAME } from '../test/e2e/seed-organization.js';
@@ -28,13 +27,8 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCHMARKS_MD = join(REPO_ROOT, 'docs/benchmarks.md');
 /** Accounts: 1 management + good + bad + extra members. */
 const ACCOUNTS = Math.max(3, Number(process.env.BENCH_MEMBERS ?? 6));
-/** The 17 regions enabled by default in a commercial account; the two seeded ones first. */
-const ALL_REGIONS = [
-  'us-east-1', 'eu-west-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'eu-central-1', 'eu-west-2', 'eu-west-3',
-  'eu-north-1', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'sa-east-1',
-];
 // 6 by default: recording through moto costs about 0.1 s per request on a busy 2-core machine; 17 is the real count.
-const REGIONS = ALL_REGIONS.slice(0, Math.min(17, Math.max(2, Number(process.env.BENCH_REGIONS ?? 6))));
+const REGIONS = COMMERCIAL_REGIONS.slice(0, Math.min(17, Math.max(2, Number(process.env.BENCH_REGIONS ?? 6))));
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 60);
 /** Attempts per request in the measured runs: enough to ride out 5% throttling. */
 const MAX_ATTEMPTS = 8;
@@ -59,14 +53,6 @@ const SETTINGS: readonly Setting[] = [
   { label: '128 in flight, 2 worker threads', concurrency: 128, perAccountConcurrency: 16, throttleRate: 0, workers: 2 },
   { label: 'new default, 2 worker threads', concurrency: 64, perAccountConcurrency: 8, throttleRate: 0, workers: 2 },
 ];
-
-interface ProxyStats {
-  readonly requests: number;
-  readonly throttled: number;
-  readonly replayMisses: number;
-  readonly maxInFlight: number;
-  readonly maxInFlightPerKey: number;
-}
 
 interface RunFigures {
   readonly setting: Setting;
@@ -103,22 +89,7 @@ function dataHash(snapshot: Snapshot): string {
   return createHash('sha256').update(JSON.stringify(snapshot.accounts)).digest('hex');
 }
 
-async function startProxy(upstream: string): Promise<{ endpoint: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'bench/aws-proxy.ts'), '--upstream', upstream], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  for await (const line of lines) {
-    const m = /^listening (\d+)/.exec(line);
-    if (m) return { endpoint: `http://127.0.0.1:${m[1]}`, child };
-  }
-  throw new Error('the bench proxy did not start');
-}
 
-async function proxyCall<T>(endpoint: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${endpoint}/__ftr_bench/${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? null : JSON.stringify(body) });
-  return (await res.json()) as T;
-}
 
 async function measure(endpoint: string, setting: Setting, firstHash: { value: string | null }): Promise<RunFigures> {
   await proxyCall(endpoint, 'config', { mode: 'replay', latencyMs: LATENCY_MS, throttleRate: setting.throttleRate, seed: 7 });
@@ -247,7 +218,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Seeding a moto Organization of ${ACCOUNTS} accounts...\n`);
   const { moto } = await startSeededMoto(ACCOUNTS - 3);
   const seedMs = performance.now() - seedStart;
-  const proxy = await startProxy(moto.endpoint);
+  const proxy = await startProxy(['--upstream', moto.endpoint]);
   try {
     process.stdout.write(`Recording moto's answers (${ACCOUNTS} accounts x ${REGIONS.length} regions, no added latency)...\n`);
     await proxyCall(proxy.endpoint, 'config', { mode: 'record', latencyMs: 0, throttleRate: 0 });
