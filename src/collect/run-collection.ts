@@ -109,16 +109,10 @@ export interface ScanPart {
 }
 
 /** Counters a part reports while it runs (differences since its last report). */
-export interface ProgressDelta {
-  readonly accountsReady: number;
-  readonly accountsDone: number;
-  readonly tasksTotal: number;
-  readonly tasksDone: number;
-  readonly apiCalls: number;
-  readonly retries: number;
-  readonly throttles: number;
-  readonly errors: number;
-}
+export type ProgressDelta = Pick<
+  ScanProgress,
+  'accountsReady' | 'accountsDone' | 'tasksTotal' | 'tasksDone' | 'apiCalls' | 'retries' | 'throttles' | 'errors'
+>;
 
 /** What the coordinator hands a distributor once the accounts are chosen and the header is written. */
 export interface DistributionPlan {
