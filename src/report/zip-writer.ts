@@ -74,6 +74,9 @@ export class ZipWriter {
   }
 
   private async emit(bytes: Buffer): Promise<void> {
+    // A stream that has failed never drains: stop at its error instead of waiting.
+    if (this.out.errored) throw this.out.errored;
+    if (this.out.destroyed) throw new Error('zip-writer: the output stream was closed');
     this.offset += bytes.length;
     if (!this.out.write(bytes)) await once(this.out, 'drain');
   }
