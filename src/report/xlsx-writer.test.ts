@@ -212,7 +212,7 @@ describe('XLSX writer', () => {
       ],
     };
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await workbook(spec));
+    await wb.xlsx.load((await workbook(spec)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     expect(wb.creator).toBe('ftr-ready 0.1.0');
     expect(wb.created).toEqual(created);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Data & <more>']);
