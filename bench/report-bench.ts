@@ -41,7 +41,7 @@ function arg(name: string, fallback: number): number {
  * processes), Linux only: /proc is sampled every 100 ms and each process counts with the last user + system
  * time seen, minus what it had used when the measurement began. Reading `cutime` of /proc/self/stat instead
  * undercounts: Chromium's renderers are not children of the browser process (the zygote forks them) and are
- * not all waited for, so their CPU time never reaches this process.
+ * not all waited for, so their CPU time never reaches this process. tsx's esbuild process is left out.
  */
 class DescendantCpu {
   private readonly start = new Map<number, number>();
@@ -84,11 +84,27 @@ class DescendantCpu {
     }
     mine.delete(process.pid);
     for (const pid of mine) {
+      // tsx's esbuild service (it compiles this bench's TypeScript) is not part of rendering.
+      if (this.isEsbuild(pid)) continue;
       const t = (ticks.get(pid) ?? 0) * 10;
       if (!this.start.has(pid)) this.start.set(pid, initial ? t : 0);
       this.last.set(pid, t);
     }
     return true;
+  }
+
+  private readonly esbuild = new Map<number, boolean>();
+  private isEsbuild(pid: number): boolean {
+    let known = this.esbuild.get(pid);
+    if (known === undefined) {
+      try {
+        known = readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'esbuild';
+      } catch {
+        known = false;
+      }
+      this.esbuild.set(pid, known);
+    }
+    return known;
   }
 
   /** Milliseconds of CPU the descendants used since the measurement began, or null without /proc. */
