@@ -70,13 +70,13 @@ export function xlsxText(value: string): string {
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 /** Text for an XML element or a double-quoted attribute. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** A cell's text as it goes between `<v>` and `</v>`; most texts need nothing done, one regular expression test says so. */
 function cellText(value: string): string {
   if (value.length <= MAX_CELL && !NEEDS_WORK.test(value)) return value;
-  return xlsxText(value).replace(/[&<>]/g, (c) => ESCAPES[c]!);
+  return xlsxText(value).replace(/[&<>]/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** Column letters: 0 -> A, 25 -> Z, 26 -> AA. */
@@ -255,7 +255,7 @@ async function writeSheet(sheet: SheetSpec, write: (text: string) => Promise<voi
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
       const style = bold ? ` s="${STYLE_BOLD}"` : (columnStyle[i] ?? '');
-      const ref = letter(i) + n;
+      const ref = `${letter(i)}${n}`;
       if (v === null || v === undefined) {
         if (style) xml += `<c r="${ref}"${style}/>`;
       } else if (typeof v === 'string') {
