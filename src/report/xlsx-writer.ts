@@ -231,18 +231,25 @@ async function writeSheet(sheet: SheetSpec, write: (text: string) => Promise<voi
     ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
       '<selection pane="bottomLeft"/></sheetView></sheetViews>'
     : '';
-  head += '<sheetFormatPr defaultRowHeight="15"/><cols>';
-  cols.forEach((c, i) => {
-    head += `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.numFmt ? ` style="${STYLE_FMT[c.numFmt]}"` : ''}/>`;
-  });
-  head += '</cols><sheetData>';
+  head += '<sheetFormatPr defaultRowHeight="15"/>';
+  // <cols> may not be empty.
+  if (cols.length > 0) {
+    head += '<cols>';
+    cols.forEach((c, i) => {
+      head += `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.numFmt ? ` style="${STYLE_FMT[c.numFmt]}"` : ''}/>`;
+    });
+    head += '</cols>';
+  }
+  head += '<sheetData>';
 
   const headerStyle = (c: SheetColumn): number => (banner ? (c.numFmt ? STYLE_BANNER_FMT[c.numFmt] : STYLE_BANNER) : STYLE_BOLD);
-  head += `<row r="1" s="${banner ? STYLE_BANNER : STYLE_BOLD}" customFormat="1">`;
-  cols.forEach((c, i) => {
-    head += `<c r="${letter(i)}1" s="${headerStyle(c)}" t="str"><v>${cellText(c.header)}</v></c>`;
-  });
-  head += '</row>';
+  if (cols.length > 0) {
+    head += `<row r="1" s="${banner ? STYLE_BANNER : STYLE_BOLD}" customFormat="1">`;
+    cols.forEach((c, i) => {
+      head += `<c r="${letter(i)}1" s="${headerStyle(c)}" t="str"><v>${cellText(c.header)}</v></c>`;
+    });
+    head += '</row>';
+  }
 
   let pending = head;
   let n = 1;
