@@ -24,6 +24,8 @@ export interface PrintOptions {
   readonly browser?: Browser;
   /** Left part of the footer (plain text; escaped here). */
   readonly footerLabel: string;
+  /** The caller closes `browser` right after: the context goes with it, no need to close it first. */
+  readonly browserClosedAfter?: boolean;
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -76,7 +78,7 @@ export async function printHtmlToPdf(html: string, options: PrintOptions): Promi
         tagged: true,
       });
     } finally {
-      await context.close();
+      if (!(options.browser && options.browserClosedAfter)) await context.close();
     }
   } finally {
     if (!options.browser) await browser.close();
@@ -109,9 +111,16 @@ export function printItemRowLimit(model: ReportModel, budget = PRINT_FINDING_ROW
   return cap;
 }
 
+/** How long the page build waits for Chromium's process to be started before it takes the CPU. */
+const LAUNCH_HEAD_START_MS = 50;
+
 export async function renderPdf(model: ReportModel, options: PdfOptions = {}): Promise<Buffer> {
-  // Chromium starts up (about a second) while the page is built: the two overlap on a machine with two CPUs.
+  // Chromium starts up (about a second of its own CPU) while the page is built: the two overlap on a machine
+  // with two CPUs. Building the page is synchronous, so playwright first gets a moment of the event loop to
+  // get as far as starting the process (a temp profile folder, then spawn); without it Chromium started only
+  // once the page was built.
   const launching = options.browser ? null : launchChromium(requireChromium(options.chromiumPath));
+  if (launching) await Promise.race([launching.then(() => undefined, () => undefined), new Promise((r) => setTimeout(r, LAUNCH_HEAD_START_MS))]);
   let html: string;
   try {
     html = await renderHtml(model, { mode: 'print', printRowLimit: options.printRowLimit ?? 200, printItemRowLimit: printItemRowLimit(model) });
@@ -124,6 +133,7 @@ export async function renderPdf(model: ReportModel, options: PdfOptions = {}): P
     return await printHtmlToPdf(html, {
       footerLabel: `${model.framework.title} — ${model.framework.checklistVersion}${model.scope.name ? ` — ${model.scope.name}` : ''}`,
       browser,
+      browserClosedAfter: !options.browser,
     });
   } finally {
     if (!options.browser) await browser.close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { assertWritableDestination, ensureDir, writeOutputFile, writeOutputStream } from '../io/output-file.js';
 import type { ReportModel } from './model.js';
 // Each renderer is imported when its format is written (below), so parsing --format or writing one format
-// does not load exceljs, playwright-core or hono.
+// does not load the XLSX writer, playwright-core or hono.
 
 /** Formats other tools read (OCSF, Security Hub ASFF, JUnit XML): written when named, not by `all`. */
 export const EXCHANGE_FORMATS = ['ocsf', 'asff', 'junit'] as const;

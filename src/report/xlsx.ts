@@ -1,45 +1,19 @@
 /**
- * XLSX output (exceljs streaming writer, so 100,000 findings fit in little memory): the completed
- * self-assessment in checklist order (one sheet per case study), blockers, findings, resources with costs
- * and cost totals. Real cell types (numbers, dates), auto-filters and frozen header rows.
+ * XLSX output: the completed self-assessment in checklist order (one sheet per case study), blockers,
+ * findings, resources with costs and cost totals. Real cell types (numbers, dates), auto-filters and frozen
+ * header rows. Written by xlsx-writer.ts row by row (100,000 findings in little memory and a few seconds).
  * Text cells are written as strings, never formulas, so a value such as `=HYPERLINK(...)` stays inert.
  */
-import ExcelJS from 'exceljs';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { ITEM_VERDICTS } from '../core/assessment.js';
 import { costSourceShort, costSourceText, DELIVERY_LABEL, findingCells, HARDENING_TITLE, ROLE_LABEL, SECTION_LABEL, tagsText, VERDICT_LABEL } from './format.js';
 import { accountLabel, accountNameOf, type ReportModel } from './model.js';
-import type { Writable } from 'node:stream';
+import { writeWorkbook, type CellValue, type SheetColumn, type SheetRow, type SheetSpec } from './xlsx-writer.js';
 
-type Cell = string | number | Date | boolean | null;
+export { xlsxText } from './xlsx-writer.js';
 
-const MAX_CELL = 32_000;
-// Characters XML 1.0 cannot carry; Excel refuses files that contain them.
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** A text cell safe for XLSX: no XML-invalid characters, within Excel's cell limit. */
-export function xlsxText(value: string): string {
-  const clean = value.replace(XML_INVALID, '\uFFFD');
-  return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL)}… (truncated)` : clean;
-}
-
-const cell = (v: Cell): Cell => (typeof v === 'string' ? xlsxText(v) : v);
-const XML_INVALID_ANY = new RegExp(XML_INVALID.source);
-
-/**
- * A row's cells made safe for XLSX. One test over the row's text decides whether any cell needs cleaning:
- * 1.5 million cells one regular expression at a time cost half a second.
- */
-function safeRow(row: readonly Cell[]): Cell[] {
-  let text = '';
-  let long = false;
-  for (const v of row) {
-    if (typeof v !== 'string') continue;
-    text += v;
-    if (v.length > MAX_CELL) long = true;
-  }
-  return long || XML_INVALID_ANY.test(text) ? row.map(cell) : [...row];
-}
+type Cell = CellValue;
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ . */
 export function sheetName(name: string, used: Set<string>): string {
@@ -50,59 +24,16 @@ export function sheetName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-interface Column {
-  readonly header: string;
-  readonly width: number;
-  readonly numFmt?: string;
-}
+type Column = SheetColumn;
 
-function table(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  used: Set<string>,
-  columns: readonly Column[],
-  rows: Iterable<readonly Cell[]>,
-): void {
-  const ws = wb.addWorksheet(sheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
-  const header = ws.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF232F3E' } };
-  header.commit();
-  // exceljs looks a cell's style up by object identity before serialising it to find its id (a WeakMap),
-  // and gives every new cell a fresh style object: 1.5 million cells meant 1.5 million style serialisations
-  // (a third of the sheet's time). Cells of one column and value kind share one style object instead;
-  // the style ids written are the same.
-  const shared = columns.map(() => new Map<string, Partial<ExcelJS.Style>>());
-  let count = 0;
-  for (const r of rows) {
-    const row = ws.addRow(safeRow(r));
-    for (let i = 0; i < r.length; i++) {
-      const v = r[i];
-      const kind = v === null || v === undefined ? 'null' : v instanceof Date ? 'date' : typeof v;
-      const byKind = shared[i];
-      if (!byKind) continue;
-      const target = row.getCell(i + 1);
-      const style = byKind.get(kind);
-      if (style) target.style = style;
-      else byKind.set(kind, target.style);
-    }
-    row.commit();
-    count++;
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: columns.length } };
-  ws.commit();
+/** A sheet of one table: banner header, frozen, with an auto-filter. */
+function table(sheets: SheetSpec[], name: string, used: Set<string>, columns: readonly Column[], rows: Iterable<readonly Cell[]>): void {
+  sheets.push({ name: sheetName(name, used), columns, header: 'banner', rows });
 }
 
 /** Streams the workbook to a file name or (render.ts: the safe temp file of io/output-file.ts) a stream, which it ends. */
 export async function renderXlsx(m: ReportModel, target: string | Writable): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...(typeof target === 'string' ? { filename: target } : { stream: target }),
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = `${m.tool.name} ${m.tool.version}`;
-  wb.created = new Date(m.generatedAt);
+  const sheets: SheetSpec[] = [];
   const used = new Set<string>();
   const g = m.glance;
 
@@ -123,41 +54,32 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
     ['Snapshot complete', m.scope.snapshotComplete],
     ['Items met', g.readiness.met],
     ['Applicable items', g.readiness.applicable],
-    ['Readiness', g.readiness.applicable === 0 ? 0 : g.readiness.met / g.readiness.applicable],
+    ['Readiness', { value: g.readiness.applicable === 0 ? 0 : g.readiness.met / g.readiness.applicable, numFmt: '0%' }],
     ...ITEM_VERDICTS.map((v): Cell[] => [`Items: ${VERDICT_LABEL[v]}`, g.verdicts[v]]),
     [`${HARDENING_TITLE}: failing advisory results`, m.hardening.failing],
     ['Resources', m.resources.count],
-    ['Cost, last full month (known accounts)', m.resources.total.amount],
+    ['Cost, last full month (known accounts)', { value: m.resources.total.amount, numFmt: '#,##0.00' }],
     ['Cost complete', m.resources.total.complete],
   ];
-  {
-    const ws = wb.addWorksheet(sheetName('Summary', used));
-    ws.columns = [
+  sheets.push({
+    name: sheetName('Summary', used),
+    columns: [
       { header: 'Field', width: 38 },
       { header: 'Value', width: 90 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).commit();
-    for (const r of summary) {
-      const row = ws.addRow(safeRow(r));
-      const v = r[1];
-      if (v instanceof Date) row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm';
-      if (r[0] === 'Readiness') row.getCell(2).numFmt = '0%';
-      if (r[0] === 'Cost, last full month (known accounts)') row.getCell(2).numFmt = '#,##0.00';
-      row.commit();
-    }
-    ws.addRow([]).commit();
-    const h = ws.addRow(['Section', 'Status']);
-    h.font = { bold: true };
-    h.commit();
-    for (const s of g.sections) ws.addRow([xlsxText(s.area), SECTION_LABEL[s.status]]).commit();
-    ws.commit();
-  }
+    ],
+    header: 'bold',
+    rows: [
+      ...summary,
+      [],
+      { bold: true, cells: ['Section', 'Status'] },
+      ...g.sections.map((s): SheetRow => [s.area, SECTION_LABEL[s.status]]),
+    ],
+  });
 
   for (const cs of m.selfAssessment.caseStudies) {
     const multi = m.selfAssessment.caseStudies.length > 1;
     table(
-      wb,
+      sheets,
       multi ? `SA - ${cs.name}` : 'Self-assessment',
       used,
       [
@@ -174,7 +96,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
   }
 
   table(
-    wb,
+    sheets,
     'Item checks',
     used,
     [
@@ -210,7 +132,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
   );
 
   table(
-    wb,
+    sheets,
     'Blockers',
     used,
     [
@@ -227,7 +149,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
   );
 
   table(
-    wb,
+    sheets,
     'Hardening',
     used,
     [
@@ -253,7 +175,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
   );
 
   table(
-    wb,
+    sheets,
     'Findings',
     used,
     [
@@ -280,7 +202,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
   );
 
   table(
-    wb,
+    sheets,
     'Resources',
     used,
     [
@@ -318,7 +240,7 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
 
   const res = m.resources;
   table(
-    wb,
+    sheets,
     'Costs',
     used,
     [
@@ -363,5 +285,18 @@ export async function renderXlsx(m: ReportModel, target: string | Writable): Pro
     ],
   );
 
-  await wb.commit();
+  const spec = { creator: `${m.tool.name} ${m.tool.version}`, created: new Date(m.generatedAt), sheets };
+  if (typeof target !== 'string') return writeWorkbook(spec, target);
+  const file = createWriteStream(target);
+  const closed = new Promise<void>((resolve, reject) => {
+    file.once('close', resolve);
+    file.once('error', reject);
+  });
+  try {
+    await writeWorkbook(spec, file);
+  } catch (err) {
+    file.destroy();
+    throw err;
+  }
+  await closed;
 }
