@@ -14,6 +14,12 @@
  *   BENCH_SCALE_ACCOUNTS=100,1000 BENCH_THROTTLE=0,0.05 BENCH_LATENCY_MS=60
  *   BENCH_SCAN_VARIANTS="--workers 1;--workers 2"   (extra `ftr scan` arguments per run, ';'-separated)
  *   BENCH_RECORDING=/tmp/ftr-org-recording.json     (reused when it exists: recording takes minutes)
+ *   BENCH_CPU_PROF=/tmp/ftr-prof                     (V8 CPU profiles of every thread of each scan, one folder per
+ *                                                     run; `npx tsx bench/cpu-profile-breakdown.ts DIR` sums them up)
+ *   BENCH_NO_BUILD=1                                 (use the dist/ already built)
+ *   BENCH_CLI=/path/to/cli/index.js                  (another build of the CLI, e.g. a copy of dist/ before a change)
+ *   BENCH_NODE_ARGS="--max-semi-space-size=32"      (node flags for the scan)
+ *   BENCH_NO_DOCS=1                                  (print the rows, leave docs/benchmarks.md as it is)
  * Writes the "## Scan at Organization scale" section of docs/benchmarks.md (other sections are kept).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -39,6 +45,11 @@ const THROTTLES = (process.env.BENCH_THROTTLE ?? '0').split(',').map(Number);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 60);
 const VARIANTS = (process.env.BENCH_SCAN_VARIANTS ?? '').split(';').map((v) => v.trim());
 const RECORDING = process.env.BENCH_RECORDING ?? join(tmpdir(), 'ftr-org-scale-recording.json');
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+/** The CLI scanned with: the built dist/ by default; another build (e.g. a copy of an older dist/) to compare. */
+/** Extra node flags for the scan (e.g. GC settings), space-separated. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+const CLI = process.env.BENCH_CLI ?? join(REPO_ROOT, 'dist/cli/index.js');
 /** Written by the child at exit: CPU of every thread and the peak RSS of the process. */
 const USAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
   "import{writeFileSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeFileSync(process.env.FTR_BENCH_USAGE,JSON.stringify({cpuMs:(u.userCPUTime+u.systemCPUTime)/1000,maxRssMb:Math.round(u.maxRSS/1024)}))});",
@@ -87,7 +98,8 @@ async function scanOnce(endpoint: string, accounts: number, throttle: number, va
   const out = await mkdtemp(join(tmpdir(), 'ftr-org-scale-'));
   const usageFile = join(out, 'usage.json');
   try {
-    const args = ['--import', USAGE_PRELOAD, join(REPO_ROOT, 'dist/cli/index.js'), 'scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', REGIONS.join(','), '--out', join(out, 'scan'), '--max-attempts', '8'];
+    const profile = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', join(CPU_PROF, `${accounts}x${REGIONS.length}-${throttle}-${variant.replace(/[^a-z0-9]+/gi, '_') || 'defaults'}`)] : [];
+    const args = [...NODE_ARGS, ...profile, '--import', USAGE_PRELOAD, CLI, 'scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', REGIONS.join(','), '--out', join(out, 'scan'), '--max-attempts', '8'];
     if (variant) args.push(...variant.split(/\s+/));
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { env: { ...motoEnv(endpoint), FTR_BENCH_USAGE: usageFile, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -168,9 +180,11 @@ async function writeSection(text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  process.stdout.write('Building dist/ (the CLI the benchmark runs)...\n');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build failed');
+  if (!process.env.BENCH_NO_BUILD) {
+    process.stdout.write('Building dist/ (the CLI the benchmark runs)...\n');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
   if (!existsSync(RECORDING)) await record();
   const proxy = await startProxy(['--upstream', 'http://127.0.0.1:9', '--load', RECORDING]);
   const runs: Run[] = [];
@@ -187,6 +201,11 @@ async function main(): Promise<void> {
     }
   } finally {
     proxy.child.kill('SIGTERM');
+  }
+  if (CPU_PROF || process.env.BENCH_NO_DOCS) {
+    // A profiled run is slower than a plain one: its figures do not go into the docs.
+    process.stdout.write(`Profiles in ${CPU_PROF}; docs/benchmarks.md left as it was.\n`);
+    return;
   }
   await writeSection(section(runs));
   process.stdout.write(`Wrote the "${SECTION.slice(3)}" section of ${BENCHMARKS_MD}\n`);

@@ -6,8 +6,9 @@
  * of the scan's limiter around each attempt (so a retry's backoff holds none) and counts attempts; one
  * strips S3 Control's account-id host prefix, which a local endpoint cannot resolve.
  */
+import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger, RetryStrategyV2 } from '@smithy/types';
 import type { ClientConstructor } from './collector.js';
 import type { FairLimiter } from './fair-limiter.js';
 import { RetryBudget } from './retry-budget.js';
@@ -20,7 +21,52 @@ export interface ClientSettings {
   /** SDK attempts per request (standard retry mode; `--max-attempts`). */
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
+  /** Settings the SDK would otherwise look up for every client (resolveSharedClientConfig); absent: the SDK's own lookup. */
+  readonly shared?: SharedClientConfig | undefined;
 }
+
+/**
+ * Client settings the SDK reads from the environment and the shared config file (~/.aws/config) lazily,
+ * once per client: FIPS and dual-stack endpoints, the auth scheme preference, the user-agent app id. Each
+ * lookup that finds nothing builds and throws a ProviderError (with a stack trace) per source, and a scan
+ * builds a client per account x region x service, so this was about 5% of a scan's CPU (docs/benchmarks.md,
+ * "Where the CPU goes"). They are read once per scan, with the SDK's own lookup (a client's resolved
+ * config), and handed to every client.
+ */
+export interface SharedClientConfig {
+  readonly useFipsEndpoint: boolean;
+  readonly useDualstackEndpoint: boolean;
+  readonly authSchemePreference: string[];
+  readonly userAgentAppId: string | undefined;
+}
+
+/** Undefined when the lookup fails: every client then looks them up itself, as the SDK does by default. */
+export async function resolveSharedClientConfig(): Promise<SharedClientConfig | undefined> {
+  // A client is built only to read its configuration: it never sends a request. No `profile`, like the
+  // scan's clients (their settings come from AWS_PROFILE or the default profile, whatever --profile says).
+  const probe = new STSClient({ region: 'us-east-1' });
+  try {
+    const config = probe.config;
+    return {
+      useFipsEndpoint: await config.useFipsEndpoint(),
+      useDualstackEndpoint: await config.useDualstackEndpoint(),
+      authSchemePreference: await config.authSchemePreference(),
+      userAgentAppId: await config.userAgentAppId(),
+    };
+  } catch {
+    return undefined;
+  } finally {
+    probe.destroy();
+  }
+}
+
+/**
+ * The SDK's logger middleware builds a copy of every request and answer with sensitive fields masked
+ * (`schemaLogFilter`) and hands it to `logger.info` — even to the default no-op logger: about 2% of a scan's
+ * CPU. It calls `logger?.info?.(...)`, so a logger without `info` and `error` skips that work. The scanner
+ * never logs SDK traffic (it could leak values into logs), so nothing is lost.
+ */
+const SILENT_SDK_LOGGER = { debug: () => undefined, warn: () => undefined, trace: () => undefined } as unknown as Logger;
 
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
   endpoint: process.env.AWS_ENDPOINT_URL || undefined,
@@ -97,8 +143,19 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     const pinned =
       endpoint && ctor.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }), disableHostPrefix: true } : {};
     httpHandler ??= new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: options.settings.requestTimeoutMs });
+    const shared = options.settings.shared;
     const client = new ctor({
       region: r,
+      logger: SILENT_SDK_LOGGER,
+      ...(shared
+        ? {
+            useFipsEndpoint: shared.useFipsEndpoint,
+            useDualstackEndpoint: shared.useDualstackEndpoint,
+            authSchemePreference: shared.authSchemePreference,
+            // A provider: `undefined` itself would make the client look it up again.
+            userAgentAppId: () => Promise.resolve(shared.userAgentAppId),
+          }
+        : {}),
       credentials: options.credentials,
       maxAttempts: options.settings.maxAttempts,
       retryStrategy,

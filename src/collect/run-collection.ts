@@ -34,7 +34,7 @@ import {
   type OperationOutcome,
 } from '../core/snapshot.js';
 import { TOOL_VERSION } from '../version.js';
-import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
+import { createClientFactory, DEFAULT_CLIENT_SETTINGS, resolveSharedClientConfig, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
 import { abortableSleep, createCollectorContext } from './collector-context.js';
 import { collectPages, type CollectorContext, type RegionalCollector, type ScanOrganization } from './collector.js';
 import { assumeRoleProvider, defaultCredentials, whoAmI, type CallerIdentity } from './credentials.js';
@@ -206,6 +206,8 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     endpoint: options.endpoint ?? DEFAULT_CLIENT_SETTINGS.endpoint,
     maxAttempts: options.maxAttempts ?? DEFAULT_CLIENT_SETTINGS.maxAttempts,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CLIENT_SETTINGS.requestTimeoutMs,
+    // Read once here instead of by every client the scan builds (clients.ts).
+    shared: await resolveSharedClientConfig(),
   };
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const perAccountConcurrency = Math.max(1, Math.min(concurrency, options.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY));
