@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   }
   if (CPU_PROF || process.env.BENCH_NO_DOCS) {
     // A profiled run is slower than a plain one: its figures do not go into the docs.
-    process.stdout.write(`Profiles in ${CPU_PROF}; docs/benchmarks.md left as it was.\n`);
+    process.stdout.write(`${CPU_PROF ? `Profiles in ${CPU_PROF}; ` : ''}docs/benchmarks.md left as it was.\n`);
     return;
   }
   await writeSection(section(runs));
