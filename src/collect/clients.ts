@@ -6,6 +6,8 @@
  * of the scan's limiter around each attempt (so a retry's backoff holds none) and counts attempts; one
  * strips S3 Control's account-id host prefix, which a local endpoint cannot resolve.
  */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger, RetryStrategyV2 } from '@smithy/types';
@@ -104,6 +106,28 @@ export interface ClientFactoryOptions {
   readonly requests?: FairLimiter | undefined;
   /** The scan's retry strategy (one shared budget); default one RetryBudget for this factory. */
   readonly retryStrategy?: RetryStrategyV2 | undefined;
+  /**
+   * The scan's HTTP handler (createScanHttpHandler), shared by every account's clients; its owner destroys it.
+   * Absent: one handler per factory, destroyed by release().
+   */
+  readonly httpHandler?: NodeHttpHandler | undefined;
+}
+
+/**
+ * One HTTP handler for a whole scan: keep-alive connections to an endpoint (a service in a region) are reused
+ * from one account to the next. A connection carries no credentials (each request is signed on its own), and
+ * on AWS every new connection costs a TLS handshake: with a handler per account, each account opened its own
+ * connections to each of its ~425 service x region endpoints. Up to `maxSockets` per endpoint: the scan's
+ * `--concurrency` (a local endpoint such as moto is one host for every service).
+ */
+export function createScanHttpHandler(settings: ClientSettings, maxSockets: number): NodeHttpHandler {
+  const agentOptions = { keepAlive: true, maxSockets: Math.max(50, maxSockets) };
+  return new NodeHttpHandler({
+    connectionTimeout: 5_000,
+    requestTimeout: settings.requestTimeoutMs,
+    httpAgent: new HttpAgent(agentOptions),
+    httpsAgent: new HttpsAgent(agentOptions),
+  });
 }
 
 export type ClientFactory = (<C>(ctor: ClientConstructor<C>, region?: string) => C) & {
@@ -124,7 +148,8 @@ export function abortError(signal: AbortSignal): Error {
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   const cache = new Map<unknown, Map<string, unknown>>();
-  let httpHandler: NodeHttpHandler | undefined;
+  const sharedHandler = options.httpHandler;
+  let httpHandler: NodeHttpHandler | undefined = sharedHandler;
   const retryStrategy = options.retryStrategy ?? new RetryBudget({ maxAttempts: options.settings.maxAttempts });
 
   const factory = <C>(ctor: ClientConstructor<C>, region?: string): C => {
@@ -203,12 +228,15 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     return client;
   };
   factory.release = (): void => {
-    for (const byRegion of cache.values()) {
-      for (const client of byRegion.values()) (client as Destroyable).destroy?.();
+    // A client's destroy() destroys its HTTP handler: with the scan's shared handler, the clients are only dropped.
+    if (!sharedHandler) {
+      for (const byRegion of cache.values()) {
+        for (const client of byRegion.values()) (client as Destroyable).destroy?.();
+      }
+      httpHandler?.destroy();
+      httpHandler = undefined;
     }
     cache.clear();
-    httpHandler?.destroy();
-    httpHandler = undefined;
   };
   return factory;
 }
