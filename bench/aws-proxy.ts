@@ -15,6 +15,12 @@
  * recorded member T (round-robin): its AssumeRole is T's answer with a key of its own, and its requests are
  * looked up as T's (X replaced by T in path and body). The answers carry T's ids; the scanner's work per
  * account is the same as for T, which is what a scale benchmark measures.
+ * Two options (replay only) model an Organization under Control Tower, so the region signal (docs/decisions/0012)
+ * can be measured: `enabledRegions` rewrites ec2:DescribeRegions so that only those regions are enabled (AWS
+ * enables 17 by default; moto lists more); `configEverywhere` ("every region governed by AWS Config, e.g. Control
+ * Tower") lists the regions where every account has an AWS Config recorder recording every resource type, last
+ * status SUCCESS, and a delivery channel, and `config:GetDiscoveredResourceCounts` answers its counts: 0 in those
+ * regions, which must be ones the recording holds no resources in (the bench passes the e2e seed's empty regions).
  *   GET  /__ftr_bench/stats   requests, throttled, replay misses, max in flight (all, per access key)
  *   POST /__ftr_bench/save {"file":"..."}   writes the recording
  * Loopback only; it holds no real credential (moto's fake keys) and never talks to real AWS.
@@ -38,6 +44,10 @@ interface Config {
   throttleRate: number;
   seed: number;
   syntheticMembers: number;
+  /** Replay: only these regions are enabled in DescribeRegions (empty: the recorded answer). */
+  enabledRegions: string[];
+  /** Replay: empty regions governed by AWS Config (Control Tower): a recorder of every type, counts of 0. */
+  configEverywhere: string[];
 }
 
 function arg(name: string): string | undefined {
@@ -46,7 +56,7 @@ function arg(name: string): string | undefined {
 }
 
 const upstream = new URL(arg('upstream') ?? 'http://127.0.0.1:5000');
-const config: Config = { mode: 'live', latencyMs: 60, throttleRate: 0, seed: 1, syntheticMembers: 0 };
+const config: Config = { mode: 'live', latencyMs: 60, throttleRate: 0, seed: 1, syntheticMembers: 0, enabledRegions: [], configEverywhere: [] };
 const recording = new Map<string, RecordedAnswer[]>();
 const replayCursor = new Map<string, number>();
 const loadFile = arg('load');
@@ -165,6 +175,56 @@ function replayable(answer: RecordedAnswer): RecordedAnswer {
   return answer.status === 500 ? { ...answer, status: 501 } : answer;
 }
 
+const jsonAnswer = (value: unknown): RecordedAnswer => ({
+  status: 200,
+  headers: { 'content-type': 'application/x-amz-json-1.1' },
+  body: Buffer.from(JSON.stringify(value)).toString('base64'),
+});
+
+/**
+ * `configEverywhere`: AWS Config as Control Tower sets it up in a governed region (recorder of every supported
+ * type, continuous, recording, last delivery successful; a delivery channel), and its inventory of an empty
+ * region (0 resources). Null: not such a request, the recording answers.
+ */
+function configGovernedAnswer(service: string, region: string, headers: IncomingHttpHeaders): RecordedAnswer | null {
+  if (service !== 'config' || !config.configEverywhere.includes(region)) return null;
+  const operation = String(headers['x-amz-target'] ?? '').replace(/^StarlingDoveService\./, '');
+  const name = 'aws-controltower-BaselineConfigRecorder';
+  const at = Math.floor(Date.now() / 1000) - 3600;
+  switch (operation) {
+    case 'DescribeConfigurationRecorders':
+      return jsonAnswer({
+        ConfigurationRecorders: [
+          {
+            name,
+            roleARN: 'arn:aws:iam::000000000000:role/aws-controltower-ConfigRecorderRole',
+            recordingGroup: { allSupported: true, includeGlobalResourceTypes: false, resourceTypes: [], exclusionByResourceTypes: { resourceTypes: [] }, recordingStrategy: { useOnly: 'ALL_SUPPORTED_RESOURCE_TYPES' } },
+            recordingMode: { recordingFrequency: 'CONTINUOUS', recordingModeOverrides: [] },
+          },
+        ],
+      });
+    case 'DescribeConfigurationRecorderStatus':
+      return jsonAnswer({ ConfigurationRecordersStatus: [{ name, recording: true, lastStartTime: at, lastStatus: 'SUCCESS', lastStatusChangeTime: at }] });
+    case 'DescribeDeliveryChannels':
+      return jsonAnswer({ DeliveryChannels: [{ name: 'aws-controltower-BaselineConfigDeliveryChannel', s3BucketName: 'aws-controltower-logs', configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' } }] });
+    case 'GetDiscoveredResourceCounts':
+      return jsonAnswer({ totalDiscoveredResources: 0, resourceCounts: [] });
+    default:
+      return null;
+  }
+}
+
+/** `enabledRegions`: the recorded DescribeRegions answer with only those regions enabled, the others not opted in. */
+function withEnabledRegions(answer: RecordedAnswer, body: Buffer): RecordedAnswer {
+  if (config.enabledRegions.length === 0 || answer.status !== 200 || !body.toString('utf8').includes('Action=DescribeRegions')) return answer;
+  const xml = Buffer.from(answer.body, 'base64').toString('utf8');
+  const rewritten = xml.replace(/<item><optInStatus>[^<]*<\/optInStatus><regionName>([^<]+)<\/regionName>/g, (_all, region: string) => {
+    const status = config.enabledRegions.includes(region) ? 'opt-in-not-required' : 'not-opted-in';
+    return `<item><optInStatus>${status}</optInStatus><regionName>${region}</regionName>`;
+  });
+  return { ...answer, body: Buffer.from(rewritten).toString('base64') };
+}
+
 /** Rewrites the answers that make the synthetic Organization: ListAccounts, and AssumeRole into a member. */
 function playSynthetic(answer: RecordedAnswer, headers: IncomingHttpHeaders, body: Buffer, accountId: string | undefined, templateId: string | undefined): RecordedAnswer {
   if (String(headers['x-amz-target'] ?? '').endsWith('.ListAccounts') && answer.status === 200) return syntheticListAccounts(answer);
@@ -275,7 +335,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       if (assumeInto?.[1] && assumedTemplate) lookupBody = Buffer.from(body.toString('utf8').split(assumeInto[1]).join(assumedTemplate));
       const key = requestKey(req.method ?? 'GET', url, lookupKey, service, region, lookupBody);
       const looseKey = operationKey(req.method ?? 'GET', url, lookupKey, service, region, req.headers, lookupBody);
-      if (config.mode === 'replay') {
+      const governed = config.mode === 'replay' ? configGovernedAnswer(service, region, req.headers) : null;
+      if (governed) {
+        answer = governed;
+      } else if (config.mode === 'replay') {
         const exact = recording.get(key);
         const answers = exact ?? recording.get(looseKey);
         const cursorKey = exact ? key : looseKey;
@@ -288,6 +351,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
           replayCursor.set(cursorKey, at + 1);
           answer = replayable(answers[Math.min(at, answers.length - 1)] as RecordedAnswer);
           if (config.syntheticMembers > 0) answer = playSynthetic(answer, req.headers, body, assumeInto?.[1], assumedTemplate);
+          answer = withEnabledRegions(answer, body);
         }
       } else {
         answer = await forward(req, body);

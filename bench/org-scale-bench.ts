@@ -14,6 +14,16 @@
  *   BENCH_SCALE_ACCOUNTS=100,1000 BENCH_THROTTLE=0,0.05 BENCH_LATENCY_MS=60
  *   BENCH_SCAN_VARIANTS="--workers 1;--workers 2"   (extra `ftr scan` arguments per run, ';'-separated)
  *   BENCH_RECORDING=/tmp/ftr-org-recording.json     (reused when it exists: recording takes minutes)
+ *   BENCH_CONFIG_EVERYWHERE=0,1                      (1: every region governed by AWS Config, e.g. Control Tower: the
+ *                                                     empty regions get a recorder of every type and a count of 0,
+ *                                                     and the scan runs without --regions, so the region signal
+ *                                                     decides; default 0: --regions names all 17, read fully)
+ *   BENCH_CPU_PROF=/tmp/ftr-prof                     (V8 CPU profiles of every thread of each scan, one folder per
+ *                                                     run; `npx tsx bench/cpu-profile-breakdown.ts DIR` sums them up)
+ *   BENCH_NO_BUILD=1                                 (use the dist/ already built)
+ *   BENCH_CLI=/path/to/cli/index.js                  (another build of the CLI, e.g. a copy of dist/ before a change)
+ *   BENCH_NODE_ARGS="--max-semi-space-size=32"      (node flags for the scan)
+ *   BENCH_NO_DOCS=1                                  (print the rows, leave docs/benchmarks.md as it is)
  * Writes the "## Scan at Organization scale" section of docs/benchmarks.md (other sections are kept).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,7 +34,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openSnapshot } from '../src/io/snapshot-file.js';
-import { MEMBER_ROLE_NAME } from '../test/e2e/seed-organization.js';
+import { MEMBER_ROLE_NAME, SEED_REGIONS } from '../test/e2e/seed-organization.js';
 import { motoEnv } from '../test/helpers/moto-server.js';
 import { MOTO_MAX_ATTEMPTS, scanMotoOrganization, startSeededMoto } from './moto-org.js';
 import { COMMERCIAL_REGIONS, proxyCall, startProxy, type ProxyStats } from './simulated-aws.js';
@@ -38,7 +48,15 @@ const SIZES = (process.env.BENCH_SCALE_ACCOUNTS ?? '100').split(',').map(Number)
 const THROTTLES = (process.env.BENCH_THROTTLE ?? '0').split(',').map(Number);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 60);
 const VARIANTS = (process.env.BENCH_SCAN_VARIANTS ?? '').split(';').map((v) => v.trim());
+const CONFIG_EVERYWHERE = (process.env.BENCH_CONFIG_EVERYWHERE ?? '0').split(',').map((v) => v.trim() === '1');
+/** The regions the e2e seed leaves empty: the ones AWS Config counts nothing in when it governs every region. */
+const EMPTY_REGIONS = REGIONS.filter((r) => !(SEED_REGIONS as readonly string[]).includes(r));
 const RECORDING = process.env.BENCH_RECORDING ?? join(tmpdir(), 'ftr-org-scale-recording.json');
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+/** The CLI scanned with: the built dist/ by default; another build (e.g. a copy of an older dist/) to compare. */
+/** Extra node flags for the scan (e.g. GC settings), space-separated. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+const CLI = process.env.BENCH_CLI ?? join(REPO_ROOT, 'dist/cli/index.js');
 /** Written by the child at exit: CPU of every thread and the peak RSS of the process. */
 const USAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
   "import{writeFileSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeFileSync(process.env.FTR_BENCH_USAGE,JSON.stringify({cpuMs:(u.userCPUTime+u.systemCPUTime)/1000,maxRssMb:Math.round(u.maxRSS/1024)}))});",
@@ -48,12 +66,16 @@ interface Run {
   readonly accounts: number;
   readonly throttle: number;
   readonly variant: string;
+  /** Every region governed by AWS Config (BENCH_CONFIG_EVERYWHERE): no --regions, the region signal decides. */
+  readonly configEverywhere: boolean;
   readonly exitCode: number | null;
   readonly wallMs: number;
   readonly collectMs: number;
   readonly cpuMs: number;
   readonly maxRssMb: number;
   readonly accountRegions: number;
+  /** Account-regions the region signal read posture-only. */
+  readonly postureOnly: number;
   readonly requests: number;
   readonly attempts: number;
   readonly retries: number;
@@ -82,12 +104,23 @@ async function record(): Promise<void> {
   }
 }
 
-async function scanOnce(endpoint: string, accounts: number, throttle: number, variant: string): Promise<Run> {
-  await proxyCall(endpoint, 'config', { mode: 'replay', latencyMs: LATENCY_MS, throttleRate: throttle, seed: 7, syntheticMembers: accounts - 1 });
+async function scanOnce(endpoint: string, accounts: number, throttle: number, variant: string, configEverywhere: boolean): Promise<Run> {
+  await proxyCall(endpoint, 'config', {
+    mode: 'replay',
+    latencyMs: LATENCY_MS,
+    throttleRate: throttle,
+    seed: 7,
+    syntheticMembers: accounts - 1,
+    // Control Tower's model: the 17 default regions enabled, Config recording every type in each; the empty
+    // ones count 0. Otherwise the recorded answers (moto: no recorder, 24 regions listed as enabled).
+    enabledRegions: configEverywhere ? REGIONS : [],
+    configEverywhere: configEverywhere ? EMPTY_REGIONS : [],
+  });
   const out = await mkdtemp(join(tmpdir(), 'ftr-org-scale-'));
   const usageFile = join(out, 'usage.json');
   try {
-    const args = ['--import', USAGE_PRELOAD, join(REPO_ROOT, 'dist/cli/index.js'), 'scan', '--org', '--role-name', MEMBER_ROLE_NAME, '--regions', REGIONS.join(','), '--out', join(out, 'scan'), '--max-attempts', '8'];
+    const profile = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', join(CPU_PROF, `${accounts}x${REGIONS.length}-${throttle}-${variant.replace(/[^a-z0-9]+/gi, '_') || 'defaults'}`)] : [];
+    const args = [...NODE_ARGS, ...profile, '--import', USAGE_PRELOAD, CLI, 'scan', '--org', '--role-name', MEMBER_ROLE_NAME, ...(configEverywhere ? [] : ['--regions', REGIONS.join(',')]), '--out', join(out, 'scan'), '--max-attempts', '8'];
     if (variant) args.push(...variant.split(/\s+/));
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { env: { ...motoEnv(endpoint), FTR_BENCH_USAGE: usageFile, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -102,18 +135,24 @@ async function scanOnce(endpoint: string, accounts: number, throttle: number, va
     const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
     const source = await openSnapshot(join(out, 'scan', 'snapshot.json.gz'));
     let accountRegions = 0;
-    for await (const shard of source.shards()) accountRegions += shard.account.regional.length;
+    let postureOnly = 0;
+    for await (const shard of source.shards()) {
+      accountRegions += shard.account.regional.length;
+      postureOnly += shard.account.regional.filter((r) => r.read?.mode === 'posture-only').length;
+    }
     const stats = source.trailer.stats;
     return {
       accounts,
       throttle,
       variant,
+      configEverywhere,
       exitCode,
       wallMs,
       collectMs: Date.parse(source.trailer.finishedAt) - Date.parse(source.header.startedAt),
       cpuMs: usage.cpuMs,
       maxRssMb: usage.maxRssMb,
       accountRegions,
+      postureOnly,
       requests: stats?.requests ?? 0,
       attempts: stats?.attempts ?? 0,
       retries: stats?.retries ?? 0,
@@ -129,7 +168,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function row(r: Run): string {
   return (
-    `| ${r.accounts} x ${REGIONS.length} | ${r.throttle * 100}% | ${r.variant || 'defaults'} | ${s(r.collectMs)} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ` +
+    `| ${r.accounts} x ${REGIONS.length} | ${r.throttle * 100}% | ${r.configEverywhere ? 'every region (Control Tower)' : 'none (--regions: all read fully)'} | ${r.variant || 'defaults'} | ${r.postureOnly} | ${s(r.collectMs)} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ` +
     `${(r.cpuMs / Math.max(1, r.attempts)).toFixed(2)} ms | ${r.maxRssMb} MB | ${(r.requests / Math.max(1, r.accountRegions)).toFixed(1)} | ${r.attempts} | ` +
     `${r.retries} (${r.throttles}) | ${r.proxy.maxInFlight} / ${r.proxy.maxInFlightPerKey} | ${r.proxy.replayMisses} | ${String(r.exitCode)} |`
   );
@@ -146,8 +185,8 @@ function section(runs: readonly Run[]): string {
       `is played by a recorded member). Machine: ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 20)} MB RAM, Node ${process.version}, ` +
       `load average ${(load1 ?? 0).toFixed(1)} when the last run ended.`,
     '',
-    '| accounts x regions | throttled | `ftr scan` arguments | collection | whole run | CPU (all threads) | CPU per attempt | peak RSS | requests per account-region | attempts | retries (throttled) | max in flight: all / one account | replay misses | exit |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| accounts x regions | throttled | AWS Config recording every type | `ftr scan` arguments | posture-only account-regions | collection | whole run | CPU (all threads) | CPU per attempt | peak RSS | requests per account-region | attempts | retries (throttled) | max in flight: all / one account | replay misses | exit |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...runs.map(row),
     '',
     'Replay misses are requests the recording has no answer for (answered 501, recorded by the scanner as unsupported); ' +
@@ -168,25 +207,36 @@ async function writeSection(text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  process.stdout.write('Building dist/ (the CLI the benchmark runs)...\n');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build failed');
+  if (!process.env.BENCH_NO_BUILD) {
+    process.stdout.write('Building dist/ (the CLI the benchmark runs)...\n');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
   if (!existsSync(RECORDING)) await record();
   const proxy = await startProxy(['--upstream', 'http://127.0.0.1:9', '--load', RECORDING]);
   const runs: Run[] = [];
   try {
     for (const accounts of SIZES) {
       for (const throttle of THROTTLES) {
-        for (const variant of VARIANTS) {
-          process.stdout.write(`Scan of ${accounts} accounts x ${REGIONS.length} regions, ${throttle * 100}% throttled, ${variant || 'default arguments'}...\n`);
-          const run = await scanOnce(proxy.endpoint, accounts, throttle, variant);
-          runs.push(run);
-          process.stdout.write(`  ${row(run)}\n`);
+        for (const configEverywhere of CONFIG_EVERYWHERE) {
+          for (const variant of VARIANTS) {
+            process.stdout.write(
+              `Scan of ${accounts} accounts x ${REGIONS.length} regions, ${throttle * 100}% throttled, ${configEverywhere ? 'AWS Config in every region' : '--regions'}, ${variant || 'default arguments'}...\n`,
+            );
+            const run = await scanOnce(proxy.endpoint, accounts, throttle, variant, configEverywhere);
+            runs.push(run);
+            process.stdout.write(`  ${row(run)}\n`);
+          }
         }
       }
     }
   } finally {
     proxy.child.kill('SIGTERM');
+  }
+  if (CPU_PROF || process.env.BENCH_NO_DOCS) {
+    // A profiled run is slower than a plain one: its figures do not go into the docs.
+    process.stdout.write(`${CPU_PROF ? `Profiles in ${CPU_PROF}; ` : ''}docs/benchmarks.md left as it was.\n`);
+    return;
   }
   await writeSection(section(runs));
   process.stdout.write(`Wrote the "${SECTION.slice(3)}" section of ${BENCHMARKS_MD}\n`);

@@ -55,6 +55,22 @@ export async function whoAmI(clients: ClientFactory, credentials: Credentials, p
 }
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
+/** The session asked of AssumeRole (the role-chaining maximum). */
+const SESSION_SECONDS = 3600;
+
+/**
+ * When an assumed session has to be renewed, by this machine's clock. `Expiration` is in AWS's clock: a local
+ * clock ahead of it (or a replayed answer, as in the bench) makes a fresh session look expired, and the
+ * provider would assume the role again before every request (10% of a scan's requests in the bench, docs/
+ * benchmarks.md). The session lasts `SESSION_SECONDS` from its issue by any clock, so that bounds it; an
+ * `Expiration` sooner than that by the local clock (a clock behind AWS's) still wins.
+ */
+export function sessionRefreshAt(receivedAtMs: number, expiration: Date | undefined): number {
+  const byDuration = receivedAtMs + SESSION_SECONDS * 1000;
+  const byExpiration = expiration?.getTime();
+  const expiresAt = byExpiration !== undefined && byExpiration - receivedAtMs > REFRESH_MARGIN_MS ? Math.min(byExpiration, byDuration) : byDuration;
+  return expiresAt - REFRESH_MARGIN_MS;
+}
 
 /**
  * A provider that assumes `roleArn` with the base credentials and re-assumes shortly before expiry.
@@ -65,33 +81,35 @@ export function assumeRoleProvider(
   roleArn: string,
   externalId: string | undefined,
 ): AwsCredentialIdentityProvider {
-  let current: AwsCredentialIdentity | undefined;
-  let pending: Promise<AwsCredentialIdentity> | undefined;
-  const refresh = async (): Promise<AwsCredentialIdentity> => {
+  let current: { identity: AwsCredentialIdentity; refreshAt: number } | undefined;
+  let pending: Promise<{ identity: AwsCredentialIdentity; refreshAt: number }> | undefined;
+  const refresh = async () => {
     const out = await baseClients(STSClient).send(
       new AssumeRoleCommand({
         RoleArn: roleArn,
         RoleSessionName: 'ftr-ready-scan',
-        DurationSeconds: 3600,
+        DurationSeconds: SESSION_SECONDS,
         ...(externalId ? { ExternalId: externalId } : {}),
       }),
     );
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole into ${roleArn} returned no credentials.`);
-    return {
+    const refreshAt = sessionRefreshAt(Date.now(), c.Expiration ? new Date(c.Expiration) : undefined);
+    const identity: AwsCredentialIdentity = {
       accessKeyId: c.AccessKeyId,
       secretAccessKey: c.SecretAccessKey,
       ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-      ...(c.Expiration ? { expiration: new Date(c.Expiration) } : {}),
+      // By the local clock too: the SDK's own cache of the identity renews it 5 minutes before this.
+      expiration: new Date(refreshAt + REFRESH_MARGIN_MS),
     };
+    return { identity, refreshAt };
   };
   return async () => {
-    const expiresAt = current?.expiration?.getTime();
-    if (current && (expiresAt === undefined || expiresAt - Date.now() > REFRESH_MARGIN_MS)) return current;
+    if (current && Date.now() < current.refreshAt) return current.identity;
     pending ??= refresh().finally(() => {
       pending = undefined;
     });
     current = await pending;
-    return current;
+    return current.identity;
   };
 }

@@ -34,7 +34,7 @@ import {
   type OperationOutcome,
 } from '../core/snapshot.js';
 import { TOOL_VERSION } from '../version.js';
-import { createClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
+import { createClientFactory, createScanHttpHandler, DEFAULT_CLIENT_SETTINGS, resolveSharedClientConfig, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
 import { abortableSleep, createCollectorContext } from './collector-context.js';
 import { collectPages, type CollectorContext, type RegionalCollector, type ScanOrganization } from './collector.js';
 import { assumeRoleProvider, defaultCredentials, whoAmI, type CallerIdentity } from './credentials.js';
@@ -206,6 +206,8 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     endpoint: options.endpoint ?? DEFAULT_CLIENT_SETTINGS.endpoint,
     maxAttempts: options.maxAttempts ?? DEFAULT_CLIENT_SETTINGS.maxAttempts,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CLIENT_SETTINGS.requestTimeoutMs,
+    // Read once here instead of by every client the scan builds (clients.ts).
+    shared: await resolveSharedClientConfig(),
   };
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const perAccountConcurrency = Math.max(1, Math.min(concurrency, options.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY));
@@ -229,8 +231,10 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
   // A heartbeat, so a log gets its progress line even while every task waits on slow answers.
   const heartbeat = options.onProgress ? setInterval(() => progress.emit(), 1_000) : undefined;
   heartbeat?.unref();
+  // One HTTP handler for the scan: connections (and TLS sessions) are reused across accounts (clients.ts).
+  const httpHandler = createScanHttpHandler(settings, concurrency);
   const factoryFor = (accountId: string, defaultRegion: string, credentials: Credentials, s: ClientSettings = settings): ClientFactory =>
-    createClientFactory({ accountId, defaultRegion, credentials, settings: s, recorder, signal: abort.signal, requests, retryStrategy });
+    createClientFactory({ accountId, defaultRegion, credentials, settings: s, recorder, signal: abort.signal, requests, retryStrategy, httpHandler });
 
   try {
     progress.emit('identity', 'Checking credentials');
@@ -404,7 +408,8 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
         }
         await Promise.all(pending);
       } finally {
-        // The account is done: its clients (and their sockets) go; the caller's serve AssumeRole until the end.
+        // The account is done: its clients go (the sockets stay with the scan's HTTP handler, for the next
+        // accounts); the caller's serve AssumeRole until the end.
         if (!isCaller) accountClients.release();
         progress.accountDone();
         // Written as soon as it is done, also when access was refused (its shard says why).
@@ -498,6 +503,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
   } finally {
     if (heartbeat) clearInterval(heartbeat);
     options.signal?.removeEventListener('abort', onExternalAbort);
+    httpHandler.destroy();
   }
 }
 
