@@ -3,6 +3,7 @@
  * for escaping, the hostile assessment fixture). No browser, no network: the browser walk-through is
  * test/serve-browser.test.ts.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileAssessment } from '../../test/fixtures/assessments/hostile.js';
-import type { Snapshot } from '../core/snapshot.js';
+import { shardsOf, type Snapshot } from '../core/snapshot.js';
 import { UserError } from '../core/errors.js';
 import { getFramework } from '../frameworks/index.js';
 import { readSnapshot } from '../io/snapshot-file.js';
@@ -33,14 +34,25 @@ let sampleId: number;
 let hostileId: number;
 let sample: Snapshot;
 
-/** A scan runner that returns the sample (complete, or interrupted when the job is stopped). */
-const fakeRunner: NonNullable<Parameters<typeof createApp>[0]['scanRunner']> = async (options) => {
+/**
+ * A scan runner that hands the sample's accounts to the snapshot file's sink: all of them (complete), or,
+ * for the region `slow-1`, the first one and then nothing until the job is stopped (the rest incomplete).
+ * A resume (accounts to skip) hands over only the accounts it lacks.
+ */
+const fakeRunner: NonNullable<Parameters<typeof createApp>[0]['scanRunner']> = async (options, sink) => {
   options.onProgress?.({ phase: 'collecting', accountsTotal: 1, accountsReady: 1, accountsDone: 0, tasksTotal: 2, tasksDone: 1, apiCalls: 5, retries: 0, throttles: 0, errors: 0, requestsInFlight: 1, elapsedMs: 1000, etaMs: null, message: 'collecting' });
-  if (options.regions?.includes('slow-1')) {
-    await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
-    return { ...sample, complete: false, interruption: { reason: String(options.signal?.reason) } };
+  const { header, shards, trailer } = shardsOf(sample);
+  const todo = shards.filter((s) => !options.skipAccounts?.has(s.account.accountId)).map((s) => ({ ...s, complete: true }));
+  await sink.start(header);
+  if (options.regions?.includes('slow-1') && (options.skipAccounts?.size ?? 0) === 0) {
+    const [first, ...rest] = todo;
+    if (first) await sink.account(first);
+    if (!options.signal?.aborted) await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
+    for (const shard of rest) await sink.account({ ...shard, complete: false });
+    return { ...trailer, complete: false, interruption: { reason: String(options.signal?.reason) } };
   }
-  return sample;
+  for (const shard of todo) await sink.account(shard);
+  return trailer;
 };
 
 const post = (path: string, body: FormData | URLSearchParams, headers: Record<string, string> = {}) =>
@@ -337,6 +349,35 @@ describe('scans', () => {
     expect(job?.outcome).toBe('partial: stopped from the dashboard');
     const scan = await store.scans.get(job?.scanId ?? 0);
     expect(scan?.complete).toBe(false);
+  });
+
+  it('a stopped scan can be resumed: the accounts it finished are kept, only the others are collected', async () => {
+    await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'slow-1' }));
+    const [job] = await app.jobs.list();
+    const id = job?.id ?? 0;
+    await post(`/scans/jobs/${id}/stop`, new URLSearchParams({}));
+    await app.jobs.idle();
+    const stopped = await app.jobs.get(id);
+    const firstAccount = sample.accounts[0]?.accountId;
+    expect(stopped?.completeAccounts).toEqual([firstAccount]);
+    // The job folder is gone once its snapshot is in the store.
+    expect(existsSync(app.jobs.folderOf(id))).toBe(false);
+    expect((await store.audit.list({ limit: 50, action: 'scan_job.stop' })).some((a) => a.targetId === String(id))).toBe(true);
+    expect(await (await app.request('/scans')).text()).toContain(`/scans/jobs/${id}/resume`);
+
+    expect((await post(`/scans/jobs/${id}/resume`, new URLSearchParams({}))).status).toBe(303);
+    const [resumed] = await app.jobs.list();
+    await app.jobs.idle();
+    expect(resumed).toMatchObject({ state: 'done', outcome: `complete (1 account(s) kept from job #${id})`, request: { resumeOf: id, regions: ['slow-1'] } });
+    const snapshot = await store.scans.loadSnapshot(resumed?.scanId ?? 0);
+    expect(snapshot.complete).toBe(true);
+    expect(snapshot.accounts.map((a) => a.accountId)).toEqual(sample.accounts.map((a) => a.accountId));
+    // As with `ftr scan --resume`, the snapshot keeps the time its first scan started.
+    expect(snapshot.startedAt).toBe(sample.startedAt);
+    // A complete snapshot has nothing to resume.
+    const again = await post(`/scans/jobs/${resumed?.id ?? 0}/resume`, new URLSearchParams({}));
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('nothing to resume');
   });
 
   it('jobs are rows of the store: a new server shows a job the old one left running as interrupted; a graceful stop records the partial snapshot', async () => {
