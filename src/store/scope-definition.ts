@@ -21,8 +21,7 @@ export const storedScopeSchema = z.strictObject({
 
 // A compile-time check: what the schema accepts is a Scope.
 type Parsed = z.infer<typeof storedScopeSchema>;
-const _isScope: Parsed extends Scope ? true : false = true;
-void _isScope;
+export const STORED_SCOPE_IS_A_SCOPE: Parsed extends Scope ? true : false = true;
 
 export function encodeScope(scope: Scope): string {
   return JSON.stringify(scope);
