@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScanToSink } from '../../src/collect/run-collection.js';
 import { KILLED_SCAN_REASON, ScanJobs } from '../../src/serve/jobs.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { MOTO_CREDENTIALS, motoEnv, startMoto, type MotoServer } from '../helpers/moto-server.js';
@@ -85,7 +86,8 @@ describe('a dashboard scan job whose server is SIGKILLed', () => {
 
   it('the next start records the partial snapshot as the job’s result and deletes the folder', async () => {
     if (!store) throw new Error('no store');
-    jobs = new ScanJobs(store, { folder: folder() });
+    // The same few services as the child (test/helpers/scan-job-child.ts), for the resume below.
+    jobs = new ScanJobs(store, { folder: folder(), runner: (options, sink) => runScanToSink({ ...options, services: ['iam', 'ec2', 's3'] }, sink) });
     await jobs.recovered();
     const job = await jobs.get(jobId);
     expect(job).toMatchObject({ state: 'interrupted', outcome: 'interrupted — partial snapshot of 1 of 2 accounts kept', completeAccounts: [shardAccount] });
