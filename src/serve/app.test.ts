@@ -20,7 +20,10 @@ import { MAX_EVIDENCE_BYTES } from '../store/evidence-policy.js';
 import { isLoopbackHost, type AppEnv, type AuthSeam, type DashboardUser } from './access.js';
 import { createApp, type DashboardApp } from './app.js';
 import { INTERRUPTED_BY_RESTART } from './jobs.js';
-import { ensureSampleWorkspace, SAMPLE_SNAPSHOT } from './workspace.js';
+import { ensureSampleWorkspace, reevaluate, SAMPLE_SNAPSHOT } from './workspace.js';
+import { assess } from '../cli/write-assessment.js';
+import { recordRun } from '../cli/record.js';
+import type { Scope } from '../scope/types.js';
 import { serveCommand } from '../cli/commands/serve.js';
 
 const ORIGIN = 'http://localhost';
@@ -409,5 +412,45 @@ describe('scans', () => {
     const accounts = await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', accounts: '111111111111' }));
     expect(accounts.status).toBe(400);
     expect(await accounts.text()).toContain('Accounts only apply');
+  });
+});
+
+describe('scoped assessments', () => {
+  it('saving on a scoped (case-study) assessment re-evaluates it with the scope `ftr evaluate --scope --db` recorded', async () => {
+    const framework = getFramework('ftr-partner-hosted');
+    const account = sample.accounts[1]?.accountId ?? '';
+    const scope: Scope = {
+      name: 'case-study-acme',
+      description: 'Acme rollout',
+      accounts: [account],
+      regions: null,
+      tags: null,
+      stacks: null,
+      caseStudy: { customer: 'Acme Corp', productionDate: '2025-06-01', publicUrl: null, description: null },
+    };
+    // What `ftr evaluate --scope <file> --scope-name case-study-acme --db` records.
+    const { assessment } = assess(sample, { framework, delivery: 'multi-tenant-saas', attestationsFile: null, scope });
+    await recordRun(join(dir, 'ftr.db'), sample, [assessment], 'evaluate', [scope]);
+    const scoped = (await store.assessments.list({ scopeName: scope.name }))[0];
+    if (!scoped) throw new Error('the scoped assessment was not recorded');
+    expect(await store.assessments.scopeDefinition(scoped.id)).toEqual(scope);
+
+    const res = await post(`/assessments/${scoped.id}/items/HOST-001/attestation`, attestation({ evidenceUrl: 'https://wiki.example.com/hosting' }));
+    expect(res.status).toBe(303);
+    const newId = Number((res.headers.get('location') ?? '').split('/')[2]);
+    expect(newId).toBeGreaterThan(scoped.id);
+    const reevaluated = await store.assessments.loadDocument(newId);
+    expect(reevaluated.scope.name).toBe(scope.name);
+    expect(reevaluated.scope.accounts).toEqual([account]);
+    expect(reevaluated.caseStudy).toMatchObject({ id: scope.name, customer: 'Acme Corp' });
+    expect(reevaluated.items.find((i) => i.itemId === 'HOST-001')?.verdict).toBe('MET');
+    // The attestation belongs to the scope, and the new assessment keeps the scope for the next save.
+    expect((await store.attestations.get({ frameworkId: framework.id, scopeName: scope.name, kind: 'item', subject: 'HOST-001' }))?.version).toBe(1);
+    expect(await store.assessments.scopeDefinition(newId)).toEqual(scope);
+
+    // A scoped assessment imported without its scope file cannot be re-applied here, and says how.
+    const imported = await store.assessments.record({ ...assessment, generatedAt: '2026-01-01T00:00:00.000Z', scope: { ...assessment.scope, name: 'imported-scope' } }, { scanId: scoped.scanId, source: 'import', actor });
+    const refused = await reevaluate(store, imported.assessment.id, actor);
+    expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('ftr evaluate --scope <file> --scope-name imported-scope --db') });
   });
 });
