@@ -58,7 +58,7 @@ export type JobState = 'running' | 'stopping' | 'done' | 'failed' | 'interrupted
 /** Written into a job a restart cut off (recovery then says what it kept). */
 export const INTERRUPTED_BY_RESTART = 'the server stopped while this scan ran';
 /** The interruption reason of a snapshot assembled from a killed job's shards. */
-export const KILLED_SCAN_REASON = 'the server stopped while this scan ran (crash or kill); only the accounts finished before were kept';
+export const KILLED_SCAN_REASON = 'the server stopped while this scan ran (crash or kill)';
 /** The last progress line is written to the store at most this often (every line reaches the live page). */
 const PROGRESS_WRITE_MS = 2_000;
 /** The snapshot file of a job folder, as `ftr scan` names it in --out. */
@@ -433,7 +433,7 @@ export class ScanJobs {
       await this.recordSnapshot(job, found, { userId: null, label: `${row.startedBy} (scan job #${id}, recorded when the server restarted)` });
       const kept = found.completeAccounts.length;
       const outcome = found.killed
-        ? `interrupted — partial snapshot of ${row.accountsTotal !== null ? `${kept} of ${row.accountsTotal}` : kept} accounts kept`
+        ? `partial snapshot of ${row.accountsTotal !== null ? `${kept} of ${row.accountsTotal}` : kept} accounts kept`
         : `${row.outcome}; its snapshot was recorded when the server restarted`;
       await this.store.scanJobs.update(id, { outcome });
     } else if (row && row.status === 'interrupted' && row.scanId === null) {

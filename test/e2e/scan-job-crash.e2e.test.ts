@@ -90,7 +90,7 @@ describe('a dashboard scan job whose server is SIGKILLed', () => {
     jobs = new ScanJobs(store, { folder: folder(), runner: (options, sink) => runScanToSink({ ...options, services: ['iam', 'ec2', 's3'] }, sink) });
     await jobs.recovered();
     const job = await jobs.get(jobId);
-    expect(job).toMatchObject({ state: 'interrupted', outcome: 'interrupted — partial snapshot of 1 of 2 accounts kept', completeAccounts: [shardAccount] });
+    expect(job).toMatchObject({ state: 'interrupted', outcome: 'partial snapshot of 1 of 2 accounts kept', completeAccounts: [shardAccount] });
     const scan = await store.scans.require(job?.scanId ?? 0);
     expect(scan).toMatchObject({ complete: false, interruption: KILLED_SCAN_REASON, accountCount: 1 });
     const snapshot = await store.scans.loadSnapshot(scan.id);

@@ -11,7 +11,7 @@ import type { ScanJob } from '../jobs.js';
 const resumable = (job: ScanJob, incomplete: ReadonlySet<number>): boolean =>
   job.state !== 'running' && job.state !== 'stopping' && job.scanId !== null && incomplete.has(job.scanId) && job.completeAccounts !== null;
 
-const JobRow: FC<{ job: ScanJob; c: AppContext; incomplete: ReadonlySet<number> }> = ({ job, c, incomplete }) => (
+const JobRow: FC<{ job: ScanJob; c: AppContext; incomplete: ReadonlySet<number>; resumedBy: ReadonlyMap<number, number> }> = ({ job, c, incomplete, resumedBy }) => (
   <tr>
     <td class="num">{job.id}</td>
     <td>{dateTime(job.startedAt)}</td>
@@ -40,7 +40,8 @@ const JobRow: FC<{ job: ScanJob; c: AppContext; incomplete: ReadonlySet<number> 
           </button>
         </form>
       ) : null}
-      {resumable(job, incomplete) && roleAtLeast(c.get('user').role, 'admin') ? (
+      {resumedBy.has(job.id) ? <span class="small muted"> resumed by job #{resumedBy.get(job.id)}</span> : null}
+      {resumable(job, incomplete) && !resumedBy.has(job.id) && roleAtLeast(c.get('user').role, 'admin') ? (
         <form class="inline" method="post" action={`/scans/jobs/${job.id}/resume`}>
           {csrfField(c)}
           <button type="submit" class="secondary" title="Collect only the accounts without a complete shard, like ftr scan --resume">
@@ -54,6 +55,8 @@ const JobRow: FC<{ job: ScanJob; c: AppContext; incomplete: ReadonlySet<number> 
 
 export const ScansPage: FC<{ c: AppContext; jobs: readonly ScanJob[]; scans: readonly StoredScan[]; error?: string | null }> = ({ c, jobs, scans, error }) => {
   const incomplete = new Set(scans.filter((s) => !s.complete).map((s) => s.id));
+  // A job already resumed (by a listed job) is not offered again: that job's snapshot is the one to resume.
+  const resumedBy = new Map(jobs.flatMap((j) => (j.request.resumeOf !== undefined ? [[j.request.resumeOf, j.id] as const] : [])));
   return (
     <>
       <h1>Scans</h1>
@@ -125,7 +128,7 @@ export const ScansPage: FC<{ c: AppContext; jobs: readonly ScanJob[]; scans: rea
             </thead>
             <tbody>
               {jobs.map((job) => (
-                <JobRow job={job} c={c} incomplete={incomplete} />
+                <JobRow job={job} c={c} incomplete={incomplete} resumedBy={resumedBy} />
               ))}
             </tbody>
           </table>
