@@ -5,6 +5,7 @@
  */
 import type { Assessment } from '../core/assessment.js';
 import type { Snapshot } from '../core/snapshot.js';
+import type { Scope } from '../scope/types.js';
 import { UserError } from '../core/errors.js';
 import type { DbOption } from './store-access.js';
 
@@ -14,6 +15,8 @@ export async function recordRun(
   snapshotOrLoader: Snapshot | (() => Promise<Snapshot>) | undefined,
   assessments: readonly Assessment[],
   source: 'scan' | 'evaluate',
+  /** The scopes the assessments were evaluated with: stored with them so the dashboard can re-evaluate them the same way. */
+  scopes: readonly (Scope | null)[] = [],
 ): Promise<void> {
   if (db === undefined || db === false || snapshotOrLoader === undefined) return;
   const snapshot = typeof snapshotOrLoader === 'function' ? await snapshotOrLoader() : snapshotOrLoader;
@@ -27,7 +30,8 @@ export async function recordRun(
         const recorded = await tx.scans.record(snapshot, { source, actor });
         const ids: string[] = [];
         for (const assessment of assessments) {
-          const result = await tx.assessments.record(assessment, { scanId: recorded.scan.id, source, actor });
+          const scope = scopes.find((s) => s !== null && s.name === assessment.scope.name) ?? null;
+          const result = await tx.assessments.record(assessment, { scanId: recorded.scan.id, source, actor, scope });
           ids.push(`#${result.assessment.id}${result.created ? '' : ' (already stored)'}`);
         }
         return { scan: `#${recorded.scan.id}${recorded.created ? '' : ' (already stored)'}`, ids };

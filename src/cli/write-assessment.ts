@@ -62,16 +62,21 @@ function prepare(options: AssessOptions): { evaluateOptions: EvaluateOptions; wa
       attestations: inputs.attestations,
       gatingAnswers: inputs.gatingAnswers,
       suppressions: inputs.suppressions,
-      caseStudy: scope?.caseStudy
-        ? {
-            id: scope.name,
-            name: scope.description ?? scope.name,
-            customer: scope.caseStudy.customer,
-            ...(scope.caseStudy.productionDate ? { productionDate: scope.caseStudy.productionDate } : {}),
-          }
-        : null,
+      caseStudy: caseStudyOf(scope),
     },
   };
+}
+
+/** The case study an assessment of this scope reports (the dashboard's re-evaluation uses it too). */
+export function caseStudyOf(scope: Scope | null): NonNullable<EvaluateOptions['caseStudy']> | null {
+  return scope?.caseStudy
+    ? {
+        id: scope.name,
+        name: scope.description ?? scope.name,
+        customer: scope.caseStudy.customer,
+        ...(scope.caseStudy.productionDate ? { productionDate: scope.caseStudy.productionDate } : {}),
+      }
+    : null;
 }
 
 /** Evaluates a snapshot in memory (demo, tests); `ftr scan` and `ftr evaluate` use assessAndWrite, which streams. */

@@ -330,6 +330,32 @@ export async function readShardsForResume(path: string): Promise<{ header: Snaps
   return { header, complete: trailer?.complete ?? false, shards: shardsOfFile(path), accountIds };
 }
 
+/**
+ * What a killed scan left in its file (the temp file `ftr scan` / a dashboard job was writing): the header
+ * and every account record up to the first one that cannot be read (the process may have died while it
+ * wrote one). Null when not even the header can be read. Shards are held in memory: the caller records them.
+ */
+export async function readShardsOfKilledScan(path: string): Promise<{ header: SnapshotHeader; shards: AccountShard[] } | null> {
+  let header: SnapshotHeader | null = null;
+  const shards: AccountShard[] = [];
+  try {
+    for await (const line of recordLines(path)) {
+      if (line.n === 1) {
+        const record = parseRecord(line, path, snapshotHeaderRecordSchema, 'snapshot header');
+        checkVersion(record, path);
+        header = stripHeader(record);
+        continue;
+      }
+      if (!startsWith(line.bytes, ACCOUNT_PREFIX)) break;
+      const { record: _record, ...shard } = parseRecord(line, path, accountShardRecordSchema, 'account record');
+      shards.push(shard);
+    }
+  } catch {
+    // A torn last record (or gzip member): everything before it is kept.
+  }
+  return header ? { header, shards } : null;
+}
+
 /** Parses a sharded snapshot already in memory (decompressed text), for parseSnapshot and the store. */
 export function parseShardedText(text: string, path: string): { header: SnapshotHeader; shards: AccountShard[]; trailer: SnapshotTrailer } {
   const lines = text.split('\n').filter((l, i, all) => !(i === all.length - 1 && l.trim() === ''));

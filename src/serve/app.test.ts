@@ -3,6 +3,7 @@
  * for escaping, the hostile assessment fixture). No browser, no network: the browser walk-through is
  * test/serve-browser.test.ts.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileAssessment } from '../../test/fixtures/assessments/hostile.js';
-import type { Snapshot } from '../core/snapshot.js';
+import { shardsOf, type Snapshot } from '../core/snapshot.js';
 import { UserError } from '../core/errors.js';
 import { getFramework } from '../frameworks/index.js';
 import { readSnapshot } from '../io/snapshot-file.js';
@@ -19,7 +20,10 @@ import { MAX_EVIDENCE_BYTES } from '../store/evidence-policy.js';
 import { isLoopbackHost, type AppEnv, type AuthSeam, type DashboardUser } from './access.js';
 import { createApp, type DashboardApp } from './app.js';
 import { INTERRUPTED_BY_RESTART } from './jobs.js';
-import { ensureSampleWorkspace, SAMPLE_SNAPSHOT } from './workspace.js';
+import { ensureSampleWorkspace, reevaluate, SAMPLE_SNAPSHOT } from './workspace.js';
+import { assess } from '../cli/write-assessment.js';
+import { recordRun } from '../cli/record.js';
+import type { Scope } from '../scope/types.js';
 import { serveCommand } from '../cli/commands/serve.js';
 
 const ORIGIN = 'http://localhost';
@@ -33,14 +37,25 @@ let sampleId: number;
 let hostileId: number;
 let sample: Snapshot;
 
-/** A scan runner that returns the sample (complete, or interrupted when the job is stopped). */
-const fakeRunner: NonNullable<Parameters<typeof createApp>[0]['scanRunner']> = async (options) => {
+/**
+ * A scan runner that hands the sample's accounts to the snapshot file's sink: all of them (complete), or,
+ * for the region `slow-1`, the first one and then nothing until the job is stopped (the rest incomplete).
+ * A resume (accounts to skip) hands over only the accounts it lacks.
+ */
+const fakeRunner: NonNullable<Parameters<typeof createApp>[0]['scanRunner']> = async (options, sink) => {
   options.onProgress?.({ phase: 'collecting', accountsTotal: 1, accountsReady: 1, accountsDone: 0, tasksTotal: 2, tasksDone: 1, apiCalls: 5, retries: 0, throttles: 0, errors: 0, requestsInFlight: 1, elapsedMs: 1000, etaMs: null, message: 'collecting' });
-  if (options.regions?.includes('slow-1')) {
-    await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
-    return { ...sample, complete: false, interruption: { reason: String(options.signal?.reason) } };
+  const { header, shards, trailer } = shardsOf(sample);
+  const todo = shards.filter((s) => !options.skipAccounts?.has(s.account.accountId)).map((s) => ({ ...s, complete: true }));
+  await sink.start(header);
+  if (options.regions?.includes('slow-1') && (options.skipAccounts?.size ?? 0) === 0) {
+    const [first, ...rest] = todo;
+    if (first) await sink.account(first);
+    if (!options.signal?.aborted) await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
+    for (const shard of rest) await sink.account({ ...shard, complete: false });
+    return { ...trailer, complete: false, interruption: { reason: String(options.signal?.reason) } };
   }
-  return sample;
+  for (const shard of todo) await sink.account(shard);
+  return trailer;
 };
 
 const post = (path: string, body: FormData | URLSearchParams, headers: Record<string, string> = {}) =>
@@ -339,6 +354,35 @@ describe('scans', () => {
     expect(scan?.complete).toBe(false);
   });
 
+  it('a stopped scan can be resumed: the accounts it finished are kept, only the others are collected', async () => {
+    await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'slow-1' }));
+    const [job] = await app.jobs.list();
+    const id = job?.id ?? 0;
+    await post(`/scans/jobs/${id}/stop`, new URLSearchParams({}));
+    await app.jobs.idle();
+    const stopped = await app.jobs.get(id);
+    const firstAccount = sample.accounts[0]?.accountId;
+    expect(stopped?.completeAccounts).toEqual([firstAccount]);
+    // The job folder is gone once its snapshot is in the store.
+    expect(existsSync(app.jobs.folderOf(id))).toBe(false);
+    expect((await store.audit.list({ limit: 50, action: 'scan_job.stop' })).some((a) => a.targetId === String(id))).toBe(true);
+    expect(await (await app.request('/scans')).text()).toContain(`/scans/jobs/${id}/resume`);
+
+    expect((await post(`/scans/jobs/${id}/resume`, new URLSearchParams({}))).status).toBe(303);
+    const [resumed] = await app.jobs.list();
+    await app.jobs.idle();
+    expect(resumed).toMatchObject({ state: 'done', outcome: `complete (1 account(s) kept from job #${id})`, request: { resumeOf: id, regions: ['slow-1'] } });
+    const snapshot = await store.scans.loadSnapshot(resumed?.scanId ?? 0);
+    expect(snapshot.complete).toBe(true);
+    expect(snapshot.accounts.map((a) => a.accountId)).toEqual(sample.accounts.map((a) => a.accountId));
+    // As with `ftr scan --resume`, the snapshot keeps the time its first scan started.
+    expect(snapshot.startedAt).toBe(sample.startedAt);
+    // A complete snapshot has nothing to resume.
+    const again = await post(`/scans/jobs/${resumed?.id ?? 0}/resume`, new URLSearchParams({}));
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('nothing to resume');
+  });
+
   it('jobs are rows of the store: a new server shows a job the old one left running as interrupted; a graceful stop records the partial snapshot', async () => {
     await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', regions: 'slow-1' }));
     const [job] = await app.jobs.list();
@@ -368,5 +412,45 @@ describe('scans', () => {
     const accounts = await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', accounts: '111111111111' }));
     expect(accounts.status).toBe(400);
     expect(await accounts.text()).toContain('Accounts only apply');
+  });
+});
+
+describe('scoped assessments', () => {
+  it('saving on a scoped (case-study) assessment re-evaluates it with the scope `ftr evaluate --scope --db` recorded', async () => {
+    const framework = getFramework('ftr-partner-hosted');
+    const account = sample.accounts[1]?.accountId ?? '';
+    const scope: Scope = {
+      name: 'case-study-acme',
+      description: 'Acme rollout',
+      accounts: [account],
+      regions: null,
+      tags: null,
+      stacks: null,
+      caseStudy: { customer: 'Acme Corp', productionDate: '2025-06-01', publicUrl: null, description: null },
+    };
+    // What `ftr evaluate --scope <file> --scope-name case-study-acme --db` records.
+    const { assessment } = assess(sample, { framework, delivery: 'multi-tenant-saas', attestationsFile: null, scope });
+    await recordRun(join(dir, 'ftr.db'), sample, [assessment], 'evaluate', [scope]);
+    const scoped = (await store.assessments.list({ scopeName: scope.name }))[0];
+    if (!scoped) throw new Error('the scoped assessment was not recorded');
+    expect(await store.assessments.scopeDefinition(scoped.id)).toEqual(scope);
+
+    const res = await post(`/assessments/${scoped.id}/items/HOST-001/attestation`, attestation({ evidenceUrl: 'https://wiki.example.com/hosting' }));
+    expect(res.status).toBe(303);
+    const newId = Number((res.headers.get('location') ?? '').split('/')[2]);
+    expect(newId).toBeGreaterThan(scoped.id);
+    const reevaluated = await store.assessments.loadDocument(newId);
+    expect(reevaluated.scope.name).toBe(scope.name);
+    expect(reevaluated.scope.accounts).toEqual([account]);
+    expect(reevaluated.caseStudy).toMatchObject({ id: scope.name, customer: 'Acme Corp' });
+    expect(reevaluated.items.find((i) => i.itemId === 'HOST-001')?.verdict).toBe('MET');
+    // The attestation belongs to the scope, and the new assessment keeps the scope for the next save.
+    expect((await store.attestations.get({ frameworkId: framework.id, scopeName: scope.name, kind: 'item', subject: 'HOST-001' }))?.version).toBe(1);
+    expect(await store.assessments.scopeDefinition(newId)).toEqual(scope);
+
+    // A scoped assessment imported without its scope file cannot be re-applied here, and says how.
+    const imported = await store.assessments.record({ ...assessment, generatedAt: '2026-01-01T00:00:00.000Z', scope: { ...assessment.scope, name: 'imported-scope' } }, { scanId: scoped.scanId, source: 'import', actor });
+    const refused = await reevaluate(store, imported.assessment.id, actor);
+    expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('ftr evaluate --scope <file> --scope-name imported-scope --db') });
   });
 });

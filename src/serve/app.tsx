@@ -21,6 +21,7 @@ import { parseDelivery, parseList, parsePositiveInt } from '../cli/options.js';
 import { ChromiumNotFoundError } from '../report/chromium.js';
 import { REPORT_FORMATS, renderReports, type ReportFormat } from '../report/render.js';
 import type { Store } from '../store/db.js';
+import { scanJobsFolder } from '../store/location.js';
 import { diffAssessments, diffSideFromStore } from '../store/diff.js';
 import { ConflictError, EvidenceRejectedError, NotFoundError } from '../store/errors.js';
 import { MAX_EVIDENCE_BYTES, safeFileName } from '../store/evidence-policy.js';
@@ -43,8 +44,10 @@ export interface CreateAppOptions {
   readonly store: Store;
   /** Team mode (src/serve/auth/). Without it every request is the local admin: loopback only. */
   readonly auth?: AuthSeam;
-  /** How scan jobs collect (tests inject a fake; default the real `runScan`). */
+  /** How scan jobs collect into their snapshot file (tests inject a fake; default the real `runScanToSink`). */
   readonly scanRunner?: ScanRunner;
+  /** Where scan jobs keep their folders (default `scanJobsFolder(store.location)`: next to a SQLite store). */
+  readonly scanJobsFolder?: string;
   /** Chromium for the PDF export (default: FTR_CHROMIUM, then PATH). */
   readonly chromiumPath?: string | null;
 }
@@ -117,7 +120,7 @@ const formText = (body: Record<string, unknown>, name: string, max = 4_000): str
 
 export function createApp(options: CreateAppOptions): DashboardApp {
   const { store } = options;
-  const jobs = new ScanJobs(store, options.scanRunner);
+  const jobs = new ScanJobs(store, { folder: options.scanJobsFolder ?? scanJobsFolder(store.location), runner: options.scanRunner });
   const models = new ReportModelCache();
   // Immutable views of stored assessments for the overview and item pages (src/serve/view-cache.ts).
   const views = new AssessmentViewCache();
@@ -426,9 +429,22 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     return c.redirect('/scans', 303);
   });
 
-  app.post('/scans/jobs/:id/stop', (c) => {
+  app.post('/scans/jobs/:id/stop', async (c) => {
     requireRole(c, 'admin');
-    jobs.stop(idParam(c.req.param('id')));
+    const id = idParam(c.req.param('id'));
+    if (jobs.stop(id)) await store.audit.append(actorOf(c), { action: 'scan_job.stop', targetType: 'scan_job', targetId: id });
+    return c.redirect('/scans', 303);
+  });
+
+  // Resume an incomplete snapshot: `ftr scan --resume` semantics (only the accounts without a complete shard).
+  app.post('/scans/jobs/:id/resume', async (c) => {
+    requireRole(c, 'admin');
+    try {
+      await jobs.resume(idParam(c.req.param('id')), actorOf(c));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      return page(c, 'Scans', <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} error={err.message} />, 400);
+    }
     return c.redirect('/scans', 303);
   });
 

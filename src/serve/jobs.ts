@@ -1,23 +1,41 @@
 /**
  * Scans started from the dashboard: an in-process job runner whose jobs are rows of the store's
- * `scan_jobs` (migration 0004): who started them, the options, the state, the last progress line, the scan
- * and assessment recorded. The list therefore survives a restart; a job a restart cut off shows as
- * `interrupted` (marked when the next server starts). Stopping the server gracefully stops every job
- * first, so their partial snapshots are recorded; only a crash loses what a running job had collected in
- * memory. (The PostgreSQL-backed queue of the distributed scans is a separate step.) A job collects with the same
- * `runScan` as `ftr scan`, records the snapshot, evaluates it with the stored attestations and records the
- * assessment. Interrupting it (the Stop button, or the endpoint going away) keeps the partial snapshot,
- * marked incomplete, exactly as on the command line. Progress is pushed to listeners (server-sent events).
+ * `scan_jobs` (migrations 0004, 0005): who started them, the options, the state, the last progress line,
+ * how many accounts the scan set out to collect, the scan and assessment recorded.
+ *
+ * A job collects exactly like `ftr scan`: `scanToFile` (src/cli/scan-snapshot.ts) writes its sharded
+ * snapshot into the job's own folder (`<folder>/<job id>/snapshot.json.gz`, folder from
+ * `scanJobsFolder` in src/store/location.ts), every account a shard on disk the moment it finishes. When
+ * the scan ends (complete, stopped, or the endpoint gone) the snapshot is recorded in the store, evaluated
+ * with the stored attestations, and the folder is deleted (the store keeps the snapshot content-addressed).
+ *
+ * A server that crashed or was killed leaves its running jobs `running` and their folders on disk. The
+ * next server marks them `interrupted` and, in the background, assembles what each folder holds: the
+ * shards of the killed scan's file become a partial snapshot (`complete: false`, as the CLI writes for an
+ * interrupted scan), recorded and evaluated as that job's result, then the folder is deleted. A job whose
+ * snapshot is incomplete can be resumed with `ftr scan --resume`'s semantics: a new job copies the accounts
+ * that have a complete shard (the list kept in `scan_jobs.complete_accounts`) and collects only the rest.
+ * One server per store runs scan jobs. Progress is pushed to listeners (server-sent events).
  */
-import { runScan, type ScanOptions, type ScanProgress } from '../collect/run-collection.js';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { runScanToSink, type ScanOptions, type ScanProgress } from '../collect/run-collection.js';
+import { scanToFile, type ScanRunner } from '../cli/scan-snapshot.js';
+import { UserError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 import type { DeliveryCategory } from '../core/framework.js';
-import type { Snapshot } from '../core/snapshot.js';
+import { assembleSnapshot, type AccountShard, type Snapshot } from '../core/snapshot.js';
 import { getFramework } from '../frameworks/index.js';
+import { readSnapshot } from '../io/snapshot-file.js';
+import { writeOutputFile } from '../io/output-file.js';
+import { readShardsForResume, readShardsOfKilledScan, writeShardedSnapshot } from '../io/snapshot-stream.js';
 import { describeProgress } from '../cli/progress.js';
 import type { Actor, Store } from '../store/db.js';
 import type { StoredScanJob } from '../store/repositories/scan-jobs.js';
 import { evaluateAndRecord } from './workspace.js';
+
+export type { ScanRunner } from '../cli/scan-snapshot.js';
 
 /** The options of `ftr scan` a dashboard user can set. */
 export interface ScanRequest {
@@ -31,16 +49,41 @@ export interface ScanRequest {
   readonly delivery: DeliveryCategory;
   readonly concurrency: number;
   readonly maxAttempts: number;
+  /** Set on a resume: the job whose incomplete snapshot this one completes (`ftr scan --resume`). */
+  readonly resumeOf?: number | undefined;
 }
-
-export type ScanRunner = (options: ScanOptions) => Promise<Snapshot>;
 
 export type JobState = 'running' | 'stopping' | 'done' | 'failed' | 'interrupted';
 
-/** Written into a job a restart cut off. */
-export const INTERRUPTED_BY_RESTART = 'the server stopped while this scan ran; what it had collected in memory is lost, start the scan again';
+/** Written into a job a restart cut off (recovery then says what it kept). */
+export const INTERRUPTED_BY_RESTART = 'the server stopped while this scan ran';
+/** The interruption reason of a snapshot assembled from a killed job's shards. */
+export const KILLED_SCAN_REASON = 'the server stopped while this scan ran (crash or kill)';
 /** The last progress line is written to the store at most this often (every line reaches the live page). */
 const PROGRESS_WRITE_MS = 2_000;
+/** The snapshot file of a job folder, as `ftr scan` names it in --out. */
+const SNAPSHOT_FILE = 'snapshot.json.gz';
+/** A resume's copy of the incomplete snapshot, written before it is renamed to SNAPSHOT_FILE. */
+const PRIOR_FILE = 'resume-from.json.gz';
+/** `<host> <pid>` of the server process running the job: another server never takes a live job's folder. */
+const OWNER_FILE = 'server';
+
+/**
+ * Whether the process that wrote a folder's owner file is alive on this host. (A second server on the same
+ * store and machine must not record and delete a job folder the first one is still writing.)
+ */
+async function ownerAlive(folder: string): Promise<boolean> {
+  const text = await readFile(join(folder, OWNER_FILE), 'utf8').catch(() => '');
+  const [host, pidText] = text.trim().split(' ');
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export interface JobEvent {
   readonly type: 'progress' | 'state';
@@ -59,6 +102,10 @@ export interface ScanJob {
   outcome: string;
   scanId: number | null;
   assessmentId: number | null;
+  /** How many accounts the scan set out to collect (a resume counts the kept ones too), once known. */
+  accountsTotal: number | null;
+  /** The accounts with a complete shard in the recorded snapshot (what a resume keeps). */
+  completeAccounts: readonly string[] | null;
 }
 
 type Listener = (event: JobEvent) => void;
@@ -75,7 +122,67 @@ function fromStore(row: StoredScanJob): ScanJob {
     outcome: row.outcome,
     scanId: row.scanId,
     assessmentId: row.assessmentId,
+    accountsTotal: row.accountsTotal,
+    completeAccounts: row.completeAccounts,
   };
+}
+
+/** What a job folder holds, ready to record. */
+export interface FolderSnapshot {
+  readonly snapshot: Snapshot;
+  /** Accounts with a complete shard, in file order. */
+  readonly completeAccounts: readonly string[];
+  /** True when assembled from the file of a scan that was killed (no trailer). */
+  readonly killed: boolean;
+}
+
+const completeIds = (shards: Iterable<readonly [string, boolean]>): string[] => [...shards].filter(([, complete]) => complete).map(([id]) => id);
+
+/**
+ * The snapshot in a job folder: the shards a killed scan left in its temp file (header + every account
+ * record written before the kill, assembled with `complete: false`), else the finished snapshot file.
+ * Null when the folder holds no account.
+ */
+export async function snapshotInJobFolder(folder: string): Promise<FolderSnapshot | null> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  // io/output-file.ts writes `snapshot.json.gz` through `.snapshot.json.gz.<random>.tmp`, renamed when the scan ends.
+  const temps = names.filter((n) => n.startsWith(`.${SNAPSHOT_FILE}.`) && n.endsWith('.tmp'));
+  const dated = await Promise.all(temps.map(async (n) => ({ path: join(folder, n), mtime: (await stat(join(folder, n))).mtime })));
+  for (const temp of dated.sort((a, b) => b.mtime.getTime() - a.mtime.getTime())) {
+    const left = await readShardsOfKilledScan(temp.path);
+    if (!left || left.shards.length === 0) continue;
+    const snapshot = assembleSnapshot(left.header, left.shards, {
+      finishedAt: temp.mtime.toISOString(),
+      complete: false,
+      interruption: { reason: KILLED_SCAN_REASON },
+      errors: [],
+      operations: [],
+    });
+    return { snapshot, completeAccounts: completeIds(left.shards.map((s) => [s.account.accountId, s.complete] as const)), killed: true };
+  }
+  if (!names.includes(SNAPSHOT_FILE)) return null;
+  const path = join(folder, SNAPSHOT_FILE);
+  const snapshot = await readSnapshot(path);
+  if (snapshot.accounts.length === 0) return null;
+  const { accountIds } = await readShardsForResume(path);
+  return { snapshot, completeAccounts: completeIds(accountIds), killed: false };
+}
+
+/** A stored snapshot split back into account shards, each with its own failed reads and outcomes. */
+function shardsFor(snapshot: Snapshot, complete: ReadonlySet<string>): AccountShard[] {
+  return snapshot.accounts.map((account) => ({
+    complete: complete.has(account.accountId),
+    account,
+    errors: snapshot.errors.filter((e) => e.accountId === account.accountId),
+    operations: snapshot.operations.filter((o) => o.accountId === account.accountId),
+  }));
+}
+
+export interface ScanJobsOptions {
+  /** Where job folders are made (`scanJobsFolder(store.location)` for `ftr serve`). */
+  readonly folder: string;
+  /** How a job collects into the snapshot file's sink (default the real `runScanToSink`; tests inject a fake). */
+  readonly runner?: ScanRunner | undefined;
 }
 
 export class ScanJobs {
@@ -85,19 +192,29 @@ export class ScanJobs {
   private readonly running = new Set<Promise<void>>();
   private readonly progressWrittenAt = new Map<number, number>();
   /** Jobs a previous server left running are marked interrupted before this one lists or starts any. */
-  private readonly recovered: Promise<unknown>;
+  private readonly interrupted: Promise<number[]>;
+  /** Then their folders are recorded (in the background: evaluating a big snapshot takes a while). */
+  private readonly recovery: Promise<void>;
 
   private readonly store: Store;
   private readonly runner: ScanRunner;
-  constructor(store: Store, runner: ScanRunner = runScan) {
+  private readonly folder: string;
+  constructor(store: Store, options: ScanJobsOptions) {
     this.store = store;
-    this.runner = runner;
-    this.recovered = store.scanJobs.markInterrupted(INTERRUPTED_BY_RESTART).catch(() => 0);
+    this.runner = options.runner ?? runScanToSink;
+    this.folder = options.folder;
+    this.interrupted = store.scanJobs.markInterrupted(INTERRUPTED_BY_RESTART).catch(() => []);
+    this.recovery = this.interrupted.then((ids) => this.recoverFolders(ids));
+  }
+
+  /** Resolves when the folders a previous server left are recorded (tests; the pages do not wait). */
+  recovered(): Promise<void> {
+    return this.recovery;
   }
 
   /** The jobs of this server (live) and of earlier ones (from the store), newest first. */
   async list(limit = 50): Promise<ScanJob[]> {
-    await this.recovered;
+    await this.interrupted;
     const stored = await this.store.scanJobs.list(limit);
     return stored.map((row) => this.jobs.get(row.id) ?? fromStore(row));
   }
@@ -111,7 +228,7 @@ export class ScanJobs {
   }
 
   async start(request: ScanRequest, actor: Actor): Promise<ScanJob> {
-    await this.recovered;
+    await this.interrupted;
     const job = fromStore(await this.store.scanJobs.create({ options: request, actor }));
     const controller = new AbortController();
     this.jobs.set(job.id, job);
@@ -122,6 +239,26 @@ export class ScanJobs {
     });
     this.running.add(run);
     return job;
+  }
+
+  /** Why a job's snapshot cannot be resumed, or null when it can. */
+  async resumeRefusal(job: ScanJob): Promise<string | null> {
+    if (job.state === 'running' || job.state === 'stopping') return `Scan job #${job.id} is still running.`;
+    if (job.scanId === null) return `Scan job #${job.id} recorded no snapshot; start a new scan.`;
+    const scan = await this.store.scans.get(job.scanId);
+    if (!scan || scan.storage !== 'snapshot') return `The snapshot of scan job #${job.id} is no longer in the store; start a new scan.`;
+    if (scan.complete) return `The snapshot of scan job #${job.id} is complete; there is nothing to resume.`;
+    if (job.completeAccounts === null) return `Scan job #${job.id} was recorded before jobs kept which accounts were finished; start a new scan.`;
+    return null;
+  }
+
+  /** A new job that keeps the complete accounts of an incomplete job's snapshot and collects the rest. */
+  async resume(id: number, actor: Actor): Promise<ScanJob> {
+    const prior = await this.get(id);
+    if (!prior) throw new UserError(`There is no scan job #${id}.`);
+    const refusal = await this.resumeRefusal(prior);
+    if (refusal !== null) throw new UserError(refusal);
+    return this.start({ ...prior.request, resumeOf: prior.id }, actor);
   }
 
   /** Stops a running job; what was collected so far is recorded as a partial snapshot. */
@@ -143,15 +280,20 @@ export class ScanJobs {
     return () => set.delete(listener);
   }
 
-  /** Stops every job and waits for them (server shutdown). */
+  /** Stops every job and waits for them and for the recovery (server shutdown). */
   async close(): Promise<void> {
     for (const id of this.controllers.keys()) this.stop(id);
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running, this.recovery]);
   }
 
   /** Resolves when every job started so far has finished (tests). */
   async idle(): Promise<void> {
     await Promise.allSettled([...this.running]);
+  }
+
+  /** The folder of one job. */
+  folderOf(id: number): string {
+    return join(this.folder, String(id));
   }
 
   /** Writes a job's change; a failed write does not fail the scan (the live page still shows it). */
@@ -167,11 +309,45 @@ export class ScanJobs {
     for (const listener of this.listeners.get(job.id) ?? []) listener(event);
   }
 
+  /**
+   * For a resume: the incomplete snapshot of the job being resumed, written back as a sharded file with
+   * its complete accounts marked, where `scanToFile(..., resume)` expects it. Returns how many it keeps.
+   */
+  private async writePrior(resumeOf: number, folder: string): Promise<number> {
+    const prior = await this.get(resumeOf);
+    const refusal = prior ? await this.resumeRefusal(prior) : `There is no scan job #${resumeOf}.`;
+    if (!prior || prior.scanId === null || refusal !== null) throw new UserError(refusal ?? `Scan job #${resumeOf} cannot be resumed.`);
+    const snapshot = await this.store.scans.loadSnapshot(prior.scanId);
+    const complete = new Set(prior.completeAccounts);
+    // Written under another name first: a temp file of a half-written copy must not look like a killed scan.
+    await writeShardedSnapshot(join(folder, PRIOR_FILE), snapshot, shardsFor(snapshot, complete));
+    await rename(join(folder, PRIOR_FILE), join(folder, SNAPSHOT_FILE));
+    return snapshot.accounts.filter((a) => complete.has(a.accountId)).length;
+  }
+
+  /** Records a folder's snapshot as the job's scan, evaluates it and records the assessment. */
+  private async recordSnapshot(job: ScanJob, found: FolderSnapshot, actor: Actor): Promise<void> {
+    const framework = getFramework(job.request.frameworkId);
+    const { scan } = await this.store.scans.record(found.snapshot, { source: 'web', actor });
+    job.scanId = scan.id;
+    job.completeAccounts = found.completeAccounts;
+    await this.persist(job, { scanId: scan.id, completeAccounts: found.completeAccounts });
+    this.emit(job, { type: 'progress', line: `snapshot recorded as scan #${scan.id}; evaluating ${framework.id}` });
+    const assessment = await evaluateAndRecord(this.store, { snapshot: found.snapshot, scanId: scan.id, framework, delivery: job.request.delivery, actor, source: 'web' });
+    job.assessmentId = assessment.id;
+    await this.persist(job, { assessmentId: assessment.id });
+  }
+
   private async run(job: ScanJob, signal: AbortSignal, actor: Actor): Promise<void> {
     const r = job.request;
+    const folder = this.folderOf(job.id);
+    // Once the snapshot file is complete, a failure to record it leaves the folder for the next start to record.
+    let written = false;
     try {
-      const framework = getFramework(r.frameworkId);
-      const snapshot = await this.runner({
+      getFramework(r.frameworkId);
+      await writeOutputFile(join(folder, OWNER_FILE), `${hostname()} ${process.pid}\n`);
+      const kept = r.resumeOf !== undefined ? await this.writePrior(r.resumeOf, folder) : 0;
+      const options: ScanOptions = {
         org: r.org,
         roleName: r.roleName,
         externalId: r.externalId,
@@ -184,24 +360,33 @@ export class ScanJobs {
         onProgress: (p: ScanProgress) => {
           job.progress = describeProgress(p);
           this.emit(job, { type: 'progress', line: job.progress });
+          const total = kept + p.accountsTotal;
+          if (p.accountsTotal > 0 && job.accountsTotal !== total) {
+            // Written at once: after a crash it is the M of "N of M accounts kept".
+            job.accountsTotal = total;
+            void this.persist(job, { accountsTotal: total });
+          }
           const now = Date.now();
           if (now - (this.progressWrittenAt.get(job.id) ?? 0) >= PROGRESS_WRITE_MS) {
             this.progressWrittenAt.set(job.id, now);
             void this.persist(job, { progress: job.progress });
           }
         },
-      });
-      const { scan } = await this.store.scans.record(snapshot, { source: 'web', actor });
-      job.scanId = scan.id;
-      await this.persist(job, { scanId: scan.id });
-      this.emit(job, { type: 'progress', line: `snapshot recorded as scan #${scan.id}; evaluating ${framework.id}` });
-      const assessment = await evaluateAndRecord(this.store, { snapshot, scanId: scan.id, framework, delivery: r.delivery, actor, source: 'web' });
-      job.assessmentId = assessment.id;
-      job.outcome = snapshot.complete ? 'complete' : `partial: ${snapshot.interruption?.reason ?? 'interrupted'}`;
+      };
+      // The same collection into a sharded snapshot file as `ftr scan --out <folder>` (`--resume` for a resume).
+      const result = await scanToFile(join(folder, SNAPSHOT_FILE), options, this.runner, r.resumeOf !== undefined);
+      written = true;
+      const found = await snapshotInJobFolder(folder);
+      if (!found) throw new Error('the scan ended without an account in its snapshot file');
+      await this.recordSnapshot(job, found, actor);
+      const keptNote = result.resumed > 0 ? ` (${result.resumed} account(s) kept from job #${r.resumeOf ?? ''})` : '';
+      job.outcome = result.trailer.complete ? `complete${keptNote}` : `partial: ${result.trailer.interruption?.reason ?? 'interrupted'}${keptNote}`;
       job.state = 'done';
+      await rm(folder, { recursive: true, force: true });
     } catch (err) {
       job.state = 'failed';
       job.outcome = redact(err instanceof Error ? err.message : String(err));
+      if (!written) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
     }
     job.finishedAt = new Date().toISOString();
     this.progressWrittenAt.delete(job.id);
@@ -210,5 +395,51 @@ export class ScanJobs {
     // A finished job is read from the store from now on.
     this.jobs.delete(job.id);
     this.listeners.delete(job.id);
+  }
+
+  /**
+   * At start: every job folder a previous server left. A job cut off by the restart (or one whose snapshot
+   * could not be recorded) gets what its folder holds recorded as its result; then the folder is deleted.
+   * A folder that cannot be read or recorded is kept for the next start, with the reason on stderr.
+   */
+  private async recoverFolders(interrupted: readonly number[]): Promise<void> {
+    const names = await readdir(this.folder).catch(() => [] as string[]);
+    const withFolder = new Set<number>();
+    for (const name of names) {
+      if (!/^\d{1,12}$/.test(name)) continue;
+      const id = Number(name);
+      withFolder.add(id);
+      try {
+        await this.recoverFolder(id);
+      } catch (err) {
+        process.stderr.write(`ftr serve: could not record what scan job ${id} collected (its folder ${this.folderOf(id)} is kept): ${redact(err instanceof Error ? err.message : String(err))}\n`);
+      }
+    }
+    for (const id of interrupted) {
+      if (!withFolder.has(id)) await this.store.scanJobs.update(id, { outcome: `${INTERRUPTED_BY_RESTART}; no account had finished, start the scan again` }).catch(() => undefined);
+    }
+  }
+
+  private async recoverFolder(id: number): Promise<void> {
+    const folder = this.folderOf(id);
+    const row = await this.store.scanJobs.get(id);
+    // A job this server started since (the folder list was read after the old jobs were marked).
+    if (row && (row.status === 'running' || row.status === 'stopping')) return;
+    // A job another live server on this machine still runs (one server per store is the rule; this keeps its data).
+    if (await ownerAlive(folder)) return;
+    const found = row && row.scanId === null ? await snapshotInJobFolder(folder) : null;
+    if (row && found) {
+      const job = fromStore(row);
+      await this.recordSnapshot(job, found, { userId: null, label: `${row.startedBy} (scan job #${id}, recorded when the server restarted)` });
+      const kept = found.completeAccounts.length;
+      const outcome = found.killed
+        ? `partial snapshot of ${row.accountsTotal !== null ? `${kept} of ${row.accountsTotal}` : kept} accounts kept`
+        : `${row.outcome}; its snapshot was recorded when the server restarted`;
+      await this.store.scanJobs.update(id, { outcome });
+    } else if (row && row.status === 'interrupted' && row.scanId === null) {
+      await this.store.scanJobs.update(id, { outcome: `${INTERRUPTED_BY_RESTART}; no account had finished, start the scan again` });
+    }
+    // Recorded now or before, or nothing worth keeping: the store has what matters.
+    await rm(folder, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,9 @@ import type { DeliveryCategory, Framework } from '../core/framework.js';
 import type { Snapshot } from '../core/snapshot.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { getFramework } from '../frameworks/index.js';
+import { caseStudyOf } from '../cli/write-assessment.js';
+import { applyScope } from '../scope/apply-scope.js';
+import type { Scope } from '../scope/types.js';
 import { readSnapshot } from '../io/snapshot-file.js';
 import { buildReportModel, type ReportModel } from '../report/model.js';
 import { exportAttestations } from '../store/attestations-yaml.js';
@@ -22,26 +25,29 @@ export const SAMPLE_FRAMEWORK = 'ftr-partner-hosted';
 export const SAMPLE_DELIVERY: DeliveryCategory = 'multi-tenant-saas';
 
 /**
- * Evaluates a snapshot with the attestations stored for the framework (unscoped) and records the
- * assessment, linked to its scan, in one transaction.
+ * Evaluates a snapshot with the attestations stored for the framework and scope (none: the unscoped ones)
+ * and records the assessment, linked to its scan and with its scope, in one transaction. A scope is applied
+ * exactly as `ftr evaluate --scope` applies it (applyScope, the scope's attestations, its case study).
  */
 export async function evaluateAndRecord(
   store: Store,
-  input: { snapshot: Snapshot; scanId: number; framework: Framework; delivery: DeliveryCategory; actor: Actor; source: string },
+  input: { snapshot: Snapshot; scanId: number; framework: Framework; delivery: DeliveryCategory; actor: Actor; source: string; scope?: Scope | null },
 ): Promise<StoredAssessment> {
   const now = new Date().toISOString();
-  const { set } = await exportAttestations(store, { framework: input.framework, delivery: input.delivery, scopeName: null, now });
-  const assessment = evaluate(input.snapshot, input.framework, {
+  const scope = input.scope ?? null;
+  const { set } = await exportAttestations(store, { framework: input.framework, delivery: input.delivery, scopeName: scope?.name ?? null, now });
+  const assessment = evaluate(scope ? applyScope(input.snapshot, scope) : input.snapshot, input.framework, {
     delivery: input.delivery,
     checks: ALL_CHECKS,
     toolVersion: TOOL_VERSION,
     now,
-    scopeName: null,
+    scopeName: scope?.name ?? null,
     attestations: set.items,
     gatingAnswers: set.gatingAnswers,
     suppressions: set.suppressions,
+    caseStudy: caseStudyOf(scope),
   });
-  const { assessment: stored } = await store.assessments.record(assessment, { scanId: input.scanId, source: input.source, actor: input.actor });
+  const { assessment: stored } = await store.assessments.record(assessment, { scanId: input.scanId, source: input.source, actor: input.actor, scope });
   return stored;
 }
 
@@ -62,14 +68,18 @@ export type ReevaluateResult =
 
 /**
  * After an attestation changed: evaluate the assessment's scan again with the stored attestations and
- * record the result as the newest assessment (the history keeps the one before). Only unscoped
- * assessments of a stored single-snapshot scan can be re-evaluated here; a scope's definition lives in
- * the scope file, not in the store.
+ * record the result as the newest assessment (the history keeps the one before). A scoped assessment
+ * (a workload or case study) is re-evaluated with the scope it was recorded with (`ftr evaluate --scope
+ * ... --db` stores it); one imported without its scope file cannot be, and says so.
  */
 export async function reevaluate(store: Store, assessmentId: number, actor: Actor): Promise<ReevaluateResult> {
   const stored = await store.assessments.require(assessmentId);
-  if (stored.scopeName !== null) {
-    return { ok: false, reason: `Assessment #${assessmentId} is of the scope "${stored.scopeName}"; run \`ftr evaluate --scope ... --db\` to re-evaluate it.` };
+  const scope = stored.scopeName !== null ? await store.assessments.scopeDefinition(assessmentId) : null;
+  if (stored.scopeName !== null && scope === null) {
+    return {
+      ok: false,
+      reason: `Assessment #${assessmentId} is of the scope "${stored.scopeName}", recorded without its scope definition; run \`ftr evaluate --scope <file> --scope-name ${stored.scopeName} --db\` once to re-evaluate it (later saves then re-evaluate it here).`,
+    };
   }
   if (stored.scanId === null) {
     return { ok: false, reason: `Assessment #${assessmentId} has no stored scan; import its snapshot (\`ftr import snapshot.json.gz\`) to re-evaluate it here.` };
@@ -84,6 +94,7 @@ export async function reevaluate(store: Store, assessmentId: number, actor: Acto
     delivery: stored.delivery as DeliveryCategory,
     actor,
     source: 'web',
+    scope,
   });
   return { ok: true, assessment };
 }

@@ -3,7 +3,7 @@
  * PostgreSQL database (`--db postgres://...`). Pure: no file is touched here.
  */
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 
 export type StoreEngine = 'sqlite' | 'postgres';
@@ -18,6 +18,18 @@ export function defaultDbFile(env: NodeJS.ProcessEnv = process.env, home: string
   // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
   const base = xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(home, '.local', 'share');
   return join(base, 'ftr-ready', 'ftr.db');
+}
+
+/**
+ * Where the dashboard's scan jobs collect (one folder per job id, src/serve/jobs.ts): next to a SQLite
+ * store (`<file>.scan-jobs/`), or for PostgreSQL under the user's data directory, one folder per server and
+ * database (`ftr-ready/scan-jobs/<host>-<port>-<database>/`). The folders hold snapshot files only.
+ */
+export function scanJobsFolder(location: StoreLocation, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+  if (location.engine === 'sqlite') return `${location.file}.scan-jobs`;
+  const url = new URL(location.url);
+  const name = `${url.hostname || 'localhost'}-${url.port || '5432'}-${url.pathname.replace(/^\//, '') || 'postgres'}`;
+  return join(dirname(defaultDbFile(env, home)), 'scan-jobs', name.replace(/[^A-Za-z0-9._-]+/g, '_'));
 }
 
 /** `--db` as given (or absent) -> the store location. A URL that is not PostgreSQL's is refused. */

@@ -101,6 +101,8 @@ export interface AssessmentTable {
   source: string;
   recorded_at: string;
   recorded_by: string;
+  /** 0006: the Scope (src/scope/types.ts) as JSON when it was recorded with one (`ftr evaluate --scope --db`). */
+  scope_definition: Generated<string | null>;
 }
 
 /** One checklist item of an assessment; `document` is the ItemResult as JSON, whatever fields it has. */
@@ -255,6 +257,10 @@ export interface ScanJobTable {
   finished_at: string | null;
   scan_id: number | null;
   assessment_id: number | null;
+  /** 0005: how many accounts the scan set out to collect (null until known). */
+  accounts_total: number | null;
+  /** 0005: JSON array of the accounts with a complete shard in the recorded snapshot. */
+  complete_accounts: string | null;
 }
 
 export interface Database {

@@ -12,7 +12,7 @@ import { openStore, type Store } from './db.js';
 import { ConflictError, EvidenceRejectedError } from './errors.js';
 import { diffAssessments, diffSideFromAssessment, diffSideFromStore } from './diff.js';
 import { MAX_EVIDENCE_BYTES } from './evidence-policy.js';
-import { MIGRATIONS } from './migrations/index.js';
+import { MIGRATIONS, migratorFor } from './migrations/index.js';
 import type { Actor } from './repositories/context.js';
 
 const SAMPLE_SNAPSHOT = parseSnapshot(readFileSync(new URL('../../samples/sample-org.snapshot.json.gz', import.meta.url)), 'sample');
@@ -52,16 +52,32 @@ describe.each(storeEngines())('store on $name', (engine) => {
     expect((await store.users.findByEmail('admin@example.com'))?.role).toBe('admin');
   });
 
+  it('undoes every migration in reverse order (down), leaving an empty schema, and applies them again (up)', async () => {
+    const db = rawDb(store);
+    const migrator = migratorFor(db, engine.name);
+    const names = Object.keys(MIGRATIONS);
+    for (const name of [...names].reverse()) {
+      const step = await migrator.migrateDown();
+      expect(step.error).toBeUndefined();
+      expect(step.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([[name, 'Down', 'Success']]);
+    }
+    expect(await schemaObjects(db, engine.name)).toEqual([]);
+    const again = await migrator.migrateToLatest();
+    expect(again.error).toBeUndefined();
+    expect(again.results?.map((r) => r.migrationName)).toEqual(names);
+    expect(await countRows(store, 'roles')).toBe(3);
+    await store.users.create({ email: 'after@example.com', displayName: 'After', role: 'viewer' }, ALICE);
+  });
+
   it('migrates a store written before 0003: FAIL counts by severity are backfilled from the finding rows', async () => {
     const { assessment } = await store.assessments.record(sampleAssessment(), { scanId: null, source: 'import', actor: ALICE });
     const expected: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
     for (const f of sampleAssessment().findings) if (f.status === 'FAIL') expected[f.severity] = (expected[f.severity] ?? 0) + 1;
     expect(assessment.failsBySeverity).toEqual(expected);
-    // Put the database back to its 0002 shape: no fail_* columns (0003), no scan_jobs table (0004), neither applied.
-    const db = rawDb(store);
-    for (const severity of Object.keys(expected)) await sql`alter table assessments drop column ${sql.ref(`fails_${severity}`)}`.execute(db);
-    await sql`drop table scan_jobs`.execute(db);
-    await sql`delete from ftr_migrations where name >= '0003'`.execute(db);
+    // Put the database back to its 0002 shape with the migrations' own down(): 0003 and every later one undone.
+    const undone = await migratorFor(rawDb(store), engine.name).migrateTo('0002_auth_sessions');
+    expect(undone.error).toBeUndefined();
+    expect(undone.results?.map((r) => r.migrationName)).toEqual(Object.keys(MIGRATIONS).filter((name) => name >= '0003').reverse());
     await store.close();
     store = await openStore(store.location, { now });
     expect((await store.assessments.require(assessment.id)).failsBySeverity).toEqual(expected);
@@ -325,4 +341,14 @@ async function countRows(store: Store, table: string): Promise<number> {
 /** The store's own database handle (tests only). */
 function rawDb(store: Store): Kysely<unknown> {
   return (store.blobs as unknown as { ctx: { db: Kysely<unknown> } }).ctx.db;
+}
+
+/** Tables, indexes, views and triggers of the schema, apart from the migrator's own bookkeeping tables. */
+async function schemaObjects(db: Kysely<unknown>, engine: 'sqlite' | 'postgres'): Promise<string[]> {
+  const query =
+    engine === 'sqlite'
+      ? sql<{ name: string }>`select name from sqlite_master where name not like 'sqlite_%' and name not like 'ftr_migrations%' order by name`
+      : sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = current_schema() and c.relkind in ('r', 'i', 'v', 'm', 'S') and c.relname not like 'ftr_migrations%' order by c.relname`;
+  return (await query.execute(db)).rows.map((r) => r.name);
 }

@@ -57,9 +57,15 @@ function newestMtime(dir: string): number {
  * `npm ci`'s prepare step; starting it costs a fraction of transpiling through tsx on every spawn), else
  * the sources through tsx, so a developer never tests a stale build.
  */
+/** Whether `dist/` is newer than every source file (then child processes may load it instead of transpiling). */
+export function builtDistIsCurrent(): boolean {
+  const built = join(REPO_ROOT, 'dist/cli/index.js');
+  return process.env.FTR_TEST_CLI !== 'tsx' && existsSync(built) && statSync(built).mtimeMs > newestMtime(join(REPO_ROOT, 'src'));
+}
+
 const CLI_ENTRY: readonly string[] = (() => {
   const built = join(REPO_ROOT, 'dist/cli/index.js');
-  if (process.env.FTR_TEST_CLI !== 'tsx' && existsSync(built) && statSync(built).mtimeMs > newestMtime(join(REPO_ROOT, 'src'))) return [built];
+  if (builtDistIsCurrent()) return [built];
   return ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'src/cli/index.ts')];
 })();
 

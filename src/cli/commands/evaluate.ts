@@ -78,7 +78,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     width,
   });
   if (next !== '') process.stdout.write(`\n${next}\n`);
-  if (result.findingsInMemory) await recordRun(options.db, () => readSnapshot(options.snapshotPath), result.assessments, 'evaluate');
+  if (result.findingsInMemory) await recordRun(options.db, () => readSnapshot(options.snapshotPath), result.assessments, 'evaluate', scopes);
   else if (options.db !== undefined && options.db !== false) process.stderr.write(`Warning: ${TOO_LARGE_FOR_DB}\n`);
   const failing = options.failOn === undefined ? 0 : openFailsAtOrAbove(result.openFailSeverities, options.failOn);
   if (failing > 0) {

@@ -257,7 +257,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
       { renderer: 'default', fallbackRenderer: 'simple', fallbackRendererCondition: !tty, exitOnError: true, registerSignalListeners: false },
     );
     const ctx = await tasks.run({ files: [], assessments: [], assessmentFiles: [], warnings: [], findingsInMemory: true, openFailSeverities: [] });
-    if (ctx.trailer && ctx.findingsInMemory) await recordRun(options.db, () => readSnapshot(snapshotPath), ctx.assessments, 'scan');
+    if (ctx.trailer && ctx.findingsInMemory) await recordRun(options.db, () => readSnapshot(snapshotPath), ctx.assessments, 'scan', scopes);
     else if (ctx.trailer && options.db !== undefined && options.db !== false) ctx.warnings.push(TOO_LARGE_FOR_DB);
     for (const w of ctx.warnings) process.stderr.write(`Warning: ${w}\n`);
     const width = terminalWidth();

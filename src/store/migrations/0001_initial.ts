@@ -222,3 +222,10 @@ export async function up(db: Kysely<unknown>, engine: StoreEngine): Promise<void
     .execute();
   await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
 }
+
+/** Undoes up(): every table in the reverse order of creation (their indexes go with them). */
+export async function down(db: Kysely<unknown>, _engine: StoreEngine): Promise<void> {
+  for (const table of ['audit_log', 'users', 'roles', 'evidence_files', 'attestation_versions', 'attestations', 'resources', 'findings', 'assessment_items', 'assessments', 'scan_shards', 'scans', 'blobs']) {
+    await db.schema.dropTable(table).execute();
+  }
+}

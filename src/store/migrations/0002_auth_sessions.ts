@@ -35,3 +35,8 @@ export async function up(db: Kysely<unknown>, engine: StoreEngine): Promise<void
     .execute();
   await db.schema.createIndex('auth_attempts_key_at').on('auth_attempts').columns(['key', 'at']).execute();
 }
+
+export async function down(db: Kysely<unknown>, _engine: StoreEngine): Promise<void> {
+  await db.schema.dropTable('auth_attempts').execute();
+  await db.schema.dropTable('auth_sessions').execute();
+}

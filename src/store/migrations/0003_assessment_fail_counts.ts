@@ -23,3 +23,7 @@ export async function up(db: Kysely<unknown>, _engine: StoreEngine): Promise<voi
     )`.execute(db);
   }
 }
+
+export async function down(db: Kysely<unknown>, _engine: StoreEngine): Promise<void> {
+  for (const severity of [...SEVERITIES].reverse()) await db.schema.alterTable('assessments').dropColumn(failColumn(severity)).execute();
+}

@@ -28,3 +28,7 @@ export async function up(db: Kysely<unknown>, engine: StoreEngine): Promise<void
     .execute();
   await db.schema.createIndex('scan_jobs_status').on('scan_jobs').column('status').execute();
 }
+
+export async function down(db: Kysely<unknown>, _engine: StoreEngine): Promise<void> {
+  await db.schema.dropTable('scan_jobs').execute();
+}

@@ -9,9 +9,13 @@ import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_auth_sessions.js';
 import * as m0003 from './0003_assessment_fail_counts.js';
 import * as m0004 from './0004_scan_jobs.js';
+import * as m0005 from './0005_scan_job_shards.js';
+import * as m0006 from './0006_assessment_scope.js';
 
+/** Every migration has both directions: store.test.ts runs every down() in reverse order, then up() again. */
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: StoreEngine): Promise<void>;
+  down(db: Kysely<unknown>, engine: StoreEngine): Promise<void>;
 }
 
 /** Name -> module, in order. Names are the file names: append new ones at the end. */
@@ -20,6 +24,8 @@ export const MIGRATIONS: Readonly<Record<string, EngineMigration>> = {
   '0002_auth_sessions': m0002,
   '0003_assessment_fail_counts': m0003,
   '0004_scan_jobs': m0004,
+  '0005_scan_job_shards': m0005,
+  '0006_assessment_scope': m0006,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -30,7 +36,7 @@ class StaticMigrationProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {
     const out: Record<string, Migration> = {};
     for (const [name, migration] of Object.entries(MIGRATIONS)) {
-      out[name] = { up: (db: Kysely<unknown>) => migration.up(db, this.engine) };
+      out[name] = { up: (db: Kysely<unknown>) => migration.up(db, this.engine), down: (db: Kysely<unknown>) => migration.down(db, this.engine) };
     }
     return Promise.resolve(out);
   }

@@ -12,8 +12,10 @@
 import type { Assessment, ItemResult, ItemVerdict } from '../../core/assessment.js';
 import { SEVERITIES, type Finding, type Severity } from '../../core/finding.js';
 import { parseAssessment } from '../../io/assessment-file.js';
+import type { Scope } from '../../scope/types.js';
 import { encodeJson } from '../content.js';
 import { NotFoundError } from '../errors.js';
+import { decodeScope, encodeScope } from '../scope-definition.js';
 import type { AssessmentRow, Database } from '../schema.js';
 import { BlobRepository } from './blobs.js';
 import { appendAudit, chunks, inTransaction, type Actor, type RepositoryContext } from './context.js';
@@ -168,17 +170,25 @@ export class AssessmentRepository {
 
   /**
    * Records an assessment (and its derived rows) in one transaction; `created: false` when the identical
-   * document is already stored. `scanId` links it to the scan it was evaluated from, when known.
+   * document is already stored. `scanId` links it to the scan it was evaluated from, when known; `scope` is
+   * the scope it was evaluated with (kept so the dashboard can re-evaluate it the same way).
    */
   async record(
     assessment: Assessment,
-    options: { scanId: number | null; source: string; actor: Actor },
+    options: { scanId: number | null; source: string; actor: Actor; scope?: Scope | null },
   ): Promise<{ assessment: StoredAssessment; created: boolean }> {
     const encoded = await encodeJson(JSON.stringify(assessment));
     const { items, findings, resources: _resources, ...header } = assessment;
+    const scopeDefinition = options.scope && options.scope.name === assessment.scope.name ? encodeScope(options.scope) : null;
     return inTransaction(this.ctx.db, async (db) => {
       const existing = await db.selectFrom('assessments').select(LIST_COLUMNS).where('document_sha256', '=', encoded.sha256).executeTakeFirst();
-      if (existing) return { assessment: toStoredAssessment(existing), created: false };
+      if (existing) {
+        // The same document imported earlier without its scope file: the definition is learnt now.
+        if (scopeDefinition !== null) {
+          await db.updateTable('assessments').set({ scope_definition: scopeDefinition }).where('id', '=', existing.id).where('scope_definition', 'is', null).execute();
+        }
+        return { assessment: toStoredAssessment(existing), created: false };
+      }
       await new BlobRepository({ ...this.ctx, db }).put(encoded, ASSESSMENT_MEDIA_TYPE);
       const readiness = assessment.summary?.readiness;
       const now = this.ctx.now();
@@ -218,6 +228,7 @@ export class AssessmentRepository {
           source: options.source,
           recorded_at: now,
           recorded_by: options.actor.label,
+          scope_definition: scopeDefinition,
         })
         .returning(LIST_COLUMNS)
         .executeTakeFirstOrThrow();
@@ -230,6 +241,12 @@ export class AssessmentRepository {
       });
       return { assessment: toStoredAssessment(row), created: true };
     });
+  }
+
+  /** The scope the assessment was evaluated with, when it was recorded with one (migration 0006). */
+  async scopeDefinition(id: number): Promise<Scope | null> {
+    const row = await this.ctx.db.selectFrom('assessments').select('scope_definition').where('id', '=', id).executeTakeFirst();
+    return decodeScope(row?.scope_definition ?? null);
   }
 
   async get(id: number): Promise<StoredAssessment | null> {

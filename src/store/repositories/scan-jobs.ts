@@ -21,6 +21,10 @@ export interface StoredScanJob {
   readonly finishedAt: string | null;
   readonly scanId: number | null;
   readonly assessmentId: number | null;
+  /** How many accounts the scan set out to collect, once known (migration 0005). */
+  readonly accountsTotal: number | null;
+  /** The accounts with a complete shard in the recorded snapshot (what a resume does not collect again). */
+  readonly completeAccounts: readonly string[] | null;
 }
 
 export interface ScanJobUpdate {
@@ -30,6 +34,18 @@ export interface ScanJobUpdate {
   readonly finishedAt?: string | null;
   readonly scanId?: number | null;
   readonly assessmentId?: number | null;
+  readonly accountsTotal?: number | null;
+  readonly completeAccounts?: readonly string[] | null;
+}
+
+function accountList(json: string | null): readonly string[] | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function toStored(row: Selectable<ScanJobTable>): StoredScanJob {
@@ -44,6 +60,8 @@ function toStored(row: Selectable<ScanJobTable>): StoredScanJob {
     finishedAt: row.finished_at,
     scanId: row.scan_id,
     assessmentId: row.assessment_id,
+    accountsTotal: row.accounts_total,
+    completeAccounts: accountList(row.complete_accounts),
   };
 }
 
@@ -69,6 +87,8 @@ export class ScanJobRepository {
           finished_at: null,
           scan_id: null,
           assessment_id: null,
+          accounts_total: null,
+          complete_accounts: null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -85,6 +105,8 @@ export class ScanJobRepository {
     if (change.finishedAt !== undefined) values.finished_at = change.finishedAt;
     if (change.scanId !== undefined) values.scan_id = change.scanId;
     if (change.assessmentId !== undefined) values.assessment_id = change.assessmentId;
+    if (change.accountsTotal !== undefined) values.accounts_total = change.accountsTotal;
+    if (change.completeAccounts !== undefined) values.complete_accounts = change.completeAccounts === null ? null : JSON.stringify(change.completeAccounts);
     if (Object.keys(values).length === 0) return;
     await this.ctx.db.updateTable('scan_jobs').set(values).where('id', '=', id).execute();
   }
@@ -102,14 +124,15 @@ export class ScanJobRepository {
 
   /**
    * Jobs left `running` or `stopping` by a server that is gone become `interrupted` (called when a server
-   * starts; one server per store runs scan jobs). Returns how many.
+   * starts; one server per store runs scan jobs). Returns their ids.
    */
-  async markInterrupted(reason: string): Promise<number> {
-    const result = await this.ctx.db
+  async markInterrupted(reason: string): Promise<number[]> {
+    const rows = await this.ctx.db
       .updateTable('scan_jobs')
       .set({ status: 'interrupted', outcome: reason, finished_at: this.ctx.now() })
       .where('status', 'in', ['running', 'stopping'])
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 }
