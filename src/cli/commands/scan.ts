@@ -12,7 +12,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type SnapshotTrailer } from '../../core/snapsh
 import { TOOL_VERSION } from '../../version.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
-import { scanToFile } from '../scan-snapshot.js';
+import { scanToFile, type ScanToFileResult } from '../scan-snapshot.js';
 import type { Severity } from '../../core/finding.js';
 import { progressReporter } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
@@ -79,7 +79,7 @@ interface ScanContext {
  * `--queue`: the accounts go to `ftr worker` processes through pg-boss; their shards come back through the
  * PostgreSQL store (docs/decisions/0011). The store and pg-boss are loaded only here.
  */
-async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor: AccountDistributor; close(): Promise<void> }> {
+async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor: AccountDistributor; finish(result: ScanToFileResult): Promise<void>; close(): Promise<void> }> {
   if (!options.org) throw new UserError('--queue spreads the accounts of an Organization over workers: add --org.');
   if (options.resume) throw new UserError('--resume collects the missing accounts here; drop --queue to resume, or scan again with --queue.');
   const { openQueue, requirePostgresUrl, unitShardStore } = await import('../queue-store.js');
@@ -88,16 +88,18 @@ async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor
   const unitTimeoutSeconds = options.unitTimeoutSeconds ?? 900;
   // Expired units (dead workers) are noticed by pg-boss's maintenance: run it often enough for the timeout.
   const queue = await openQueue(requirePostgresUrl('--queue', options.queue), { maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(unitTimeoutSeconds / 3))) });
+  let scanId: number | null = null;
   const distributor = queueDistributor({
     boss: queue.boss,
     store: unitShardStore(queue.store),
-    createScan: async (plan) =>
-      (
-        await queue.store.scans.createSharded(
-          { schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: TOOL_VERSION, mode: 'organization', principalArn: plan.identity.arn, principalAccount: plan.identity.accountId, startedAt: new Date().toISOString() },
-          { source: 'queue', actor: cliActor() },
-        )
-      ).id,
+    createScan: async (plan) => {
+      const created = await queue.store.scans.createSharded(
+        { schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: TOOL_VERSION, mode: 'organization', principalArn: plan.identity.arn, principalAccount: plan.identity.accountId, startedAt: new Date().toISOString() },
+        { source: 'queue', actor: cliActor() },
+      );
+      scanId = created.id;
+      return created.id;
+    },
     roleName: options.roleName,
     externalIdRequired: options.externalId !== undefined,
     regions: options.regions,
@@ -105,7 +107,28 @@ async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor
     deepRegions: options.deepRegions,
     unitTimeoutSeconds,
   });
-  return { distributor, close: () => queue.close() };
+  return {
+    distributor,
+    // The scan's row was created with the envelope only: it learns the end and the counts of the snapshot.
+    finish: async (result) => {
+      if (scanId === null) return;
+      const { trailer } = result;
+      await queue.store.scans.finishSharded(
+        scanId,
+        {
+          finishedAt: trailer.finishedAt,
+          complete: trailer.complete,
+          interruption: trailer.interruption?.reason ?? null,
+          accountCount: result.accounts,
+          regionCount: result.regions,
+          apiCalls: result.apiCalls,
+          failedReads: result.failedReads,
+        },
+        cliActor(),
+      );
+    },
+    close: () => queue.close(),
+  };
 }
 
 /**
@@ -197,6 +220,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
                 runScanToSink,
                 options.resume === true,
               );
+              await queue?.finish(result);
               ctx.trailer = result.trailer;
               ctx.files.push(snapshotPath);
               const resumed = result.resumed > 0 ? ` (${result.resumed} kept from the interrupted scan)` : '';

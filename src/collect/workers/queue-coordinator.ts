@@ -3,7 +3,7 @@
  * to the pg-boss queue and waits for the shards the workers (`ftr worker`) write to the store; it hands
  * each to the snapshot writer as it lands, so snapshot.json.gz and the assessment are the same as a local
  * scan's. Progress counts finished accounts and their calls. Ctrl-C cancels the units not started; a unit
- * that failed on every attempt stops the scan as incomplete (its account is an incomplete shard).
+ * that failed on every attempt makes its account an incomplete shard saying so, and the scan incomplete.
  */
 import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
@@ -106,8 +106,9 @@ async function runOnQueue(options: QueueDistributorOptions, plan: DistributionPl
     // Units no worker has started are withdrawn; the ones in progress may still land, unread.
     const pending = [...jobIds].filter(([account]) => !seen.has(account)).map(([, id]) => id);
     for (let i = 0; i < pending.length; i += 500) await boss.cancel(UNIT_QUEUE, pending.slice(i, i + 500)).catch(() => undefined);
-  } else if (failed.size > 0) {
-    plan.stop(`${failed.size} account unit(s) failed on every attempt (${[...failed].sort().slice(0, 5).join(', ')}${failed.size > 5 ? ', ...' : ''}); see the workers' logs`);
+  } else {
+    // Each gets an incomplete shard saying why; the scan ends incomplete (`--resume` tries them again).
+    for (const id of [...failed].sort()) plan.failed(id, `its queue unit failed on every attempt (${UNIT_RETRY_LIMIT + 1}); see the workers' logs`);
   }
   await boss.deleteQueue(failedQueue).catch(() => undefined);
   return mergePartTrailers(workers.size, trailers);
