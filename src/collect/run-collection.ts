@@ -118,6 +118,8 @@ export type ProgressDelta = Pick<
 
 /** What the coordinator hands a distributor once the accounts are chosen and the header is written. */
 export interface DistributionPlan {
+  /** When this run started (the snapshot header's `startedAt`, unless `--resume` keeps an earlier one). */
+  readonly startedAt: string;
   readonly identity: CallerIdentity;
   readonly organization: ScanOrganization;
   readonly targets: readonly ScanTarget[];
@@ -441,6 +443,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     } else if (options.distribute?.wants(targets)) {
       const byId = new Map(works.map((w) => [w.accountId, w]));
       distributed = await options.distribute.run({
+        startedAt,
         identity: me,
         organization: scanScope.organization,
         targets,

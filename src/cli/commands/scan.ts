@@ -8,7 +8,7 @@ import { runScanToSink, type AccountDistributor } from '../../collect/run-collec
 import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
-import { SNAPSHOT_SCHEMA_VERSION, type SnapshotTrailer } from '../../core/snapshot.js';
+import { SNAPSHOT_SCHEMA_VERSION, type SnapshotHeader, type SnapshotTrailer } from '../../core/snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
@@ -79,9 +79,8 @@ interface ScanContext {
  * `--queue`: the accounts go to `ftr worker` processes through pg-boss; their shards come back through the
  * PostgreSQL store (docs/decisions/0011). The store and pg-boss are loaded only here.
  */
-async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor: AccountDistributor; finish(result: ScanToFileResult): Promise<void>; close(): Promise<void> }> {
+async function openScanQueue(options: ScanCommandOptions, resumeOf: SnapshotHeader | undefined): Promise<{ distributor: AccountDistributor; finish(result: ScanToFileResult): Promise<void>; close(): Promise<void> }> {
   if (!options.org) throw new UserError('--queue spreads the accounts of an Organization over workers: add --org.');
-  if (options.resume) throw new UserError('--resume collects the missing accounts here; drop --queue to resume, or scan again with --queue.');
   const { openQueue, requirePostgresUrl, unitShardStore } = await import('../queue-store.js');
   const { queueDistributor } = await import('../../collect/workers/queue-coordinator.js');
   const { cliActor } = await import('../../store/db.js');
@@ -93,12 +92,18 @@ async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor
     boss: queue.boss,
     store: unitShardStore(queue.store),
     createScan: async (plan) => {
-      const created = await queue.store.scans.createSharded(
-        { schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: TOOL_VERSION, mode: 'organization', principalArn: plan.identity.arn, principalAccount: plan.identity.accountId, startedAt: new Date().toISOString() },
-        { source: 'queue', actor: cliActor() },
-      );
-      scanId = created.id;
-      return created.id;
+      // --resume of a queued scan: its row (same principal, same start: the resumed header keeps it) and
+      // the shards workers stored for it, also after its coordinator stopped, are taken up again.
+      const prior = resumeOf ? (await queue.store.scans.list()).find((s) => s.storage === 'shards' && s.principalArn === resumeOf.principal.arn && s.startedAt === resumeOf.startedAt) : undefined;
+      scanId =
+        prior?.id ??
+        (
+          await queue.store.scans.createSharded(
+            { schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: TOOL_VERSION, mode: 'organization', principalArn: plan.identity.arn, principalAccount: plan.identity.accountId, startedAt: plan.startedAt },
+            { source: 'queue', actor: cliActor() },
+          )
+        ).id;
+      return scanId;
     },
     roleName: options.roleName,
     externalIdRequired: options.externalId !== undefined,
@@ -129,6 +134,12 @@ async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor
     },
     close: () => queue.close(),
   };
+}
+
+/** The header of the snapshot `--resume` continues; undefined when there is none (scanToFile then says so). */
+async function priorHeader(path: string): Promise<SnapshotHeader | undefined> {
+  const { readShardsForResume } = await import('../../io/snapshot-stream.js');
+  return (await readShardsForResume(path).catch(() => undefined))?.header;
 }
 
 /**
@@ -197,7 +208,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               writeLine: (line) => process.stderr.write(`${line}\n`),
             });
             // Every account is written to snapshot.json.gz as it finishes (io/snapshot-stream.ts).
-            const queue = options.queue ? await openScanQueue(options) : null;
+            const queue = options.queue ? await openScanQueue(options, options.resume ? await priorHeader(snapshotPath) : undefined) : null;
             const distribute = queue?.distributor ?? (await workerThreads(options));
             try {
               const result = await scanToFile(

@@ -15,7 +15,10 @@ import { failedUnitQueue, parseUnitResult, UNIT_QUEUE, UNIT_RETRY_DELAY_SECONDS,
 export interface QueueDistributorOptions {
   readonly boss: PgBoss;
   readonly store: UnitShardStore;
-  /** Creates the scan's row in the store (its shards attach to it) once the identity is known. */
+  /**
+   * The scan's row in the store (its shards attach to it), once the identity is known: a new one, or with
+   * `--resume` the row of the queued scan being resumed (its stored shards are used, not collected again).
+   */
   readonly createScan: (plan: DistributionPlan) => Promise<number>;
   readonly roleName: string;
   readonly externalIdRequired: boolean;
@@ -39,7 +42,9 @@ async function runOnQueue(options: QueueDistributorOptions, plan: DistributionPl
   await boss.createQueue(failedQueue);
   const jobIds = new Map<string, string>();
   const payer = plan.organization.managementAccountId;
-  const jobs: PgBoss.JobInsert<ScanUnit>[] = plan.targets.map((target) => {
+  // A resumed scan: accounts whose shard a worker already stored need no unit (the loop below reads them).
+  const stored = new Set((await store.list(scanId)).map((row) => row.accountId));
+  const jobs: PgBoss.JobInsert<ScanUnit>[] = plan.targets.filter((target) => !stored.has(target.id)).map((target) => {
     const id = randomUUID();
     jobIds.set(target.id, id);
     return {

@@ -50,6 +50,7 @@ function plan(ids: readonly string[], abort = new AbortController()) {
   const deltas: number[] = [];
   let writing = 0;
   const p: DistributionPlan = {
+    startedAt: '2026-01-01T00:00:00.000Z',
     identity: { arn: 'arn:aws:iam::111111111111:root', accountId: '111111111111', partition: 'aws' },
     organization: { managementAccountId: '111111111111', scannedAccountIds: [...ids] },
     targets: ids.map((id) => ({ id, name: null })),
