@@ -19,6 +19,7 @@ import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { preflightReports, writeReports } from './report.js';
 import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, openFailsAtOrAbove, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
 import { recordRun } from '../record.js';
+import { boundHeapGrowth } from '../heap-growth.js';
 import type { DbOption } from '../store-access.js';
 
 export interface ScanCommandOptions {
@@ -158,6 +159,7 @@ async function workerThreads(options: ScanCommandOptions): Promise<AccountDistri
 }
 
 export async function scanCommand(options: ScanCommandOptions): Promise<number> {
+  boundHeapGrowth();
   // Everything that can be wrong with the flags and files is checked before scanning: a typo, a missing
   // Chromium or an unwritable --out must not cost a whole scan.
   if (options.accounts !== undefined && !options.org) {

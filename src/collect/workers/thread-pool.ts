@@ -29,9 +29,7 @@ export function defaultWorkerThreads(): number {
  */
 function startScanThread(data: ScanThreadData): Worker {
   const here = import.meta.url;
-  // TEMP-EXPERIMENT
-  const resourceLimits = { ...(process.env.FTR_X_OLD ? { maxOldGenerationSizeMb: Number(process.env.FTR_X_OLD) } : {}), ...(process.env.FTR_X_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.FTR_X_YOUNG) } : {}) };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./scan-thread.js', here), { workerData: data, resourceLimits });
+  if (!here.endsWith('.ts')) return new Worker(new URL('./scan-thread.js', here), { workerData: data });
   const tsxRoot = dirname(createRequire(here).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./scan-thread.ts', here).href;
