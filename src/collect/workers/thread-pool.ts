@@ -112,6 +112,8 @@ async function runOnThreads(threads: number, scan: ScanOptions, plan: Distributi
         finished = true;
         alive -= 1;
         progress.ended(part);
+        // Its waiting requests die with it: an account handed to them would be held by no one.
+        parked = parked.filter((p) => p.part !== part);
         if (failure !== null) died(part, redact(failure));
         serveParked();
         void worker.terminate();
