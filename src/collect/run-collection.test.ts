@@ -151,7 +151,7 @@ describe('runScan', () => {
     expect(byId.get(GOOD)?.complete).toBe(true);
     for (const [id, why] of [[DENIED, /two scan threads died/], [MGMT, /no part of the distributed scan returned it/]] as const) {
       const shard = byId.get(id);
-      expect(shard?.complete, id).toBe(false);
+      expect(shard?.complete).toBe(false);
       expect(shard?.account.access).toMatchObject({ ok: false, error: { code: 'NotCollected', message: expect.stringMatching(why) as unknown } });
     }
   });

@@ -224,7 +224,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
   const baseCredentials = options.credentials ?? defaultCredentials(options.profile);
   const sleep = (ms: number) => abortableSleep(ms, abort.signal);
   // Requests in flight, per attempt: global, per account, per account x region x service.
-  const requests = new FairLimiter({ total: concurrency, perAccount: perAccountConcurrency, perKey: perServiceCap, observe: options.part?.requestSlot });
+  const requests = new FairLimiter({ total: concurrency, perAccount: perAccountConcurrency, perKey: perServiceCap, observe: options.part?.requestSlot ? (change) => options.part?.requestSlot?.(change) : undefined });
   // Collector tasks: twice the request caps, so tasks that wait (backoff, request slot) never starve the rest.
   const tasks = new TaskScheduler({ total: 2 * concurrency, perAccount: 2 * perAccountConcurrency, sleep });
   const retryStrategy = new RetryBudget({ maxAttempts: settings.maxAttempts, sleep, onRetryDecision: (d) => recorder.countRetryDecision(d) });
