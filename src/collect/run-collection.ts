@@ -437,6 +437,8 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
             const work = newWork(target);
             works.push(work);
             await scanAccount(work);
+            // Written and released: a part keeps nothing of its finished accounts (memory flat in accounts).
+            if (work.sunk) works.splice(works.indexOf(work), 1);
           }
         }),
       );
