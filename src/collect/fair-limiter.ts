@@ -13,6 +13,8 @@ export interface FairLimits {
   readonly perAccount: number;
   /** Cap for one key (e.g. `account|region|service`); default: no cap beyond perAccount. */
   readonly perKey?: (key: string) => number;
+  /** Told of every slot granted (+1) and given back (-1), e.g. to count holders across threads. */
+  readonly observe?: ((change: 1 | -1) => void) | undefined;
 }
 
 export type Release = () => void;
@@ -124,6 +126,7 @@ export class FairLimiter {
   private grant(w: Waiter): void {
     this.active += 1;
     this.peak = Math.max(this.peak, this.active);
+    this.limits.observe?.(1);
     this.byAccount.set(w.account, (this.byAccount.get(w.account) ?? 0) + 1);
     if (w.key !== undefined) this.byKey.set(w.key, (this.byKey.get(w.key) ?? 0) + 1);
     let released = false;
@@ -131,6 +134,7 @@ export class FairLimiter {
       if (released) return;
       released = true;
       this.active -= 1;
+      this.limits.observe?.(-1);
       decrement(this.byAccount, w.account);
       if (w.key !== undefined) decrement(this.byKey, w.key);
       this.dispatch();

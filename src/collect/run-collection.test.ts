@@ -11,7 +11,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsError } from '../../test/helpers/collector-context.js';
 import { CredentialsError, UserError } from '../core/errors.js';
-import { runScan, type ScanOptions } from './run-collection.js';
+import type { AccountShard } from '../core/snapshot.js';
+import { runScan, runScanToSink, type AccountDistributor, type ScanOptions } from './run-collection.js';
 
 const sts = mockClient(STSClient);
 const orgs = mockClient(OrganizationsClient);
@@ -129,5 +130,29 @@ describe('runScan', () => {
     expect(snapshot.complete).toBe(false);
     expect(snapshot.interruption?.reason).toContain('Ctrl-C');
     expect(snapshot.accounts).toHaveLength(1);
+  });
+
+  it('distributed: an account a part could not collect, or never returned, is an incomplete shard saying why; the scan ends incomplete', async () => {
+    const shards: AccountShard[] = [];
+    const distributor: AccountDistributor = {
+      wants: () => true,
+      run: async (plan) => {
+        const good = plan.targets.find((t) => t.id === GOOD);
+        if (good) await plan.shard({ complete: true, account: { accountId: GOOD, name: good.name, access: { ok: true, value: { via: 'assumed-role', roleArn: null } }, regions: { ok: true, value: [] }, homeRegion: 'us-east-1', global: {}, regional: [] } as never, errors: [], operations: [] });
+        plan.failed(DENIED, 'two scan threads died while collecting it');
+        // MGMT: never returned, and the scan was not stopped.
+        return { parts: 2, errors: [], operations: [], stats: { requests: 0, attempts: 0, retries: 0, throttles: 0, retriesRefusedByBudget: 0, maxRequestsInFlight: 0 } };
+      },
+    };
+    const trailer = await runScanToSink({ ...base, distribute: distributor }, { start: () => Promise.resolve(), account: (s) => Promise.resolve(void shards.push(s)) });
+    expect(trailer.complete).toBe(false);
+    expect(trailer.interruption?.reason).toMatch(/^2 account\(s\) could not be collected \(/);
+    const byId = new Map(shards.map((s) => [s.account.accountId, s]));
+    expect(byId.get(GOOD)?.complete).toBe(true);
+    for (const [id, why] of [[DENIED, /two scan threads died/], [MGMT, /no part of the distributed scan returned it/]] as const) {
+      const shard = byId.get(id);
+      expect(shard?.complete).toBe(false);
+      expect(shard?.account.access).toMatchObject({ ok: false, error: { code: 'NotCollected', message: expect.stringMatching(why) as unknown } });
+    }
   });
 });

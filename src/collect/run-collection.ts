@@ -106,6 +106,8 @@ export interface ScanPart {
   next(): Promise<ScanTarget | null>;
   /** Called once when this part stops early (interrupted, or its endpoint stopped answering). */
   stopped?(reason: string): void;
+  /** Told of every request slot taken (+1) and given back (-1): the coordinator's count across parts. */
+  requestSlot?(change: 1 | -1): void;
 }
 
 /** Counters a part reports while it runs (differences since its last report). */
@@ -116,6 +118,8 @@ export type ProgressDelta = Pick<
 
 /** What the coordinator hands a distributor once the accounts are chosen and the header is written. */
 export interface DistributionPlan {
+  /** When this run started (the snapshot header's `startedAt`, unless `--resume` keeps an earlier one). */
+  readonly startedAt: string;
   readonly identity: CallerIdentity;
   readonly organization: ScanOrganization;
   readonly targets: readonly ScanTarget[];
@@ -128,6 +132,11 @@ export interface DistributionPlan {
   stop(reason: string): void;
   /** A finished account from a part: written by the coordinator's one writer. */
   shard(shard: AccountShard): Promise<void>;
+  /**
+   * This account could not be collected (its part died twice, its unit failed every attempt): it gets an
+   * incomplete shard saying why, the others go on, and the scan ends incomplete (`--resume` retries it).
+   */
+  failed(accountId: string, reason: string): void;
   progress(delta: Partial<ProgressDelta>, requestsInFlight: number): void;
 }
 
@@ -163,6 +172,8 @@ interface AccountWork {
   regional: Map<string, Record<string, unknown>>;
   /** Handed to the sink (and dropped from memory). */
   sunk?: boolean;
+  /** Why a distributed scan could not collect it (DistributionPlan.failed); its shard is incomplete. */
+  failure?: string;
 }
 
 /**
@@ -215,7 +226,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
   const baseCredentials = options.credentials ?? defaultCredentials(options.profile);
   const sleep = (ms: number) => abortableSleep(ms, abort.signal);
   // Requests in flight, per attempt: global, per account, per account x region x service.
-  const requests = new FairLimiter({ total: concurrency, perAccount: perAccountConcurrency, perKey: perServiceCap });
+  const requests = new FairLimiter({ total: concurrency, perAccount: perAccountConcurrency, perKey: perServiceCap, observe: options.part?.requestSlot ? (change) => options.part?.requestSlot?.(change) : undefined });
   // Collector tasks: twice the request caps, so tasks that wait (backoff, request slot) never starve the rest.
   const tasks = new TaskScheduler({ total: 2 * concurrency, perAccount: 2 * perAccountConcurrency, sleep });
   const retryStrategy = new RetryBudget({ maxAttempts: settings.maxAttempts, sleep, onRetryDecision: (d) => recorder.countRetryDecision(d) });
@@ -291,7 +302,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
       if (!sink || work.sunk) return;
       work.sunk = true;
       const taken = recorder.takeAccount(work.accountId);
-      await sink.account({ complete: !abort.signal.aborted, account: toAccountSnapshot(work, homeRegion), ...taken });
+      await sink.account({ complete: !abort.signal.aborted && work.failure === undefined, account: toAccountSnapshot(work, homeRegion), ...taken });
       work.global = {};
       work.regional = new Map();
     };
@@ -431,12 +442,15 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
             const work = newWork(target);
             works.push(work);
             await scanAccount(work);
+            // Written and released: a part keeps nothing of its finished accounts (memory flat in accounts).
+            if (work.sunk) works.splice(works.indexOf(work), 1);
           }
         }),
       );
     } else if (options.distribute?.wants(targets)) {
       const byId = new Map(works.map((w) => [w.accountId, w]));
       distributed = await options.distribute.run({
+        startedAt,
         identity: me,
         organization: scanScope.organization,
         targets,
@@ -451,6 +465,11 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
           work.sunk = true;
           await sink?.account(shard);
         },
+        failed: (accountId, reason) => {
+          const work = byId.get(accountId);
+          if (!work || work.sunk || work.failure !== undefined) return;
+          notCollected(work, reason);
+        },
         progress: (delta, inFlight) => {
           for (const k of ['accountsReady', 'accountsDone', 'tasksTotal', 'tasksDone', 'apiCalls', 'retries', 'throttles', 'errors'] as const) remote[k] += delta[k] ?? 0;
           remote.inFlight = inFlight;
@@ -462,6 +481,10 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
         },
       });
       remote.inFlight = 0;
+      // Never a complete shard for an account no part returned, even if the scan was not stopped.
+      if (!abort.signal.aborted) {
+        for (const work of works) if (!work.sunk && work.failure === undefined) notCollected(work, 'no part of the distributed scan returned it');
+      }
     } else {
       const accountWindow = pLimit(windowSize);
       await Promise.all(works.map((work) => accountWindow(() => scanAccount(work))));
@@ -470,15 +493,17 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     for (const work of works) await release(work);
     baseClients.release();
     options.signal?.removeEventListener('abort', onExternalAbort);
-    progress.emit('done', state.interruption ? `Stopped: ${state.interruption}` : 'Collection finished');
+    const failures = works.filter((w) => w.failure !== undefined);
+    const interruption = state.interruption ?? (failures.length > 0 ? notCollectedReason(failures) : null);
+    progress.emit('done', interruption ? `Stopped: ${interruption}` : 'Collection finished');
 
     return {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'ftr-ready', version: TOOL_VERSION },
       startedAt,
       finishedAt: new Date().toISOString(),
-      complete: state.interruption === null,
-      interruption: state.interruption === null ? null : { reason: state.interruption },
+      complete: interruption === null,
+      interruption: interruption === null ? null : { reason: interruption },
       principal: { arn: me.arn, accountId: me.accountId },
       partition: me.partition,
       mode: options.org ? 'organization' : 'account',
@@ -505,6 +530,18 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     options.signal?.removeEventListener('abort', onExternalAbort);
     httpHandler.destroy();
   }
+}
+
+/** A distributed account that could not be collected: its access says why (every check on it is UNKNOWN). */
+function notCollected(work: AccountWork, reason: string): void {
+  work.failure = reason;
+  work.access = notObserved({ kind: 'other', accountId: work.accountId, region: 'global', service: 'ftr-ready', operation: 'Scan', code: 'NotCollected', message: reason });
+}
+
+function notCollectedReason(failures: readonly AccountWork[]): string {
+  const [first] = failures;
+  const ids = failures.slice(0, 5).map((w) => w.accountId).join(', ');
+  return `${failures.length} account(s) could not be collected (${ids}${failures.length > 5 ? ', ...' : ''}): ${first?.failure ?? ''}`;
 }
 
 function roleArn(partition: string, accountId: string, roleName: string): string {

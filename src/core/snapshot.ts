@@ -45,7 +45,7 @@ export interface CollectionStats {
   readonly throttles: number;
   /** Retries refused because the scan's shared retry budget was empty. */
   readonly retriesRefusedByBudget: number;
-  /** The most requests that were in flight at once. */
+  /** The most requests that were in flight at once (across worker threads too; with `--queue`, the highest of one unit, a lower bound). */
   readonly maxRequestsInFlight: number;
   /** The limits the scan ran with: --concurrency, --per-account-concurrency, --max-attempts. */
   readonly concurrency: number;

@@ -274,6 +274,18 @@ describe.each(storeEngines())('store on $name', (engine) => {
       expect(await store.scans.putShard(scan.id, { unitKey: '222222222222', accountId: '222222222222', json: '{"a":1}', worker: 'w2' })).toMatchObject({ written: false });
       expect((await store.scans.listShards(scan.id)).map((s) => s.unitKey)).toEqual(['222222222222']);
     });
+
+    it('records a sharded scan\'s end: finished, complete, counts', async () => {
+      const scan = await store.scans.createSharded(
+        { schemaVersion: '1.0', toolVersion: '0.1.0', mode: 'organization', principalArn: 'arn:aws:iam::111111111111:root', principalAccount: '111111111111', startedAt: '2026-11-02T10:00:00Z' },
+        { source: 'queue', actor: ALICE },
+      );
+      expect(scan).toMatchObject({ complete: false, accountCount: 0 });
+      const end = { finishedAt: '2026-11-02T10:05:00Z', complete: true, interruption: null, accountCount: 3, regionCount: 17, apiCalls: 2900, failedReads: 4 };
+      expect(await store.scans.finishSharded(scan.id, end, ALICE)).toMatchObject({ ...end, id: scan.id, storage: 'shards' });
+      expect(await store.scans.get(scan.id)).toMatchObject(end);
+      await expect(store.scans.finishSharded(scan.id + 1000, end, ALICE)).rejects.toThrow(/No sharded scan/);
+    });
   });
 
   // Team mode (src/serve/auth) keeps its sessions and sign-in failures here; both engines, one server.

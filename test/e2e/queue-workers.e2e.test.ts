@@ -114,6 +114,13 @@ describe.skipIf(!found.ok)('ftr scan --org --queue with two workers, one killed 
       expect(killed.rows[0]?.retry_count, `queued scan: ${output()}`).toBeGreaterThanOrEqual(1);
       const writer = await client.query<{ worker: string }>('select worker from scan_shards where account_id = $1', [killedWhile]);
       expect(writer.rows[0]?.worker).not.toMatch(new RegExp(`:${killedPid}$`));
+      // The scan's row learnt the end of the scan: complete, its accounts, calls and times.
+      const row = await client.query<{ complete: number; account_count: number; api_calls: number; started_at: string; finished_at: string }>(
+        "select complete, account_count, api_calls, started_at, finished_at from scans where storage = 'shards'",
+      );
+      expect(row.rows).toHaveLength(1);
+      expect(row.rows[0]).toMatchObject({ complete: 1, account_count: accountIds.length, finished_at: snapshot?.finishedAt });
+      expect(row.rows[0]?.api_calls).toBeGreaterThan(0);
     } finally {
       await client.end();
     }

@@ -8,17 +8,18 @@ import { runScanToSink, type AccountDistributor } from '../../collect/run-collec
 import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
-import { SNAPSHOT_SCHEMA_VERSION, type SnapshotTrailer } from '../../core/snapshot.js';
+import { SNAPSHOT_SCHEMA_VERSION, type SnapshotHeader, type SnapshotTrailer } from '../../core/snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
-import { scanToFile } from '../scan-snapshot.js';
+import { scanToFile, type ScanToFileResult } from '../scan-snapshot.js';
 import type { Severity } from '../../core/finding.js';
 import { progressReporter } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
 import { preflightReports, writeReports } from './report.js';
 import { announceAttestations, assessAndWrite, assessmentFileName, resolveAttestations, resolveScopes, openFailsAtOrAbove, TOO_LARGE_FOR_DB, TOO_LARGE_FOR_REPORTS } from '../write-assessment.js';
 import { recordRun } from '../record.js';
+import { boundHeapGrowth } from '../heap-growth.js';
 import type { DbOption } from '../store-access.js';
 
 export interface ScanCommandOptions {
@@ -79,25 +80,32 @@ interface ScanContext {
  * `--queue`: the accounts go to `ftr worker` processes through pg-boss; their shards come back through the
  * PostgreSQL store (docs/decisions/0011). The store and pg-boss are loaded only here.
  */
-async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor: AccountDistributor; close(): Promise<void> }> {
+async function openScanQueue(options: ScanCommandOptions, resumeOf: SnapshotHeader | undefined): Promise<{ distributor: AccountDistributor; finish(result: ScanToFileResult): Promise<void>; close(): Promise<void> }> {
   if (!options.org) throw new UserError('--queue spreads the accounts of an Organization over workers: add --org.');
-  if (options.resume) throw new UserError('--resume collects the missing accounts here; drop --queue to resume, or scan again with --queue.');
   const { openQueue, requirePostgresUrl, unitShardStore } = await import('../queue-store.js');
   const { queueDistributor } = await import('../../collect/workers/queue-coordinator.js');
   const { cliActor } = await import('../../store/db.js');
   const unitTimeoutSeconds = options.unitTimeoutSeconds ?? 900;
   // Expired units (dead workers) are noticed by pg-boss's maintenance: run it often enough for the timeout.
   const queue = await openQueue(requirePostgresUrl('--queue', options.queue), { maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(unitTimeoutSeconds / 3))) });
+  let scanId: number | null = null;
   const distributor = queueDistributor({
     boss: queue.boss,
     store: unitShardStore(queue.store),
-    createScan: async (plan) =>
-      (
-        await queue.store.scans.createSharded(
-          { schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: TOOL_VERSION, mode: 'organization', principalArn: plan.identity.arn, principalAccount: plan.identity.accountId, startedAt: new Date().toISOString() },
-          { source: 'queue', actor: cliActor() },
-        )
-      ).id,
+    createScan: async (plan) => {
+      // --resume of a queued scan: its row (same principal, same start: the resumed header keeps it) and
+      // the shards workers stored for it, also after its coordinator stopped, are taken up again.
+      const prior = resumeOf ? (await queue.store.scans.list()).find((s) => s.storage === 'shards' && s.principalArn === resumeOf.principal.arn && s.startedAt === resumeOf.startedAt) : undefined;
+      scanId =
+        prior?.id ??
+        (
+          await queue.store.scans.createSharded(
+            { schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: TOOL_VERSION, mode: 'organization', principalArn: plan.identity.arn, principalAccount: plan.identity.accountId, startedAt: plan.startedAt },
+            { source: 'queue', actor: cliActor() },
+          )
+        ).id;
+      return scanId;
+    },
     roleName: options.roleName,
     externalIdRequired: options.externalId !== undefined,
     regions: options.regions,
@@ -105,7 +113,34 @@ async function openScanQueue(options: ScanCommandOptions): Promise<{ distributor
     deepRegions: options.deepRegions,
     unitTimeoutSeconds,
   });
-  return { distributor, close: () => queue.close() };
+  return {
+    distributor,
+    // The scan's row was created with the envelope only: it learns the end and the counts of the snapshot.
+    finish: async (result) => {
+      if (scanId === null) return;
+      const { trailer } = result;
+      await queue.store.scans.finishSharded(
+        scanId,
+        {
+          finishedAt: trailer.finishedAt,
+          complete: trailer.complete,
+          interruption: trailer.interruption?.reason ?? null,
+          accountCount: result.accounts,
+          regionCount: result.regions,
+          apiCalls: result.apiCalls,
+          failedReads: result.failedReads,
+        },
+        cliActor(),
+      );
+    },
+    close: () => queue.close(),
+  };
+}
+
+/** The header of the snapshot `--resume` continues; undefined when there is none (scanToFile then says so). */
+async function priorHeader(path: string): Promise<SnapshotHeader | undefined> {
+  const { readShardsForResume } = await import('../../io/snapshot-stream.js');
+  return (await readShardsForResume(path).catch(() => undefined))?.header;
 }
 
 /**
@@ -124,6 +159,7 @@ async function workerThreads(options: ScanCommandOptions): Promise<AccountDistri
 }
 
 export async function scanCommand(options: ScanCommandOptions): Promise<number> {
+  boundHeapGrowth();
   // Everything that can be wrong with the flags and files is checked before scanning: a typo, a missing
   // Chromium or an unwritable --out must not cost a whole scan.
   if (options.accounts !== undefined && !options.org) {
@@ -174,7 +210,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               writeLine: (line) => process.stderr.write(`${line}\n`),
             });
             // Every account is written to snapshot.json.gz as it finishes (io/snapshot-stream.ts).
-            const queue = options.queue ? await openScanQueue(options) : null;
+            const queue = options.queue ? await openScanQueue(options, options.resume ? await priorHeader(snapshotPath) : undefined) : null;
             const distribute = queue?.distributor ?? (await workerThreads(options));
             try {
               const result = await scanToFile(
@@ -197,6 +233,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
                 runScanToSink,
                 options.resume === true,
               );
+              await queue?.finish(result);
               ctx.trailer = result.trailer;
               ctx.files.push(snapshotPath);
               const resumed = result.resumed > 0 ? ` (${result.resumed} kept from the interrupted scan)` : '';

@@ -6,6 +6,7 @@
 import { EXIT } from '../../core/errors.js';
 import { runQueueWorker } from '../../collect/workers/queue-worker.js';
 import { openQueue, requirePostgresUrl, unitShardStore } from '../queue-store.js';
+import { boundHeapGrowth } from '../heap-growth.js';
 
 export interface WorkerCommandOptions {
   readonly db: string | undefined;
@@ -15,6 +16,7 @@ export interface WorkerCommandOptions {
 }
 
 export async function workerCommand(options: WorkerCommandOptions): Promise<number> {
+  boundHeapGrowth();
   const url = requirePostgresUrl('ftr worker --db', options.db ?? process.env.FTR_DB);
   const queue = await openQueue(url);
   const stop = new AbortController();

@@ -11,24 +11,49 @@ describe('AccountQueue', () => {
       fc.property(fc.integer({ min: 0, max: 40 }), fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 80 }), (n, askers) => {
         const queue = new AccountQueue(targets(n));
         const taken: string[] = [];
+        const take = (part: number) => {
+          const t = queue.take(part);
+          return t === 'wait' ? null : t;
+        };
         for (const part of [...askers, 0, 1, 2, 3]) {
-          for (let t = queue.take(part); t; t = part === 3 ? queue.take(part) : null) taken.push(t.id);
+          for (let t = take(part); t; t = part === 3 ? take(part) : null) taken.push(t.id);
         }
-        for (let t = queue.take(0); t; t = queue.take(0)) taken.push(t.id);
+        for (let t = take(0); t; t = take(0)) taken.push(t.id);
         expect(taken.sort()).toEqual(targets(n).map((t) => t.id).sort());
-        const owners = [0, 1, 2, 3].flatMap((p) => queue.takenBy(p));
+        const owners = [0, 1, 2, 3].flatMap((p) => queue.heldBy(p));
         expect(owners.sort()).toEqual(taken);
+        // Nothing left, but accounts held: a part asking waits until they are settled.
+        expect(queue.take(0)).toBe(n === 0 ? null : 'wait');
+        for (const id of taken) queue.settled(id);
+        expect(queue.take(0)).toBeNull();
       }),
     );
   });
 
   it('hands nothing out once closed (the scan stopped)', () => {
     const queue = new AccountQueue(targets(3));
-    expect(queue.take(0)?.id).toBe('100000000000');
+    expect(queue.take(0)).toMatchObject({ id: '100000000000' });
     queue.close();
     expect(queue.take(1)).toBeNull();
     expect(queue.remaining).toBe(0);
-    expect(queue.takenBy(0)).toEqual(['100000000000']);
+    expect(queue.heldBy(0)).toEqual(['100000000000']);
+    // A part dying now hands nothing back: its accounts become incomplete shards.
+    expect(queue.reclaim(0)).toEqual({ requeued: [], failed: [] });
+  });
+
+  it('gives the accounts of a dead part to the others once, and fails an account whose second part dies too', () => {
+    const queue = new AccountQueue(targets(4));
+    const [a, b, c] = [queue.take(0), queue.take(0), queue.take(1)] as { id: string }[];
+    queue.settled(b?.id ?? '');
+    // Part 0 dies holding a (b was settled: its shard arrived): a goes back to the front of the queue.
+    expect(queue.reclaim(0)).toEqual({ requeued: [a], failed: [] });
+    expect(queue.take(1)).toEqual(a);
+    expect(queue.heldBy(1).sort()).toEqual([a?.id, c?.id].sort());
+    // Part 1 dies holding a (second time: failed) and c (first time: back in the queue).
+    expect(queue.reclaim(1)).toEqual({ requeued: [c], failed: [a] });
+    expect(queue.remaining).toBe(2);
+    expect(queue.drain().map((t) => t.id)).toEqual([c?.id, '100000000003']);
+    expect(queue.take(2)).toBeNull();
   });
 });
 
@@ -77,10 +102,10 @@ describe('mergePartTrailers', () => {
     stats: { requests, attempts: requests + 1, retries: 1, throttles: 0, retriesRefusedByBudget: 0, maxRequestsInFlight: peak, concurrency: 4, perAccountConcurrency: 4, maxAttempts: 3 },
   });
 
-  it('adds counters, keeps every error and outcome, bounds the peak in flight by the sum of the peaks', () => {
+  it('adds counters, keeps every error and outcome, and the highest peak in flight of one part', () => {
     const merged = mergePartTrailers(2, [trailer(10, 4, 'a'), trailer(5, 3, 'b')]);
     expect(merged.parts).toBe(2);
-    expect(merged.stats).toEqual({ requests: 15, attempts: 17, retries: 2, throttles: 0, retriesRefusedByBudget: 0, maxRequestsInFlight: 7 });
+    expect(merged.stats).toEqual({ requests: 15, attempts: 17, retries: 2, throttles: 0, retriesRefusedByBudget: 0, maxRequestsInFlight: 4 });
     expect(merged.errors.map((e) => e.accountId)).toEqual(['a', 'b']);
     expect(merged.operations).toHaveLength(2);
   });

@@ -10,23 +10,65 @@ import type { ScanProgress } from '../scan-progress.js';
 
 /**
  * Accounts not yet handed to a part. Parts take one account at a time when they have room, so a slow
- * account keeps only its own part busy; `handedOut` remembers who took what (for a part that dies).
+ * account keeps only its own part busy. The queue remembers who holds what until its shard arrives
+ * (`settled`), so the accounts of a part that dies can be handed to the others (`reclaim`), once each.
  */
 export class AccountQueue {
   private readonly pending: ScanTarget[];
-  private readonly owners = new Map<string, number>();
+  /** Accounts handed out whose shard has not arrived yet, and the part holding each. */
+  private readonly held = new Map<string, { target: ScanTarget; part: number }>();
+  /** Accounts already handed out again after their part died: a second death fails them. */
+  private readonly retried = new Set<string>();
   private closed = false;
 
   constructor(targets: readonly ScanTarget[]) {
     this.pending = [...targets];
   }
 
-  /** The next account for `part`, or null when none is left or the queue was closed (the scan stopped). */
-  take(part: number): ScanTarget | null {
+  /**
+   * The next account for `part`; null when none is left or the queue was closed (the scan stopped);
+   * 'wait' when none is left but other parts still hold accounts that could come back (a part dying).
+   */
+  take(part: number): ScanTarget | null | 'wait' {
     if (this.closed) return null;
-    const next = this.pending.shift() ?? null;
-    if (next) this.owners.set(next.id, part);
-    return next;
+    const next = this.pending.shift();
+    if (next) {
+      this.held.set(next.id, { target: next, part });
+      return next;
+    }
+    return this.held.size > 0 ? 'wait' : null;
+  }
+
+  /** The shard of this account arrived: it is done, whatever happens to its part now. */
+  settled(accountId: string): void {
+    this.held.delete(accountId);
+  }
+
+  /**
+   * `part` died: the accounts it held go back to the front of the queue, except those that already came
+   * back once (returned as `failed`: an account that kills a thread twice is not tried a third time).
+   * Nothing comes back once the queue is closed (the scan is stopping: they become incomplete shards).
+   */
+  reclaim(part: number): { requeued: ScanTarget[]; failed: ScanTarget[] } {
+    const requeued: ScanTarget[] = [];
+    const failed: ScanTarget[] = [];
+    for (const [id, held] of this.held) {
+      if (held.part !== part) continue;
+      this.held.delete(id);
+      if (this.closed) continue;
+      if (this.retried.has(id)) failed.push(held.target);
+      else {
+        this.retried.add(id);
+        requeued.push(held.target);
+      }
+    }
+    this.pending.unshift(...requeued);
+    return { requeued, failed };
+  }
+
+  /** Every account not handed out (no part is left to take them); the queue is empty afterwards. */
+  drain(): ScanTarget[] {
+    return this.pending.splice(0);
   }
 
   /** No account is handed out any more (Ctrl-C, dead endpoint): the rest become incomplete shards. */
@@ -38,9 +80,9 @@ export class AccountQueue {
     return this.closed ? 0 : this.pending.length;
   }
 
-  /** Accounts `part` took. */
-  takenBy(part: number): string[] {
-    return [...this.owners].filter(([, owner]) => owner === part).map(([id]) => id);
+  /** Accounts `part` holds (handed out, shard not arrived). */
+  heldBy(part: number): string[] {
+    return [...this.held].filter(([, h]) => h.part === part).map(([id]) => id);
   }
 }
 
@@ -90,8 +132,10 @@ export function mergePartTrailers(parts: number, trailers: readonly SnapshotTrai
     stats.retries += t.stats.retries;
     stats.throttles += t.stats.throttles;
     stats.retriesRefusedByBudget += t.stats.retriesRefusedByBudget;
-    // Parts peak at different moments: the sum of their peaks is an upper bound of the scan's.
-    stats.maxRequestsInFlight += t.stats.maxRequestsInFlight;
+    // The highest peak of one part. Parts run at the same time, so the scan's peak may be higher: the
+    // thread pool replaces it with the true peak (shared-in-flight.ts); queue workers on other machines
+    // cannot be counted together (docs/decisions/0011).
+    stats.maxRequestsInFlight = Math.max(stats.maxRequestsInFlight, t.stats.maxRequestsInFlight);
   }
   return { parts, errors, operations, stats };
 }

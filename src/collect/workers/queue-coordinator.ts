@@ -3,7 +3,7 @@
  * to the pg-boss queue and waits for the shards the workers (`ftr worker`) write to the store; it hands
  * each to the snapshot writer as it lands, so snapshot.json.gz and the assessment are the same as a local
  * scan's. Progress counts finished accounts and their calls. Ctrl-C cancels the units not started; a unit
- * that failed on every attempt stops the scan as incomplete (its account is an incomplete shard).
+ * that failed on every attempt makes its account an incomplete shard saying so, and the scan incomplete.
  */
 import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
@@ -15,7 +15,10 @@ import { failedUnitQueue, parseUnitResult, UNIT_QUEUE, UNIT_RETRY_DELAY_SECONDS,
 export interface QueueDistributorOptions {
   readonly boss: PgBoss;
   readonly store: UnitShardStore;
-  /** Creates the scan's row in the store (its shards attach to it) once the identity is known. */
+  /**
+   * The scan's row in the store (its shards attach to it), once the identity is known: a new one, or with
+   * `--resume` the row of the queued scan being resumed (its stored shards are used, not collected again).
+   */
   readonly createScan: (plan: DistributionPlan) => Promise<number>;
   readonly roleName: string;
   readonly externalIdRequired: boolean;
@@ -39,7 +42,9 @@ async function runOnQueue(options: QueueDistributorOptions, plan: DistributionPl
   await boss.createQueue(failedQueue);
   const jobIds = new Map<string, string>();
   const payer = plan.organization.managementAccountId;
-  const jobs: PgBoss.JobInsert<ScanUnit>[] = plan.targets.map((target) => {
+  // A resumed scan: accounts whose shard a worker already stored need no unit (the loop below reads them).
+  const stored = new Set((await store.list(scanId)).map((row) => row.accountId));
+  const jobs: PgBoss.JobInsert<ScanUnit>[] = plan.targets.filter((target) => !stored.has(target.id)).map((target) => {
     const id = randomUUID();
     jobIds.set(target.id, id);
     return {
@@ -106,8 +111,9 @@ async function runOnQueue(options: QueueDistributorOptions, plan: DistributionPl
     // Units no worker has started are withdrawn; the ones in progress may still land, unread.
     const pending = [...jobIds].filter(([account]) => !seen.has(account)).map(([, id]) => id);
     for (let i = 0; i < pending.length; i += 500) await boss.cancel(UNIT_QUEUE, pending.slice(i, i + 500)).catch(() => undefined);
-  } else if (failed.size > 0) {
-    plan.stop(`${failed.size} account unit(s) failed on every attempt (${[...failed].sort().slice(0, 5).join(', ')}${failed.size > 5 ? ', ...' : ''}); see the workers' logs`);
+  } else {
+    // Each gets an incomplete shard saying why; the scan ends incomplete (`--resume` tries them again).
+    for (const id of [...failed].sort()) plan.failed(id, `its queue unit failed on every attempt (${UNIT_RETRY_LIMIT + 1}); see the workers' logs`);
   }
   await boss.deleteQueue(failedQueue).catch(() => undefined);
   return mergePartTrailers(workers.size, trailers);

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runScanToSink, type ScanTarget } from '../run-collection.js';
 import type { ScanProgress } from '../scan-progress.js';
+import { SharedInFlight } from './shared-in-flight.js';
 import type { FromThread, ScanThreadData, ToThread } from './thread-protocol.js';
 
 /** Progress is posted at most this often (plus once at the end): a message per task would be noise. */
@@ -15,6 +16,7 @@ const port = parentPort;
 if (!port) throw new Error('scan-thread.ts runs only as a worker thread');
 const data = workerData as ScanThreadData;
 const post = (message: FromThread) => port.postMessage(message);
+const inFlight = new SharedInFlight(data.inFlight);
 
 const abort = new AbortController();
 let nextRequest = 0;
@@ -68,6 +70,7 @@ try {
         organization: data.organization,
         next: () => ask((request) => ({ type: 'next', request })),
         stopped: (reason) => post({ type: 'stopped', reason }),
+        requestSlot: (change) => inFlight.change(change),
       },
     },
     {

@@ -9,8 +9,12 @@ import type { DistributionPlan } from '../run-collection.js';
 import { threadDistributor } from './thread-pool.js';
 import type { ScanThreadData } from './thread-protocol.js';
 
-/** A stand-in scan thread: takes accounts until none is left, posts a shard for each, then its trailer. */
-const FAKE_THREAD = (behaviour: 'normal' | 'crash-mid-account' | 'wait-for-abort') => `
+/**
+ * A stand-in scan thread: takes accounts until none is left, posts a shard for each, then its trailer.
+ * `crash`: a JavaScript condition on `target` (the account taken) and `workerData.part`; when true the
+ * thread exits with code 3 in the middle of that account.
+ */
+const FAKE_THREAD = (behaviour: 'normal' | 'wait-for-abort', crash = 'false') => `
 const { parentPort, workerData } = require('node:worker_threads');
 let request = 0;
 const waiting = new Map();
@@ -26,7 +30,7 @@ const shard = (id, complete) => ({ complete, account: { accountId: id, name: nul
   for (;;) {
     const target = await ask((id) => ({ type: 'next', request: id }));
     if (!target) break;
-    if (${JSON.stringify(behaviour)} === 'crash-mid-account') process.exit(3);
+    if (${crash}) process.exit(3);
     if (${JSON.stringify(behaviour)} === 'wait-for-abort') {
       parentPort.postMessage({ type: 'progress', progress: { accountsReady: 1, accountsDone: 0, tasksTotal: 5, tasksDone: 1, apiCalls: 3, retries: 0, throttles: 0, errors: 0, requestsInFlight: 2 } });
       await new Promise((resolve) => { const t = setInterval(() => { if (aborted) { clearInterval(t); resolve(); } }, 5); });
@@ -42,9 +46,11 @@ const shard = (id, complete) => ({ complete, account: { accountId: id, name: nul
 function plan(ids: readonly string[], abort = new AbortController()) {
   const written: AccountShard[] = [];
   const stops: string[] = [];
+  const failed = new Map<string, string>();
   const deltas: number[] = [];
   let writing = 0;
   const p: DistributionPlan = {
+    startedAt: '2026-01-01T00:00:00.000Z',
     identity: { arn: 'arn:aws:iam::111111111111:root', accountId: '111111111111', partition: 'aws' },
     organization: { managementAccountId: '111111111111', scannedAccountIds: [...ids] },
     targets: ids.map((id) => ({ id, name: null })),
@@ -64,13 +70,18 @@ function plan(ids: readonly string[], abort = new AbortController()) {
       written.push(s);
       writing -= 1;
     },
+    failed: (id, reason) => {
+      expect(failed.has(id)).toBe(false);
+      failed.set(id, reason);
+    },
     progress: (delta) => deltas.push(delta.apiCalls ?? 0),
   };
-  return { plan: p, written, stops, deltas, abort };
+  return { plan: p, written, stops, failed, deltas, abort };
 }
 
 const ids = Array.from({ length: 7 }, (_, i) => String(200000000000 + i));
-const fake = (behaviour: Parameters<typeof FAKE_THREAD>[0]) => (data: ScanThreadData) => new Worker(FAKE_THREAD(behaviour), { eval: true, workerData: data });
+const fake = (behaviour: Parameters<typeof FAKE_THREAD>[0], crash?: string) => (data: ScanThreadData) => new Worker(FAKE_THREAD(behaviour, crash), { eval: true, workerData: data });
+const writtenIds = (t: ReturnType<typeof plan>) => t.written.map((s) => s.account.accountId).sort();
 
 describe('threadDistributor', () => {
   it('runs in this thread for one account or one thread', () => {
@@ -90,12 +101,34 @@ describe('threadDistributor', () => {
     expect(t.stops).toEqual([]);
   });
 
-  it('a thread that dies stops the scan; the accounts it took get no shard here (the coordinator marks them incomplete)', async () => {
+  it('a thread that dies hands its account to the others: every account is collected once, the scan goes on', async () => {
     const t = plan(ids);
-    await threadDistributor({ threads: 2, scan: { org: true, roleName: 'r' }, start: fake('crash-mid-account') }).run(t.plan);
-    expect(t.stops.length).toBeGreaterThanOrEqual(1);
-    expect(t.stops[0]).toMatch(/a scan thread failed: it exited with code 3/);
+    const result = await threadDistributor({ threads: 2, scan: { org: true, roleName: 'r' }, start: fake('normal', 'workerData.part === 0') }).run(t.plan);
+    expect(writtenIds(t)).toEqual(ids);
+    expect(t.written.every((s) => s.complete)).toBe(true);
+    expect(t.stops).toEqual([]);
+    expect(t.failed.size).toBe(0);
+    // The dead thread's trailer is lost: only the survivor's calls are counted.
+    expect(result.stats.requests).toBe(ids.length);
+  });
+
+  it('an account that kills a second thread is recorded as not collected, with the reason; the others are collected', async () => {
+    const t = plan(ids);
+    const deadly = JSON.stringify(ids[2]);
+    await threadDistributor({ threads: 3, scan: { org: true, roleName: 'r' }, start: fake('normal', `target.id === ${deadly}`) }).run(t.plan);
+    expect([...t.failed.keys()]).toEqual([ids[2]]);
+    expect(t.failed.get(ids[2] ?? '')).toMatch(/two scan threads died while collecting it \(the last: it exited with code 3\)/);
+    expect(writtenIds(t)).toEqual(ids.filter((id) => id !== ids[2]));
+    expect(t.stops).toEqual([]);
+  });
+
+  it('when every thread died, the accounts left are recorded as not collected (no shard here: the coordinator writes them incomplete)', async () => {
+    const t = plan(ids);
+    await threadDistributor({ threads: 2, scan: { org: true, roleName: 'r' }, start: fake('normal', 'true') }).run(t.plan);
     expect(t.written).toEqual([]);
+    expect([...t.failed.keys()].sort()).toEqual(ids);
+    expect([...t.failed.values()].some((r) => /no scan thread was left/.test(r))).toBe(true);
+    expect(t.stops).toEqual([]);
   });
 
   it('relays an abort to every thread: their accounts in progress come back incomplete and nothing more is handed out', async () => {

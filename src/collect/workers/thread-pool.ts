@@ -14,6 +14,7 @@ import type { SnapshotTrailer } from '../../core/snapshot.js';
 import { redact } from '../../core/redact.js';
 import type { AccountDistributor, DistributionPlan, DistributedResult, ScanOptions } from '../run-collection.js';
 import { AccountQueue, mergePartTrailers, PartProgress, shareOfLimits } from './part-merge.js';
+import { SharedInFlight } from './shared-in-flight.js';
 import type { FromThread, ScanThreadData, ToThread } from './thread-protocol.js';
 
 /** `--workers` default: one thread per core (a scan of one account runs in this thread anyway). */
@@ -56,13 +57,27 @@ export function threadDistributor(options: ThreadDistributorOptions): AccountDis
 async function runOnThreads(threads: number, scan: ScanOptions, plan: DistributionPlan, start: (data: ScanThreadData) => Worker): Promise<DistributedResult> {
   const queue = new AccountQueue(plan.targets);
   const progress = new PartProgress();
+  const inFlight = new SharedInFlight();
   const trailers: SnapshotTrailer[] = [];
   const limits = shareOfLimits(threads, plan.concurrency, plan.perAccountConcurrency);
   // One writer: shards from every thread are written one after another, in arrival order.
   let writing: Promise<void> = Promise.resolve();
   const workers: Worker[] = [];
+  let alive = 0;
+  /** Requests for an account that wait: none is queued, but a dying thread could still hand some back. */
+  let parked: { part: number; request: number; reply: (message: ToThread) => void }[] = [];
+  const serveParked = () => {
+    const still: typeof parked = [];
+    for (const p of parked) {
+      const target = queue.take(p.part);
+      if (target === 'wait') still.push(p);
+      else p.reply({ type: 'account', request: p.request, target });
+    }
+    parked = still;
+  };
   const onAbort = () => {
     queue.close();
+    serveParked();
     const reason: unknown = plan.signal.reason;
     for (const w of workers) w.postMessage({ type: 'abort', reason: typeof reason === 'string' ? reason : 'interrupted' } satisfies ToThread);
   };
@@ -86,28 +101,38 @@ async function runOnThreads(threads: number, scan: ScanOptions, plan: Distributi
         concurrency: limits.concurrency,
         perAccountConcurrency: limits.perAccountConcurrency,
         credentials: typeof scan.credentials === 'object' ? scan.credentials : undefined,
+        inFlight: inFlight.buffer,
       });
       workers.push(worker);
+      alive += 1;
       if (plan.signal.aborted) onAbortOne(worker);
       let finished = false;
       const finish = (failure: string | null) => {
         if (finished) return;
         finished = true;
+        alive -= 1;
         progress.ended(part);
-        // A thread that died takes its accounts in progress with it: they become incomplete shards and
-        // the scan stops, so the snapshot says it is incomplete and `--resume` collects them again.
-        if (failure !== null) plan.stop(`a scan thread failed: ${redact(failure)}`);
+        // Its waiting requests die with it: an account handed to them would be held by no one.
+        parked = parked.filter((p) => p.part !== part);
+        if (failure !== null) died(part, redact(failure));
+        serveParked();
         void worker.terminate();
         resolve();
       };
       const reply = (message: ToThread) => worker.postMessage(message);
       worker.on('message', (message: FromThread) => {
         switch (message.type) {
-          case 'next':
-            reply({ type: 'account', request: message.request, target: queue.take(part) });
+          case 'next': {
+            const target = queue.take(part);
+            if (target === 'wait') parked.push({ part, request: message.request, reply });
+            else reply({ type: 'account', request: message.request, target });
             break;
+          }
           case 'shard': {
             const shard = message.shard;
+            // From here the account is this thread's no more: its shard is written even if the thread dies.
+            queue.settled(shard.account.accountId);
+            serveParked();
             writing = writing.then(() => plan.shard(shard));
             writing.then(
               () => reply({ type: 'written', request: message.request }),
@@ -116,8 +141,8 @@ async function runOnThreads(threads: number, scan: ScanOptions, plan: Distributi
             break;
           }
           case 'progress': {
-            const { delta, requestsInFlight } = progress.report(part, message.progress);
-            plan.progress(delta, requestsInFlight);
+            const { delta } = progress.report(part, message.progress);
+            plan.progress(delta, inFlight.now);
             break;
           }
           case 'stopped':
@@ -138,10 +163,25 @@ async function runOnThreads(threads: number, scan: ScanOptions, plan: Distributi
     });
   const onAbortOne = (worker: Worker) => worker.postMessage({ type: 'abort', reason: String(plan.signal.reason) } satisfies ToThread);
 
+  /**
+   * A thread died (a crash, out of memory): the accounts it held go to the other threads, once each; an
+   * account held by a second thread that dies is recorded as not collected and the scan goes on (it ends
+   * incomplete, and `--resume` tries it again). Its calls are missing from the stats (its trailer is lost).
+   */
+  const died = (part: number, failure: string) => {
+    const { failed } = queue.reclaim(part);
+    for (const target of failed) plan.failed(target.id, `two scan threads died while collecting it (the last: ${failure})`);
+    if (alive > 0) return;
+    // No thread is left to take what remains.
+    for (const target of queue.drain()) plan.failed(target.id, `no scan thread was left to collect it (the last one died: ${failure})`);
+  };
+
   try {
     await Promise.all(Array.from({ length: threads }, (_, part) => runThread(part)));
     await writing.catch(() => undefined);
-    return mergePartTrailers(threads, trailers);
+    const merged = mergePartTrailers(threads, trailers);
+    // The true peak across threads (the merge only knows each thread's own).
+    return { ...merged, stats: { ...merged.stats, maxRequestsInFlight: Math.max(merged.stats.maxRequestsInFlight, inFlight.peak) } };
   } finally {
     plan.signal.removeEventListener('abort', onAbort);
   }

@@ -25,6 +25,8 @@ export interface ScanThreadData {
   readonly perAccountConcurrency: number;
   /** Static credentials only; undefined: the thread resolves the default chain (or --profile) itself. */
   readonly credentials: AwsCredentialIdentity | undefined;
+  /** Requests in flight across every thread of the scan (shared-in-flight.ts). */
+  readonly inFlight: SharedArrayBuffer;
 }
 
 export type ToThread =

@@ -54,6 +54,17 @@ export interface ShardedScanMeta {
   readonly startedAt: string;
 }
 
+/** What a sharded scan's row learns when the scan ends. */
+export interface ShardedScanEnd {
+  readonly finishedAt: string;
+  readonly complete: boolean;
+  readonly interruption: string | null;
+  readonly accountCount: number;
+  readonly regionCount: number;
+  readonly apiCalls: number;
+  readonly failedReads: number;
+}
+
 export function toStoredScan(row: ScanRow): StoredScan {
   return {
     id: row.id,
@@ -206,6 +217,38 @@ export class ScanRepository {
         .returningAll()
         .executeTakeFirstOrThrow();
       await appendAudit(db, now, options.actor, { action: 'scan.create-sharded', targetType: 'scan', targetId: row.id, detail: { source: options.source } });
+      return toStoredScan(row);
+    });
+  }
+
+  /**
+   * A sharded scan's end: the facts its row was created without (when it finished, whether it is complete,
+   * the counts the lists show). Called by the coordinator of a queued scan once its snapshot is written.
+   */
+  async finishSharded(scanId: number, facts: ShardedScanEnd, actor: Actor): Promise<StoredScan> {
+    return inTransaction(this.ctx.db, async (db) => {
+      const row = await db
+        .updateTable('scans')
+        .set({
+          finished_at: facts.finishedAt,
+          complete: facts.complete ? 1 : 0,
+          interruption: facts.interruption,
+          account_count: facts.accountCount,
+          region_count: facts.regionCount,
+          api_calls: facts.apiCalls,
+          failed_reads: facts.failedReads,
+        })
+        .where('id', '=', scanId)
+        .where('storage', '=', 'shards')
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError(`No sharded scan ${scanId} in the store.`);
+      await appendAudit(db, this.ctx.now(), actor, {
+        action: 'scan.finish-sharded',
+        targetType: 'scan',
+        targetId: scanId,
+        detail: { complete: facts.complete, accounts: facts.accountCount },
+      });
       return toStoredScan(row);
     });
   }
