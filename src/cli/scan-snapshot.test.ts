@@ -2,7 +2,7 @@
  * `ftr scan --resume`: a fake collector runner stands in for runScanToSink (it records which accounts it was
  * asked to collect), so the test shows that only accounts without a complete shard are collected again.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { anAccount, aSnapshot } from '../../test/helpers/snapshot-builder.js';
 import type { ScanOptions } from '../collect/run-collection.js';
 import { shardsOf, type SnapshotTrailer } from '../core/snapshot.js';
 import { openSnapshot, readSnapshot } from '../io/snapshot-file.js';
+import { SnapshotFileWriter } from '../io/snapshot-stream.js';
 import { scanToFile, type ScanRunner } from './scan-snapshot.js';
 
 const ORG = ['111111111111', '222222222222', '333333333333', '444444444444'];
@@ -83,5 +84,32 @@ describe('scanToFile and --resume', () => {
     const asSingle: ScanRunner = async (o, sink) => single(o, { ...sink, start: (h) => sink.start({ ...h, mode: 'account' }) });
     await expect(scanToFile(path, { ...options, org: false }, asSingle, true)).rejects.toThrow(/does not match this scan \(it is an --org scan\)/);
     expect((await readSnapshot(path)).complete).toBe(false);
+  });
+
+  it('recovers what a killed scan left in its temp file, then collects only the rest', async () => {
+    const folder = join(dir, 'killed');
+    await mkdir(folder);
+    const path = join(folder, 'snapshot.json.gz');
+    // A scan killed mid-way: header and two finished accounts written, the third torn, never renamed into place.
+    const writer = await SnapshotFileWriter.open(path);
+    await writer.header(header);
+    for (const id of ORG.slice(0, 2)) await writer.account({ complete: true, account: anAccount({ accountId: id, name: `killed run ${id}` }), errors: [], operations: [] });
+    const [temp] = (await readdir(folder)).filter((n) => n.endsWith('.tmp'));
+    if (!temp) throw new Error('the writer left no temp file');
+    await appendFile(join(folder, temp), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00]));
+    const now = new Date();
+    await utimes(join(folder, temp), now, now);
+    await expect(scanToFile(path, options, fakeRunner([]), true)).rejects.toThrow(/written less than a minute ago; another scan may still be writing/);
+
+    const old = new Date(Date.now() - 5 * 60_000);
+    await utimes(join(folder, temp), old, old);
+    const collected: string[] = [];
+    const resumed = await scanToFile(path, options, fakeRunner(collected), true);
+    expect(collected).toEqual(ORG.slice(2));
+    expect(resumed.resumed).toBe(2);
+    expect(resumed.trailer.complete).toBe(true);
+    const whole = await readSnapshot(path);
+    expect(whole.accounts.map((a) => a.name)).toEqual(['killed run 111111111111', 'killed run 222222222222', 'collected 1', 'collected 2']);
+    expect((await readdir(folder)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -2,13 +2,17 @@
  * `ftr scan`'s collection into snapshot.json.gz: every account is written as a shard the moment it finishes
  * (io/snapshot-stream.ts), so the scan holds only the accounts in progress. With `--resume`, the accounts
  * that already have a complete shard in the existing file are copied, not collected again; the rest (never
- * reached, or cut off by Ctrl-C) are collected, and the complete snapshot replaces the file.
+ * reached, or cut off by Ctrl-C) are collected, and the complete snapshot replaces the file. A scan that was
+ * killed (SIGKILL, power loss) never renamed its temp file into place: `--resume` first recovers the accounts
+ * that temp file holds into the snapshot, so nothing a killed scan collected is collected twice.
  */
+import { readdir, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { AccountShard, SnapshotHeader, SnapshotTrailer } from '../core/snapshot.js';
 import type { ScanOptions, ShardSink } from '../collect/run-collection.js';
 import { InputReadError } from '../io/bounded-read.js';
-import { readShardsForResume, SnapshotFileWriter } from '../io/snapshot-stream.js';
+import { openKilledScan, readShardsForResume, SnapshotFileWriter } from '../io/snapshot-stream.js';
 
 /** Collects into a sink and returns the trailer (runScanToSink; a fake in tests). */
 export type ScanRunner = (options: ScanOptions, sink: ShardSink) => Promise<SnapshotTrailer>;
@@ -43,9 +47,75 @@ function resumeMismatch(prior: SnapshotHeader, current: SnapshotHeader): string 
   return null;
 }
 
+/** A temp file younger than this may belong to a scan still running: --resume leaves it alone. */
+const LIVE_TEMP_MS = 60_000;
+
+/**
+ * The temp file a killed `ftr scan` left next to `path` (the newest, if several, and only if it is newer
+ * than `path` itself: a killed `--resume` copied the older file's accounts into it), or null.
+ */
+async function killedScanTemp(path: string): Promise<{ path: string; mtimeMs: number } | null> {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return null;
+  }
+  const pathTime = await stat(path).then((s) => s.mtimeMs, () => 0);
+  let newest: { path: string; mtimeMs: number } | null = null;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const candidate = join(dirname(path), name);
+    const info = await stat(candidate).catch(() => null);
+    if (!info?.isFile() || info.mtimeMs <= pathTime) continue;
+    if (!newest || info.mtimeMs > newest.mtimeMs) newest = { path: candidate, mtimeMs: info.mtimeMs };
+  }
+  return newest;
+}
+
+/**
+ * Writes what a killed scan's temp file holds to `path` as an interrupted snapshot (its accounts, complete or
+ * not, as they were written; no trailer survived, so no scan-wide errors), then removes the temp file.
+ * Returns the number of accounts recovered, or null when there is nothing to recover.
+ */
+export async function recoverKilledScan(path: string, now = Date.now()): Promise<number | null> {
+  const temp = await killedScanTemp(path);
+  if (!temp) return null;
+  if (now - temp.mtimeMs < LIVE_TEMP_MS) {
+    throw new UserError(
+      `--resume: ${temp.path} was written less than a minute ago; another scan may still be writing ${path}. Wait for it to end (or stop it), then resume.`,
+    );
+  }
+  const left = await openKilledScan(temp.path);
+  if (!left) return null;
+  const writer = await SnapshotFileWriter.open(path);
+  let accounts = 0;
+  try {
+    await writer.header(left.header);
+    for await (const shard of left.shards()) {
+      await writer.account(shard);
+      accounts += 1;
+    }
+    await writer.finish({
+      finishedAt: new Date(temp.mtimeMs).toISOString(),
+      complete: false,
+      interruption: { reason: 'The scan process was killed; its accounts were recovered from its temp file by --resume.' },
+      errors: [],
+      operations: [],
+    });
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+  await unlink(temp.path).catch(() => undefined);
+  return accounts;
+}
+
 export async function scanToFile(path: string, options: ScanOptions, runner: ScanRunner, resume: boolean): Promise<ScanToFileResult> {
   let prior: Awaited<ReturnType<typeof readShardsForResume>> | null = null;
   if (resume) {
+    await recoverKilledScan(path);
     try {
       prior = await readShardsForResume(path);
     } catch (err) {

@@ -336,24 +336,47 @@ export async function readShardsForResume(path: string): Promise<{ header: Snaps
  * wrote one). Null when not even the header can be read. Shards are held in memory: the caller records them.
  */
 export async function readShardsOfKilledScan(path: string): Promise<{ header: SnapshotHeader; shards: AccountShard[] } | null> {
-  let header: SnapshotHeader | null = null;
+  const left = await openKilledScan(path);
+  if (!left) return null;
   const shards: AccountShard[] = [];
+  for await (const shard of left.shards()) shards.push(shard);
+  return { header: left.header, shards };
+}
+
+/** Like readShardsOfKilledScan, one shard at a time (`ftr scan --resume` of a killed scan of any size). */
+export async function openKilledScan(path: string): Promise<{ header: SnapshotHeader; shards: () => AsyncGenerator<AccountShard> } | null> {
+  let header: SnapshotHeader | null = null;
   try {
     for await (const line of recordLines(path)) {
-      if (line.n === 1) {
-        const record = parseRecord(line, path, snapshotHeaderRecordSchema, 'snapshot header');
-        checkVersion(record, path);
-        header = stripHeader(record);
-        continue;
-      }
-      if (!startsWith(line.bytes, ACCOUNT_PREFIX)) break;
-      const { record: _record, ...shard } = parseRecord(line, path, accountShardRecordSchema, 'account record');
-      shards.push(shard);
+      const record = parseRecord(line, path, snapshotHeaderRecordSchema, 'snapshot header');
+      checkVersion(record, path);
+      header = stripHeader(record);
+      break;
     }
   } catch {
-    // A torn last record (or gzip member): everything before it is kept.
+    return null;
   }
-  return header ? { header, shards } : null;
+  return header ? { header, shards: () => readableShards(path) } : null;
+}
+
+/** The account records of a killed scan's file, up to the first that cannot be read. */
+async function* readableShards(path: string): AsyncGenerator<AccountShard> {
+  const lines = recordLines(path)[Symbol.asyncIterator]();
+  for (;;) {
+    let shard: AccountShard;
+    try {
+      const next = await lines.next();
+      if (next.done) return;
+      if (next.value.n === 1) continue;
+      if (!startsWith(next.value.bytes, ACCOUNT_PREFIX)) return;
+      const { record: _record, ...parsed } = parseRecord(next.value, path, accountShardRecordSchema, 'account record');
+      shard = parsed;
+    } catch {
+      // A torn last record (or gzip member): everything before it is kept.
+      return;
+    }
+    yield shard;
+  }
 }
 
 /** Parses a sharded snapshot already in memory (decompressed text), for parseSnapshot and the store. */
