@@ -6,12 +6,12 @@
  * killed (SIGKILL, power loss) never renamed its temp file into place: `--resume` first recovers the accounts
  * that temp file holds into the snapshot, so nothing a killed scan collected is collected twice.
  */
-import { readdir, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { stat, unlink } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import type { AccountShard, SnapshotHeader, SnapshotTrailer } from '../core/snapshot.js';
 import type { ScanOptions, ShardSink } from '../collect/run-collection.js';
 import { InputReadError } from '../io/bounded-read.js';
+import { leftoverTempFiles } from '../io/output-file.js';
 import { openKilledScan, readShardsForResume, SnapshotFileWriter } from '../io/snapshot-stream.js';
 
 /** Collects into a sink and returns the trailer (runScanToSink; a fake in tests). */
@@ -51,27 +51,14 @@ function resumeMismatch(prior: SnapshotHeader, current: SnapshotHeader): string 
 const LIVE_TEMP_MS = 60_000;
 
 /**
- * The temp file a killed `ftr scan` left next to `path` (the newest, if several, and only if it is newer
- * than `path` itself: a killed `--resume` copied the older file's accounts into it), or null.
+ * The temp file a killed `ftr scan` left next to `path` (the newest, and only if it is newer than `path`
+ * itself: a killed `--resume` copied the older file's accounts into it), or null.
  */
 async function killedScanTemp(path: string): Promise<{ path: string; mtimeMs: number } | null> {
-  const prefix = `.${basename(path)}.`;
-  let names: string[];
-  try {
-    names = await readdir(dirname(path));
-  } catch {
-    return null;
-  }
+  const [newest] = await leftoverTempFiles(path);
+  if (!newest) return null;
   const pathTime = await stat(path).then((s) => s.mtimeMs, () => 0);
-  let newest: { path: string; mtimeMs: number } | null = null;
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const candidate = join(dirname(path), name);
-    const info = await stat(candidate).catch(() => null);
-    if (!info?.isFile() || info.mtimeMs <= pathTime) continue;
-    if (!newest || info.mtimeMs > newest.mtimeMs) newest = { path: candidate, mtimeMs: info.mtimeMs };
-  }
-  return newest;
+  return newest.mtimeMs > pathTime ? newest : null;
 }
 
 /**

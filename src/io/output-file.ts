@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { lstat, mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UserError } from '../core/errors.js';
@@ -119,9 +119,29 @@ export async function assertWritableDestination(path: string): Promise<void> {
   if (!info.isFile()) throw new OutputPathError(`Refusing to write ${path}: it exists and is not a regular file.`);
 }
 
+/** The temp files of `path` are `.<name>.<random>.tmp` beside it. */
+const tempPrefix = (path: string): string => `.${basename(path)}.`;
+const TEMP_SUFFIX = '.tmp';
+
+/**
+ * Temp files a writer of `path` left beside it and never renamed into place (a killed process), newest
+ * first: what a killed `ftr scan` or dashboard job collected is in them.
+ */
+export async function leftoverTempFiles(path: string): Promise<{ path: string; mtimeMs: number }[]> {
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  const found: { path: string; mtimeMs: number }[] = [];
+  for (const name of names) {
+    if (!name.startsWith(tempPrefix(path)) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const candidate = join(dirname(path), name);
+    const info = await stat(candidate).catch(() => null);
+    if (info?.isFile()) found.push({ path: candidate, mtimeMs: info.mtimeMs });
+  }
+  return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
+}
+
 /** A new temp file beside `path`: random name, O_EXCL (fails on anything already there, links included). */
 async function openTemp(path: string, mode: number): Promise<{ tmp: string; handle: FileHandle }> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(9).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `${tempPrefix(path)}${randomBytes(9).toString('hex')}${TEMP_SUFFIX}`);
   try {
     const handle = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, mode);
     return { tmp, handle };

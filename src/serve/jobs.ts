@@ -28,7 +28,7 @@ import type { DeliveryCategory } from '../core/framework.js';
 import { assembleSnapshot, type AccountShard, type Snapshot } from '../core/snapshot.js';
 import { getFramework } from '../frameworks/index.js';
 import { readSnapshot } from '../io/snapshot-file.js';
-import { writeOutputFile } from '../io/output-file.js';
+import { leftoverTempFiles, writeOutputFile } from '../io/output-file.js';
 import { readShardsForResume, readShardsOfKilledScan, writeShardedSnapshot } from '../io/snapshot-stream.js';
 import { describeProgress } from '../cli/progress.js';
 import type { Actor, Store } from '../store/db.js';
@@ -144,15 +144,13 @@ const completeIds = (shards: Iterable<readonly [string, boolean]>): string[] => 
  * Null when the folder holds no account.
  */
 export async function snapshotInJobFolder(folder: string): Promise<FolderSnapshot | null> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  // io/output-file.ts writes `snapshot.json.gz` through `.snapshot.json.gz.<random>.tmp`, renamed when the scan ends.
-  const temps = names.filter((n) => n.startsWith(`.${SNAPSHOT_FILE}.`) && n.endsWith('.tmp'));
-  const dated = await Promise.all(temps.map(async (n) => ({ path: join(folder, n), mtime: (await stat(join(folder, n))).mtime })));
-  for (const temp of dated.sort((a, b) => b.mtime.getTime() - a.mtime.getTime())) {
+  const path = join(folder, SNAPSHOT_FILE);
+  // io/output-file.ts writes `snapshot.json.gz` through a temp file, renamed when the scan ends.
+  for (const temp of await leftoverTempFiles(path)) {
     const left = await readShardsOfKilledScan(temp.path);
     if (!left || left.shards.length === 0) continue;
     const snapshot = assembleSnapshot(left.header, left.shards, {
-      finishedAt: temp.mtime.toISOString(),
+      finishedAt: new Date(temp.mtimeMs).toISOString(),
       complete: false,
       interruption: { reason: KILLED_SCAN_REASON },
       errors: [],
@@ -160,8 +158,7 @@ export async function snapshotInJobFolder(folder: string): Promise<FolderSnapsho
     });
     return { snapshot, completeAccounts: completeIds(left.shards.map((s) => [s.account.accountId, s.complete] as const)), killed: true };
   }
-  if (!names.includes(SNAPSHOT_FILE)) return null;
-  const path = join(folder, SNAPSHOT_FILE);
+  if (!(await stat(path).then((info) => info.isFile(), () => false))) return null;
   const snapshot = await readSnapshot(path);
   if (snapshot.accounts.length === 0) return null;
   const { accountIds } = await readShardsForResume(path);

@@ -55,15 +55,7 @@ export interface ShardedScanMeta {
 }
 
 /** What a sharded scan's row learns when the scan ends. */
-export interface ShardedScanEnd {
-  readonly finishedAt: string;
-  readonly complete: boolean;
-  readonly interruption: string | null;
-  readonly accountCount: number;
-  readonly regionCount: number;
-  readonly apiCalls: number;
-  readonly failedReads: number;
-}
+export type ShardedScanEnd = Pick<StoredScan, 'finishedAt' | 'complete' | 'interruption' | 'accountCount' | 'regionCount' | 'apiCalls' | 'failedReads'>;
 
 export function toStoredScan(row: ScanRow): StoredScan {
   return {
