@@ -96,7 +96,7 @@ const checked = (values: ScanFormValues, name: string): boolean => values[name] 
  * values are shown again, never the external id.
  */
 const ScanForm: FC<{ c: AppContext; scopes: readonly Scope[]; values: ScanFormValues }> = ({ c, scopes, values }) => {
-  const v = (name: string, fallback = ''): string => values[name] ?? fallback;
+  const v = (name: string, fallback = ''): string => values[name] || fallback;
   return (
     <form class="stack" method="post" action="/scans" enctype="multipart/form-data">
       {csrfField(c)}
