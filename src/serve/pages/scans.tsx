@@ -128,8 +128,8 @@ const ScanForm: FC<{ c: AppContext; scopes: readonly Scope[]; values: ScanFormVa
           ))}
         </select>
         <span class="hint">
-          {scopes.length > 0 ? 'A scope the workspace already stores, ' : 'No scope is stored yet; '}or upload a scope file (docs/scopes.md, at most 1 MB). Every scope of
-          the file is evaluated, one assessment each, unless a scope name picks one.
+          {scopes.length > 0 ? 'Pick a scope the workspace stores, or upload a scope file' : 'No scope is stored yet: upload a scope file'} (docs/scopes.md, at most 1 MB).
+          Every scope of the file is evaluated, one assessment each, unless a scope name picks one.
         </span>
         <label for="scopeFile">Scope file</label>
         <input id="scopeFile" type="file" name="scopeFile" accept=".yaml,.yml,application/yaml,text/yaml" />
