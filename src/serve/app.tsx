@@ -143,11 +143,11 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     maxSize: inputLimitBytes('scope') + 256 * 1024,
     onError: (c) => c.text(`The scan form is larger than the scope file limit (${inputLimitBytes('scope')} bytes) allows.`, 413),
   });
-  const isUpload = (path: string) => /^\/assessments\/[^/]+\/items\/[^/]+\/attestation$/.test(path) || path === '/scans';
+  const hasOwnLimit = (path: string) => /^\/assessments\/[^/]+\/items\/[^/]+\/attestation$/.test(path) || path === '/scans';
   app.use('/assessments/:id/items/:itemId/attestation', uploadLimit);
   app.use('/scans', scanFormLimit);
   // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono's '*' context carries an `any` input type; same object
-  app.use('*', async (c, next) => (isUpload(c.req.path) ? next() : formLimit(c, next)));
+  app.use('*', async (c, next) => (hasOwnLimit(c.req.path) ? next() : formLimit(c, next)));
   if (options.auth?.routes) options.auth.routes(app);
   app.use(
     '*',

@@ -42,7 +42,7 @@ import { evaluateAndRecord } from './workspace.js';
 export type { ScanRunner } from '../cli/scan-snapshot.js';
 
 /**
- * The options of `ftr scan` a dashboard user can set, as the job stores and shows them (src/serve/app.tsx
+ * The options of `ftr scan` a dashboard user can set, as the job stores and shows them (src/serve/scan-form.ts
  * says which flags stay out and why). Never the external id itself: only whether one was given.
  */
 export interface ScanRequest {
