@@ -18,11 +18,14 @@ import {
   DEFAULT_FRAMEWORK,
   DEFAULT_OUT,
   DEFAULT_SCAN_CONCURRENCY,
+  DEFAULT_SCAN_MAX_ATTEMPTS,
   DEFAULT_SCAN_PER_ACCOUNT_CONCURRENCY,
+  DEFAULT_SCAN_ROLE_NAME,
   DEMO_OUT,
   parseDelivery,
   parseList,
   parsePositiveInt,
+  parseScanFlags,
   resolveFramework,
 } from './options.js';
 
@@ -62,7 +65,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('scan')
     .description('scan one AWS account (default credentials) or a whole Organization, then evaluate it')
     .option('--org', 'scan every active account of the Organization (run from the management account or a delegated admin)', false)
-    .option('--role-name <name>', 'role to assume in member accounts with --org', 'FtrReadOnly')
+    .option('--role-name <name>', 'role to assume in member accounts with --org', DEFAULT_SCAN_ROLE_NAME)
     .option('--external-id <id>', 'external id required by the member-account role')
     .option('--profile <name>', 'AWS shared-config profile for the starting credentials')
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
@@ -74,7 +77,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--resume <dir>', 'finish an interrupted scan in <dir> (its --out): collect only the accounts without a complete shard in its snapshot.json.gz, then evaluate')
     .option('--concurrency <n>', 'AWS requests in flight at once across the scan', String(DEFAULT_SCAN_CONCURRENCY))
     .option('--per-account-concurrency <n>', 'AWS requests in flight at once against one account (AWS throttles per account)', String(DEFAULT_SCAN_PER_ACCOUNT_CONCURRENCY))
-    .option('--max-attempts <n>', 'attempts per request (standard retry; retries share one budget per scan)', '8')
+    .option('--max-attempts <n>', 'attempts per request (standard retry; retries share one budget per scan)', String(DEFAULT_SCAN_MAX_ATTEMPTS))
     .option('--queue <postgres-url>', 'with --org: send one unit per account to the queue in this PostgreSQL database and wait for `ftr worker` processes to collect them (default FTR_QUEUE)')
     .option('--unit-timeout <seconds>', 'with --queue: a unit not finished in this time (its worker died) is retried', '900')
     .option('--workers <n>', 'worker threads the accounts of an --org scan are spread over, each with its share of --concurrency (default: one per CPU core; one account always runs in one thread)')
@@ -85,21 +88,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       const { scanCommand } = await import('./commands/scan.js');
       setExitCode(
         await scanCommand({
-          org: o.org === true,
-          roleName: String(o.roleName),
-          externalId: typeof o.externalId === 'string' ? o.externalId : undefined,
-          profile: typeof o.profile === 'string' ? o.profile : undefined,
-          regions: typeof o.regions === 'string' ? parseList(o.regions) : undefined,
-          accounts: typeof o.accounts === 'string' ? parseList(o.accounts) : undefined,
-          framework: resolveFramework(o.framework),
-          delivery: parseDelivery(o.delivery),
+          ...parseScanFlags({
+            org: o.org === true,
+            roleName: String(o.roleName),
+            externalId: typeof o.externalId === 'string' ? o.externalId : undefined,
+            profile: typeof o.profile === 'string' ? o.profile : undefined,
+            regions: typeof o.regions === 'string' ? o.regions : undefined,
+            accounts: typeof o.accounts === 'string' ? o.accounts : undefined,
+            deepRegions: o.deepRegions === true,
+            framework: o.framework,
+            delivery: o.delivery,
+            concurrency: String(o.concurrency),
+            perAccountConcurrency: String(o.perAccountConcurrency),
+            maxAttempts: String(o.maxAttempts),
+            workers: typeof o.workers === 'string' ? o.workers : undefined,
+          }),
           out: typeof o.resume === 'string' ? o.resume : String(o.out),
           resume: typeof o.resume === 'string',
-          concurrency: parsePositiveInt('--concurrency', String(o.concurrency)),
-          perAccountConcurrency: parsePositiveInt('--per-account-concurrency', String(o.perAccountConcurrency)),
-          deepRegions: o.deepRegions === true,
-          maxAttempts: parsePositiveInt('--max-attempts', String(o.maxAttempts)),
-          workers: typeof o.workers === 'string' ? parsePositiveInt('--workers', o.workers) : undefined,
           queue: typeof o.queue === 'string' ? o.queue : process.env.FTR_QUEUE || undefined,
           unitTimeoutSeconds: parsePositiveInt('--unit-timeout', String(o.unitTimeout)),
           // Parsed here so a mistyped format fails before a long scan, not after it.
@@ -250,7 +255,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('doctor')
     .description('before a scan: what it will not be able to see (credentials, Organization, member roles, regions, denials, costs, Support) and how to fix it')
     .option('--org', 'check every active account of the Organization, as `ftr scan --org` would', false)
-    .option('--role-name <name>', 'role to assume in member accounts with --org', 'FtrReadOnly')
+    .option('--role-name <name>', 'role to assume in member accounts with --org', DEFAULT_SCAN_ROLE_NAME)
     .option('--external-id <id>', 'external id required by the member-account role')
     .option('--profile <name>', 'AWS shared-config profile for the starting credentials')
     .option('--regions <list>', 'comma-separated regions the scan will cover (default: every enabled region)')

@@ -9,7 +9,7 @@
 import { stat, unlink } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import type { AccountShard, SnapshotHeader, SnapshotTrailer } from '../core/snapshot.js';
-import type { ScanOptions, ShardSink } from '../collect/run-collection.js';
+import type { AccountDistributor, ScanOptions, ShardSink } from '../collect/run-collection.js';
 import { InputReadError } from '../io/bounded-read.js';
 import { leftoverTempFiles } from '../io/output-file.js';
 import { openKilledScan, readShardsForResume, SnapshotFileWriter } from '../io/snapshot-stream.js';
@@ -61,15 +61,30 @@ async function killedScanTemp(path: string): Promise<{ path: string; mtimeMs: nu
   return newest.mtimeMs > pathTime ? newest : null;
 }
 
+/** The interruption of a snapshot recovered by `ftr scan --resume` from a killed scan's temp file. */
+export const KILLED_SCAN_RESUME_REASON = 'The scan process was killed; its accounts were recovered from its temp file by --resume.';
+
+export interface RecoverKilledScanOptions {
+  readonly now?: number;
+  /** The snapshot's interruption reason (default KILLED_SCAN_RESUME_REASON). */
+  readonly reason?: string;
+  /**
+   * The caller knows the writer is gone (the dashboard checked that the job's server process is dead): a
+   * temp file younger than a minute is recovered too instead of refused.
+   */
+  readonly writerGone?: boolean;
+}
+
 /**
  * Writes what a killed scan's temp file holds to `path` as an interrupted snapshot (its accounts, complete or
- * not, as they were written; no trailer survived, so no scan-wide errors), then removes the temp file.
- * Returns the number of accounts recovered, or null when there is nothing to recover.
+ * not, as they were written; no trailer survived, so no scan-wide errors), one shard at a time, then removes
+ * the temp file. Returns the number of accounts recovered, or null when there is nothing to recover.
+ * `ftr scan --resume` and the dashboard's recovery of a killed server's job folders both use it.
  */
-export async function recoverKilledScan(path: string, now = Date.now()): Promise<number | null> {
+export async function recoverKilledScan(path: string, options: RecoverKilledScanOptions = {}): Promise<number | null> {
   const temp = await killedScanTemp(path);
   if (!temp) return null;
-  if (now - temp.mtimeMs < LIVE_TEMP_MS) {
+  if (options.writerGone !== true && (options.now ?? Date.now()) - temp.mtimeMs < LIVE_TEMP_MS) {
     throw new UserError(
       `--resume: ${temp.path} was written less than a minute ago; another scan may still be writing ${path}. Wait for it to end (or stop it), then resume.`,
     );
@@ -87,7 +102,7 @@ export async function recoverKilledScan(path: string, now = Date.now()): Promise
     await writer.finish({
       finishedAt: new Date(temp.mtimeMs).toISOString(),
       complete: false,
-      interruption: { reason: 'The scan process was killed; its accounts were recovered from its temp file by --resume.' },
+      interruption: { reason: options.reason ?? KILLED_SCAN_RESUME_REASON },
       errors: [],
       operations: [],
     });
@@ -97,6 +112,20 @@ export async function recoverKilledScan(path: string, now = Date.now()): Promise
   }
   await unlink(temp.path).catch(() => undefined);
   return accounts;
+}
+
+/**
+ * The worker threads an --org scan's accounts are spread over (docs/decisions/0011): `workers`
+ * (`--workers`), else one per core. Loaded only when there is more than one thread; a single account always
+ * runs in the calling thread. `ftr scan` and the dashboard's scan jobs both take it.
+ */
+export async function workerThreads(scan: ScanOptions, workers: number | undefined): Promise<AccountDistributor | undefined> {
+  if (!scan.org) return undefined;
+  const { defaultWorkerThreads, threadDistributor } = await import('../collect/workers/thread-pool.js');
+  const threads = workers ?? defaultWorkerThreads();
+  if (threads <= 1) return undefined;
+  // The threads copy what they need of the scan's options (deep regions included) as plain data.
+  return threadDistributor({ threads, scan });
 }
 
 export async function scanToFile(path: string, options: ScanOptions, runner: ScanRunner, resume: boolean): Promise<ScanToFileResult> {

@@ -169,14 +169,22 @@ export function announceAttestations(choice: AttestationsChoice): void {
 
 /** The scopes to evaluate: none (the whole scan), the named one, or every scope of the file (case studies). */
 export function resolveScopes(scopeFile: string | undefined, scopeName: string | undefined): (Scope | null)[] {
-  if (scopeFile === undefined) {
+  return pickScopes(scopeFile === undefined ? undefined : { file: scopeFile, scopes: () => loadScopes(scopeFile) }, scopeName);
+}
+
+/**
+ * resolveScopes over any source of scopes (the dashboard's upload passes `uploadedScopes`): the same rules
+ * for `--scope-name` with and without a scope file.
+ */
+export function pickScopes(source: { file: string; scopes: () => Scope[] } | undefined, scopeName: string | undefined): (Scope | null)[] {
+  if (source === undefined) {
     if (scopeName !== undefined) {
       throw new UserError(`--scope-name only applies with --scope <file> (it picks one scope of that file). Add --scope, or drop --scope-name "${scopeName}".`);
     }
     return [null];
   }
-  const scopes = loadScopes(scopeFile);
-  return scopeName !== undefined ? [selectScope(scopes, scopeName, scopeFile)] : scopes;
+  const scopes = source.scopes();
+  return scopeName !== undefined ? [selectScope(scopes, scopeName, source.file)] : scopes;
 }
 
 export function assessmentFileName(scope: Scope | null, many: boolean): string {

@@ -187,6 +187,16 @@ export function forEachChunkSync(file: string, kind: InputKind, onChunk: (chunk:
   }
 }
 
+/**
+ * Input that arrives as bytes instead of a file (an upload to the dashboard, already bounded by the
+ * request's body limit), held to the same per-kind limit and refused with the same error as a file.
+ */
+export function checkInputBytes(name: string, kind: InputKind, bytes: Uint8Array): Buffer {
+  const limit = inputLimitBytes(kind);
+  if (bytes.byteLength > limit) throw tooLarge(name, kind, limit, bytes.byteLength);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** The whole file (sync), within the kind's limit. */
 export function readInputFileSync(file: string, kind: InputKind): Buffer {
   const chunks: Buffer[] = [];

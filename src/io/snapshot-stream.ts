@@ -332,18 +332,10 @@ export async function readShardsForResume(path: string): Promise<{ header: Snaps
 
 /**
  * What a killed scan left in its file (the temp file `ftr scan` / a dashboard job was writing): the header
- * and every account record up to the first one that cannot be read (the process may have died while it
- * wrote one). Null when not even the header can be read. Shards are held in memory: the caller records them.
+ * and, one at a time, every account record up to the first that cannot be read (the process may have died
+ * while it wrote one). Null when not even the header can be read. (`recoverKilledScan` in
+ * cli/scan-snapshot.ts turns it into a snapshot file for `ftr scan --resume` and the dashboard's recovery.)
  */
-export async function readShardsOfKilledScan(path: string): Promise<{ header: SnapshotHeader; shards: AccountShard[] } | null> {
-  const left = await openKilledScan(path);
-  if (!left) return null;
-  const shards: AccountShard[] = [];
-  for await (const shard of left.shards()) shards.push(shard);
-  return { header: left.header, shards };
-}
-
-/** Like readShardsOfKilledScan, one shard at a time (`ftr scan --resume` of a killed scan of any size). */
 export async function openKilledScan(path: string): Promise<{ header: SnapshotHeader; shards: () => AsyncGenerator<AccountShard> } | null> {
   let header: SnapshotHeader | null = null;
   try {

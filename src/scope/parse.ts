@@ -3,7 +3,7 @@
  */
 import { ScopeFileError } from '../attest/errors.js';
 import { issueAt, loadYamlDocument, zodIssues } from '../attest/yaml-source.js';
-import { InputReadError, readInputFileSync } from '../io/bounded-read.js';
+import { checkInputBytes, InputReadError, readInputFileSync } from '../io/bounded-read.js';
 import { scopeFileSchema } from './schema.js';
 import type { Scope } from './types.js';
 
@@ -39,16 +39,24 @@ export function parseScopes(text: string, file: string): Scope[] {
   return scopes;
 }
 
-export function loadScopes(file: string): Scope[] {
-  let text: string;
+/** The text of a scope input; a read problem (size, type) is a ScopeFileError naming the problem, never the content. */
+function scopeText(file: string, read: () => Buffer): string {
   try {
-    // A regular file of at most 1 MB (src/io/bounded-read.ts); the error says why, never what it holds.
-    text = readInputFileSync(file, 'scope').toString('utf8');
+    return read().toString('utf8');
   } catch (err) {
     if (!(err instanceof InputReadError)) throw err;
     throw new ScopeFileError(file, [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${err.reason}` }]);
   }
-  return parseScopes(text, file);
+}
+
+export function loadScopes(file: string): Scope[] {
+  // A regular file of at most 1 MB (src/io/bounded-read.ts); the error says why, never what it holds.
+  return parseScopes(scopeText(file, () => readInputFileSync(file, 'scope')), file);
+}
+
+/** A scope file uploaded to the dashboard: the same size limit, schema and errors as `--scope <file>`. */
+export function uploadedScopes(name: string, bytes: Uint8Array): Scope[] {
+  return parseScopes(scopeText(name, () => checkInputBytes(name, 'scope', bytes)), name);
 }
 
 /** The named scope of a file, or a ScopeFileError listing the names it has. */

@@ -19,7 +19,9 @@ import { openStore, type Store } from '../store/db.js';
 import { MAX_EVIDENCE_BYTES } from '../store/evidence-policy.js';
 import { isLoopbackHost, type AppEnv, type AuthSeam, type DashboardUser } from './access.js';
 import { createApp, type DashboardApp } from './app.js';
-import { INTERRUPTED_BY_RESTART } from './jobs.js';
+import { INTERRUPTED_BY_RESTART, KILLED_SCAN_REASON, ScanJobs, type ScanRequest } from './jobs.js';
+import type { ScanOptions } from '../collect/run-collection.js';
+import { SnapshotFileWriter } from '../io/snapshot-stream.js';
 import { ensureSampleWorkspace, reevaluate, SAMPLE_SNAPSHOT } from './workspace.js';
 import { assess } from '../cli/write-assessment.js';
 import { recordRun } from '../cli/record.js';
@@ -42,7 +44,9 @@ let sample: Snapshot;
  * for the region `slow-1`, the first one and then nothing until the job is stopped (the rest incomplete).
  * A resume (accounts to skip) hands over only the accounts it lacks.
  */
+const runnerCalls: ScanOptions[] = [];
 const fakeRunner: NonNullable<Parameters<typeof createApp>[0]['scanRunner']> = async (options, sink) => {
+  runnerCalls.push(options);
   options.onProgress?.({ phase: 'collecting', accountsTotal: 1, accountsReady: 1, accountsDone: 0, tasksTotal: 2, tasksDone: 1, apiCalls: 5, retries: 0, throttles: 0, errors: 0, requestsInFlight: 1, elapsedMs: 1000, etaMs: null, message: 'collecting' });
   const { header, shards, trailer } = shardsOf(sample);
   const todo = shards.filter((s) => !options.skipAccounts?.has(s.account.accountId)).map((s) => ({ ...s, complete: true }));
@@ -411,7 +415,190 @@ describe('scans', () => {
     expect(res.status).toBe(400);
     const accounts = await post('/scans', new URLSearchParams({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', accounts: '111111111111' }));
     expect(accounts.status).toBe(400);
-    expect(await accounts.text()).toContain('Accounts only apply');
+    expect(await accounts.text()).toContain('--accounts only applies with --org');
+  });
+
+  /** The scan form as the browser posts it (multipart), with `ftr scan`'s defaults unless overridden. */
+  const scanForm = (fields: Record<string, string | undefined> = {}, scopeFile?: { name: string; text: string | Uint8Array<ArrayBuffer> }): FormData => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ framework: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', roleName: 'FtrReadOnly', concurrency: '64', perAccountConcurrency: '8', maxAttempts: '8', ...fields })) {
+      if (v !== undefined) data.append(k, v);
+    }
+    data.append('scopeFile', scopeFile ? new Blob([scopeFile.text]) : new Blob([]), scopeFile?.name ?? '');
+    return data;
+  };
+  const SECRET = 'ext-S3CRET-4711';
+
+  it('every option of the form reaches the scan as `ftr scan` would pass it; the job row lists them; the external id is never stored, audited or shown', async () => {
+    const res = await post(
+      '/scans',
+      scanForm({
+        org: '1',
+        accounts: '111111111111, 222222222222',
+        roleName: 'AuditRole',
+        externalId: SECRET,
+        profile: 'scanner',
+        regions: 'us-east-1,eu-west-1',
+        deepRegions: '1',
+        delivery: 'single-tenant-saas',
+        concurrency: '16',
+        perAccountConcurrency: '4',
+        maxAttempts: '5',
+        workers: '1',
+      }),
+    );
+    expect(res.status).toBe(303);
+    const [job] = await app.jobs.list();
+    await app.jobs.idle();
+    expect(runnerCalls.at(-1)).toMatchObject({
+      org: true,
+      accounts: ['111111111111', '222222222222'],
+      roleName: 'AuditRole',
+      externalId: SECRET,
+      profile: 'scanner',
+      regions: ['us-east-1', 'eu-west-1'],
+      deepRegions: true,
+      concurrency: 16,
+      perAccountConcurrency: 4,
+      maxAttempts: 5,
+      distribute: undefined,
+    });
+    expect(job?.request).toMatchObject({ delivery: 'single-tenant-saas', externalIdGiven: true, workers: 1 });
+    expect((await store.assessments.require(job?.assessmentId ?? 0)).delivery).toBe('single-tenant-saas');
+    const html = await (await app.request('/scans')).text();
+    expect(html).toContain('Organization: 111111111111, 222222222222 · role AuditRole · external id set');
+    expect(html).toContain('regions us-east-1, eu-west-1 · deep regions · profile scanner');
+    expect(html).toContain('concurrency 16 · 4 per account · 5 attempts · 1 worker thread(s)');
+    const stored = await store.scanJobs.get(job?.id ?? 0);
+    const audit = await store.audit.list({ limit: 200 });
+    for (const text of [html, JSON.stringify(stored), JSON.stringify(audit), JSON.stringify(await app.jobs.get(job?.id ?? 0))]) expect(text).not.toContain(SECRET);
+  });
+
+  it('bad values are refused on the page with the CLI’s own message, the form keeps what was typed (not the external id), and no job starts', async () => {
+    const jobsBefore = (await app.jobs.list()).length;
+    const refused = async (fields: Record<string, string>, scopeFile?: { name: string; text: string | Uint8Array<ArrayBuffer> }) => {
+      const res = await post('/scans', scanForm({ externalId: SECRET, ...fields }, scopeFile));
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).not.toContain(SECRET);
+      expect(html).not.toContain('Internal error');
+      return html;
+    };
+    const concurrency = await refused({ concurrency: 'many', regions: 'eu-central-1' });
+    expect(concurrency).toContain('--concurrency must be a whole number of 1 or more (got &quot;many&quot;).');
+    expect(concurrency).toContain('value="eu-central-1"');
+    // A value away from the default opens "Advanced", so the refused value is in sight.
+    expect(concurrency).toMatch(/<details class="advanced" open/);
+    expect(await refused({ perAccountConcurrency: '0' })).toContain('--per-account-concurrency must be a whole number');
+    expect(await refused({ maxAttempts: '2.5' })).toContain('--max-attempts must be a whole number');
+    expect(await refused({ org: '1', workers: '-1' })).toContain('--workers must be a whole number');
+    expect(await refused({ framework: 'nope' })).toContain('Unknown framework &quot;nope&quot;');
+    expect(await refused({ delivery: 'on-prem' })).toContain('Unknown delivery category &quot;on-prem&quot;');
+    expect(await refused({ scopeName: 'web' })).toContain('--scope-name only applies with --scope &lt;file&gt;');
+    expect(await refused({}, { name: '../../etc/scopes.yaml', text: 'version: "1"\nscopes:\n  web:\n    accounts: ["12345"]\n' })).toMatch(
+      /Invalid scope file scopes\.yaml \(1 problem\):\n\s+scopes\.yaml:4:\d+: .*an account id has 12 digits/,
+    );
+    expect(await refused({ scopeName: 'nope' }, { name: 'scopes.yaml', text: 'version: "1"\nscopes:\n  web:\n    accounts: ["123456789012"]\n' })).toContain(
+      'no scope named &quot;nope&quot; (defined: web)',
+    );
+    // Over the `--scope` file limit (1 MB): refused by the same reader, before any parsing.
+    expect(await refused({}, { name: 'big.yaml', text: new Uint8Array(1024 * 1024 + 10).fill(0x20) })).toContain('larger than the 1 MB limit for a scope file');
+    expect(await refused({ scope: 'stored:gone' })).toContain('The workspace stores no scope named &quot;gone&quot;');
+    expect((await app.jobs.list()).length).toBe(jobsBefore);
+  });
+
+  it('a scope file uploaded with the form: the job’s assessment is the scoped one, with its scope kept as `ftr scan --scope --scope-name --db` keeps it; a stored scope can be picked next', async () => {
+    const [first, second] = sample.accounts.map((a) => a.accountId);
+    const yaml = [
+      'version: "1"',
+      'scopes:',
+      '  case-study-web:',
+      '    description: Web tier',
+      `    accounts: ["${second ?? ''}"]`,
+      '    caseStudy:',
+      '      customer: Acme Corp',
+      '      productionDate: "2025-06-01"',
+      '  platform:',
+      `    accounts: ["${first ?? ''}"]`,
+      '',
+    ].join('\n');
+    const expected: Scope = {
+      name: 'case-study-web',
+      description: 'Web tier',
+      accounts: [second ?? ''],
+      regions: null,
+      tags: null,
+      stacks: null,
+      caseStudy: { customer: 'Acme Corp', productionDate: '2025-06-01', publicUrl: null, description: null },
+    };
+    expect((await post('/scans', scanForm({ scopeName: 'case-study-web' }, { name: 'scopes.yaml', text: yaml }))).status).toBe(303);
+    const [job] = await app.jobs.list();
+    await app.jobs.idle();
+    expect(job).toMatchObject({ state: 'done', outcome: 'complete', request: { scopes: [expected], scopeSource: 'scopes.yaml' } });
+    const scoped = await store.assessments.require(job?.assessmentId ?? 0);
+    expect(scoped.scopeName).toBe('case-study-web');
+    expect(await store.assessments.scopeDefinition(scoped.id)).toEqual(expected);
+    const document = await store.assessments.loadDocument(scoped.id);
+    expect(document.scope.accounts).toEqual([second]);
+    expect(document.caseStudy).toMatchObject({ id: 'case-study-web', customer: 'Acme Corp' });
+
+    // The stored scope is offered by the form and gives the same scoped assessment.
+    const html = await (await app.request('/scans')).text();
+    expect(html).toContain('<option value="stored:case-study-web">case-study-web (case study: Acme Corp)</option>');
+    expect(html).toContain('scope case-study-web (from scopes.yaml)');
+    expect((await post('/scans', scanForm({ scope: 'stored:case-study-web' }))).status).toBe(303);
+    const [picked] = await app.jobs.list();
+    await app.jobs.idle();
+    expect(picked?.request).toMatchObject({ scopes: [expected], scopeSource: 'stored' });
+    expect(await store.assessments.scopeDefinition(picked?.assessmentId ?? 0)).toEqual(expected);
+
+    // Without a scope name every scope of the file is evaluated (case studies), one assessment each.
+    expect((await post('/scans', scanForm({}, { name: 'scopes.yaml', text: yaml }))).status).toBe(303);
+    const [both] = await app.jobs.list();
+    await app.jobs.idle();
+    expect(both?.outcome).toMatch(/^complete; assessments #\d+ \(case-study-web\), #\d+ \(platform\)$/);
+    expect((await store.assessments.list({ scopeName: 'platform' }))[0]?.scopeName).toBe('platform');
+  });
+
+  it('a job run with an external id is resumed only with the external id typed again', async () => {
+    expect((await post('/scans', scanForm({ regions: 'slow-1', externalId: SECRET }))).status).toBe(303);
+    const [job] = await app.jobs.list();
+    const id = job?.id ?? 0;
+    await post(`/scans/jobs/${id}/stop`, new URLSearchParams({}));
+    await app.jobs.idle();
+    const page = await (await app.request('/scans')).text();
+    expect(page).toContain(`aria-label="External id for resuming job ${id}"`);
+    expect(page).not.toContain(SECRET);
+    const without = await post(`/scans/jobs/${id}/resume`, new URLSearchParams({}));
+    expect(without.status).toBe(400);
+    expect(await without.text()).toContain('enter it again to resume');
+    expect((await post(`/scans/jobs/${id}/resume`, new URLSearchParams({ externalId: SECRET }))).status).toBe(303);
+    await app.jobs.idle();
+    expect(runnerCalls.at(-1)).toMatchObject({ externalId: SECRET, regions: ['slow-1'] });
+    expect((await app.jobs.list())[0]).toMatchObject({ state: 'done', request: { resumeOf: id, externalIdGiven: true } });
+  });
+
+  it('a killed server’s job folder is recovered by the CLI’s streamed recovery: a partial snapshot, evaluated with the job’s scope', async () => {
+    const folder = join(dir, 'killed-jobs');
+    const scope: Scope = { name: 'killed-scope', description: null, accounts: [sample.accounts[0]?.accountId ?? ''], regions: null, tags: null, stacks: null, caseStudy: null };
+    const request: ScanRequest = { org: true, roleName: 'FtrReadOnly', frameworkId: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', concurrency: 4, maxAttempts: 2, scopes: [scope], scopeSource: 'stored' };
+    const row = await store.scanJobs.create({ options: request, actor });
+    await store.scanJobs.update(row.id, { accountsTotal: 3 });
+    // What a SIGKILLed job leaves: the snapshot's temp file with its header and one finished account, no trailer.
+    const { header, shards } = shardsOf(sample);
+    const [finished] = shards;
+    if (!finished) throw new Error('the sample has no account');
+    const writer = await SnapshotFileWriter.open(join(folder, String(row.id), 'snapshot.json.gz'));
+    await writer.header(header);
+    await writer.account({ ...finished, complete: true });
+    const restarted = new ScanJobs(store, { folder, runner: fakeRunner });
+    await restarted.recovered();
+    const job = await restarted.get(row.id);
+    expect(job).toMatchObject({ state: 'interrupted', outcome: 'partial snapshot of 1 of 3 accounts kept', completeAccounts: [sample.accounts[0]?.accountId] });
+    expect(await store.scans.require(job?.scanId ?? 0)).toMatchObject({ complete: false, interruption: KILLED_SCAN_REASON, accountCount: 1 });
+    expect(await store.assessments.scopeDefinition(job?.assessmentId ?? 0)).toEqual(scope);
+    expect(existsSync(join(folder, String(row.id)))).toBe(false);
+    await restarted.close();
   });
 });
 

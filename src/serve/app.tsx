@@ -16,8 +16,7 @@ import { HTTPException } from 'hono/http-exception';
 import { streamSSE } from 'hono/streaming';
 import { UserError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
-import { getFramework } from '../frameworks/index.js';
-import { parseDelivery, parseList, parsePositiveInt } from '../cli/options.js';
+import { inputLimitBytes } from '../io/bounded-read.js';
 import { ChromiumNotFoundError } from '../report/chromium.js';
 import { REPORT_FORMATS, renderReports, type ReportFormat } from '../report/render.js';
 import type { Store } from '../store/db.js';
@@ -34,7 +33,8 @@ import { AssessmentPage, AssessmentResults, readFilter } from './pages/assessmen
 import { AssessmentsPage, DiffPage } from './pages/history.js';
 import { ItemLive, ItemMain, ItemPage, type Flash } from './pages/item.js';
 import { loadOverview, OverviewPage } from './pages/overview.js';
-import { ScansPage } from './pages/scans.js';
+import { ScansPage, type ScanFormValues } from './pages/scans.js';
+import { scanFormValues, scanRequestFromForm } from './scan-form.js';
 import { itemHref } from './paths.js';
 import { findingKey } from './pages/risk-forms.js';
 import { AssessmentViewCache } from './view-cache.js';
@@ -137,10 +137,17 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     onError: (c) => c.text(`The upload is larger than the evidence limit (${MAX_EVIDENCE_BYTES} bytes).`, 413),
   });
   const formLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('The request body is larger than 1 MiB.', 413) });
-  const isUpload = (path: string) => /^\/assessments\/[^/]+\/items\/[^/]+\/attestation$/.test(path);
+  // The scan form carries a scope file: the `--scope` file limit (1 MiB) plus room for the other fields, so a
+  // file a little too large still reaches the scope reader, which says so on the page.
+  const scanFormLimit = bodyLimit({
+    maxSize: inputLimitBytes('scope') + 256 * 1024,
+    onError: (c) => c.text(`The scan form is larger than the scope file limit (${inputLimitBytes('scope')} bytes) allows.`, 413),
+  });
+  const hasOwnLimit = (path: string) => /^\/assessments\/[^/]+\/items\/[^/]+\/attestation$/.test(path) || path === '/scans';
   app.use('/assessments/:id/items/:itemId/attestation', uploadLimit);
+  app.use('/scans', scanFormLimit);
   // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono's '*' context carries an `any` input type; same object
-  app.use('*', async (c, next) => (isUpload(c.req.path) ? next() : formLimit(c, next)));
+  app.use('*', async (c, next) => (hasOwnLimit(c.req.path) ? next() : formLimit(c, next)));
   if (options.auth?.routes) options.auth.routes(app);
   app.use(
     '*',
@@ -395,36 +402,27 @@ export function createApp(options: CreateAppOptions): DashboardApp {
     return page(c, 'Diff', <DiffPage list={list} a={from} b={to} diff={diff} />);
   });
 
-  app.get('/scans', async (c) => page(c, 'Scans', <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} />));
+  /** The Scans page, with an error (and the posted form values) after a refused request. */
+  const scansPage = async (c: AppContext, refused?: { error: string; values?: ScanFormValues }) =>
+    page(
+      c,
+      'Scans',
+      <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} scopes={await store.assessments.scopeDefinitions()} error={refused?.error} values={refused?.values} />,
+      refused ? 400 : 200,
+    );
+
+  app.get('/scans', async (c) => scansPage(c));
 
   app.post('/scans', async (c) => {
     requireRole(c, 'admin');
     const body = (await c.req.parseBody()) as Record<string, unknown>;
     try {
-      const framework = getFramework(formText(body, 'framework', 100));
-      const regions = parseList(formText(body, 'regions', 2_000));
-      const accounts = parseList(formText(body, 'accounts', 20_000));
-      const org = formText(body, 'org', 5) !== '';
-      if (accounts.length > 0 && !org) throw new UserError('Accounts only apply to an Organization scan (tick "Every account of the Organization").');
-      await jobs.start(
-        {
-          org,
-          roleName: formText(body, 'roleName', 64) || 'FtrReadOnly',
-          externalId: formText(body, 'externalId', 1_224) || undefined,
-          profile: formText(body, 'profile', 128) || undefined,
-          regions: regions.length > 0 ? regions : undefined,
-          accounts: accounts.length > 0 ? accounts : undefined,
-          frameworkId: framework.id,
-          delivery: parseDelivery(formText(body, 'delivery', 40)),
-          concurrency: Math.min(64, parsePositiveInt('Concurrency', formText(body, 'concurrency', 4) || '8')),
-          maxAttempts: Math.min(20, parsePositiveInt('SDK attempts', formText(body, 'maxAttempts', 4) || '8')),
-        },
-        actorOf(c),
-      );
+      // `ftr scan`'s own option and scope rules (src/serve/scan-form.ts); the external id is kept apart.
+      const { request, externalId } = await scanRequestFromForm(body, () => store.assessments.scopeDefinitions());
+      await jobs.start(request, actorOf(c), externalId);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (!(err instanceof UserError) && !(err instanceof Error && err.name === 'UnknownFrameworkError')) throw err;
-      return page(c, 'Scans', <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} error={message} />, 400);
+      if (!(err instanceof UserError)) throw err;
+      return scansPage(c, { error: err.message, values: scanFormValues(body) });
     }
     return c.redirect('/scans', 303);
   });
@@ -439,11 +437,13 @@ export function createApp(options: CreateAppOptions): DashboardApp {
   // Resume an incomplete snapshot: `ftr scan --resume` semantics (only the accounts without a complete shard).
   app.post('/scans/jobs/:id/resume', async (c) => {
     requireRole(c, 'admin');
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const externalId = typeof body.externalId === 'string' && body.externalId.trim() !== '' ? body.externalId.trim() : undefined;
     try {
-      await jobs.resume(idParam(c.req.param('id')), actorOf(c));
+      await jobs.resume(idParam(c.req.param('id')), actorOf(c), externalId);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      return page(c, 'Scans', <ScansPage c={c} jobs={await jobs.list()} scans={await store.scans.list({ limit: 200 })} error={err.message} />, 400);
+      return scansPage(c, { error: err.message });
     }
     return c.redirect('/scans', 303);
   });

@@ -48,6 +48,14 @@ pre.progress{max-height:18rem;overflow:auto}
 .verdict-live{font-size:1.1rem}
 .htmx-request{opacity:.6}
 form.stack label.inline-label{display:inline;font-weight:400}
+form.stack input[type=password],form.stack input[type=file]{font:inherit;width:100%;max-width:560px;padding:.3rem .4rem;border:1px solid var(--line);border-radius:4px}
+form.stack fieldset{border:1px solid var(--line);border-radius:6px;margin:.8rem 0;padding:.2rem .9rem .7rem;max-width:640px}
+form.stack legend{font-weight:700;padding:0 .3rem}
+form.stack details.advanced{border:1px solid var(--line);border-radius:6px;margin:.8rem 0;padding:.5rem .9rem;max-width:640px}
+form.stack details.advanced summary{cursor:pointer;font-weight:700}
+form.stack .hint{display:block;margin-top:.2rem;max-width:560px}
+.flash.err{white-space:pre-line}
+ul.options{margin:0;padding-left:1rem;font-size:.85rem}
 `;
 
 /**

@@ -16,20 +16,24 @@
  * snapshot is incomplete can be resumed with `ftr scan --resume`'s semantics: a new job copies the accounts
  * that have a complete shard (the list kept in `scan_jobs.complete_accounts`) and collects only the rest.
  * One server per store runs scan jobs. Progress is pushed to listeners (server-sent events).
+ *
+ * The external id of a job (`--external-id`) is treated as a secret: it is held in memory while the job
+ * runs and never stored, audited, rendered or written into a progress line; a resume asks for it again.
  */
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { runScanToSink, type ScanOptions, type ScanProgress } from '../collect/run-collection.js';
-import { scanToFile, type ScanRunner } from '../cli/scan-snapshot.js';
+import { recoverKilledScan, scanToFile, workerThreads, type ScanRunner } from '../cli/scan-snapshot.js';
 import { UserError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 import type { DeliveryCategory } from '../core/framework.js';
-import { assembleSnapshot, type AccountShard, type Snapshot } from '../core/snapshot.js';
+import type { AccountShard, Snapshot } from '../core/snapshot.js';
 import { getFramework } from '../frameworks/index.js';
 import { readSnapshot } from '../io/snapshot-file.js';
-import { leftoverTempFiles, writeOutputFile } from '../io/output-file.js';
-import { readShardsForResume, readShardsOfKilledScan, writeShardedSnapshot } from '../io/snapshot-stream.js';
+import { writeOutputFile } from '../io/output-file.js';
+import { readShardsForResume, writeShardedSnapshot } from '../io/snapshot-stream.js';
+import type { Scope } from '../scope/types.js';
 import { describeProgress } from '../cli/progress.js';
 import type { Actor, Store } from '../store/db.js';
 import type { StoredScanJob } from '../store/repositories/scan-jobs.js';
@@ -37,18 +41,35 @@ import { evaluateAndRecord } from './workspace.js';
 
 export type { ScanRunner } from '../cli/scan-snapshot.js';
 
-/** The options of `ftr scan` a dashboard user can set. */
+/**
+ * The options of `ftr scan` a dashboard user can set, as the job stores and shows them (src/serve/scan-form.ts
+ * says which flags stay out and why). Never the external id itself: only whether one was given.
+ */
 export interface ScanRequest {
   readonly org: boolean;
   readonly roleName: string;
-  readonly externalId?: string | undefined;
+  /** An external id was given (`--external-id`); its value is held in memory only while the job runs. */
+  readonly externalIdGiven?: boolean | undefined;
   readonly profile?: string | undefined;
   readonly regions?: readonly string[] | undefined;
   readonly accounts?: readonly string[] | undefined;
+  /** `--deep-regions`. */
+  readonly deepRegions?: boolean | undefined;
   readonly frameworkId: string;
   readonly delivery: DeliveryCategory;
   readonly concurrency: number;
+  /** `--per-account-concurrency` (absent in jobs stored before it was offered: the collector's default). */
+  readonly perAccountConcurrency?: number | undefined;
   readonly maxAttempts: number;
+  /** `--workers` (absent: one thread per core, as `ftr scan`). */
+  readonly workers?: number | undefined;
+  /**
+   * `--scope` / `--scope-name`: the scope definitions to evaluate, one assessment each (absent: one unscoped
+   * assessment). Kept whole, so recovery and a resume evaluate with the same scopes.
+   */
+  readonly scopes?: readonly Scope[] | undefined;
+  /** Where the scopes came from, for the jobs list: "stored" or the uploaded file's name. */
+  readonly scopeSource?: string | undefined;
   /** Set on a resume: the job whose incomplete snapshot this one completes (`ftr scan --resume`). */
   readonly resumeOf?: number | undefined;
 }
@@ -110,10 +131,16 @@ export interface ScanJob {
 
 type Listener = (event: JobEvent) => void;
 
+/** A stored request; a job stored before external ids were kept out of the store loses its value here. */
+function storedRequest(options: unknown): ScanRequest {
+  const { externalId, ...request } = options as ScanRequest & { externalId?: unknown };
+  return externalId !== undefined ? { ...request, externalIdGiven: true } : request;
+}
+
 function fromStore(row: StoredScanJob): ScanJob {
   return {
     id: row.id,
-    request: row.options as ScanRequest,
+    request: storedRequest(row.options),
     startedBy: row.startedBy,
     startedAt: row.startedAt,
     state: row.status,
@@ -139,30 +166,25 @@ export interface FolderSnapshot {
 const completeIds = (shards: Iterable<readonly [string, boolean]>): string[] => [...shards].filter(([, complete]) => complete).map(([id]) => id);
 
 /**
- * The snapshot in a job folder: the shards a killed scan left in its temp file (header + every account
- * record written before the kill, assembled with `complete: false`), else the finished snapshot file.
+ * The snapshot in a job folder. A killed scan's temp file (io/output-file.ts writes `snapshot.json.gz`
+ * through one, renamed when the scan ends) is first turned into the snapshot file by `ftr scan --resume`'s
+ * own recovery (`recoverKilledScan`: streamed shard by shard, up to a torn record, `complete: false`), so
+ * the folder then holds a finished snapshot file either way. Only call it once the job's writer is gone.
  * Null when the folder holds no account.
  */
 export async function snapshotInJobFolder(folder: string): Promise<FolderSnapshot | null> {
   const path = join(folder, SNAPSHOT_FILE);
-  // io/output-file.ts writes `snapshot.json.gz` through a temp file, renamed when the scan ends.
-  for (const temp of await leftoverTempFiles(path)) {
-    const left = await readShardsOfKilledScan(temp.path);
-    if (!left || left.shards.length === 0) continue;
-    const snapshot = assembleSnapshot(left.header, left.shards, {
-      finishedAt: new Date(temp.mtimeMs).toISOString(),
-      complete: false,
-      interruption: { reason: KILLED_SCAN_REASON },
-      errors: [],
-      operations: [],
-    });
-    return { snapshot, completeAccounts: completeIds(left.shards.map((s) => [s.account.accountId, s.complete] as const)), killed: true };
-  }
+  const recovered = await recoverKilledScan(path, { reason: KILLED_SCAN_REASON, writerGone: true });
   if (!(await stat(path).then((info) => info.isFile(), () => false))) return null;
   const snapshot = await readSnapshot(path);
   if (snapshot.accounts.length === 0) return null;
   const { accountIds } = await readShardsForResume(path);
-  return { snapshot, completeAccounts: completeIds(accountIds), killed: false };
+  return { snapshot, completeAccounts: completeIds(accountIds), killed: recovered !== null };
+}
+
+/** `text` with every occurrence of the job's external id masked (an SDK or STS message could quote it). */
+function withoutSecret(text: string, externalId: string | undefined): string {
+  return externalId ? text.split(externalId).join('[external id]') : text;
 }
 
 /** A stored snapshot split back into account shards, each with its own failed reads and outcomes. */
@@ -188,6 +210,8 @@ export class ScanJobs {
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly running = new Set<Promise<void>>();
   private readonly progressWrittenAt = new Map<number, number>();
+  /** The external ids of this server's running jobs (never stored; see the module comment). */
+  private readonly externalIds = new Map<number, string>();
   /** Jobs a previous server left running are marked interrupted before this one lists or starts any. */
   private readonly interrupted: Promise<number[]>;
   /** Then their folders are recorded (in the background: evaluating a big snapshot takes a while). */
@@ -224,9 +248,13 @@ export class ScanJobs {
     return row ? fromStore(row) : undefined;
   }
 
-  async start(request: ScanRequest, actor: Actor): Promise<ScanJob> {
+  /** Starts a job; `externalId` (`--external-id`) is used by the scan and kept nowhere else. */
+  async start(request: ScanRequest, actor: Actor, externalId?: string): Promise<ScanJob> {
     await this.interrupted;
-    const job = fromStore(await this.store.scanJobs.create({ options: request, actor }));
+    const { externalIdGiven: _given, ...rest } = request;
+    const options: ScanRequest = externalId ? { ...rest, externalIdGiven: true } : rest;
+    const job = fromStore(await this.store.scanJobs.create({ options, actor }));
+    if (externalId) this.externalIds.set(job.id, externalId);
     const controller = new AbortController();
     this.jobs.set(job.id, job);
     this.controllers.set(job.id, controller);
@@ -249,13 +277,19 @@ export class ScanJobs {
     return null;
   }
 
-  /** A new job that keeps the complete accounts of an incomplete job's snapshot and collects the rest. */
-  async resume(id: number, actor: Actor): Promise<ScanJob> {
+  /**
+   * A new job that keeps the complete accounts of an incomplete job's snapshot and collects the rest, with
+   * the same options. A job that used an external id needs it again (it was never stored).
+   */
+  async resume(id: number, actor: Actor, externalId?: string): Promise<ScanJob> {
     const prior = await this.get(id);
     if (!prior) throw new UserError(`There is no scan job #${id}.`);
     const refusal = await this.resumeRefusal(prior);
     if (refusal !== null) throw new UserError(refusal);
-    return this.start({ ...prior.request, resumeOf: prior.id }, actor);
+    if (prior.request.externalIdGiven === true && !externalId) {
+      throw new UserError(`Scan job #${id} assumed its role with an external id, which the dashboard does not keep: enter it again to resume.`);
+    }
+    return this.start({ ...prior.request, resumeOf: prior.id }, actor, externalId);
   }
 
   /** Stops a running job; what was collected so far is recorded as a partial snapshot. */
@@ -322,22 +356,35 @@ export class ScanJobs {
     return snapshot.accounts.filter((a) => complete.has(a.accountId)).length;
   }
 
-  /** Records a folder's snapshot as the job's scan, evaluates it and records the assessment. */
-  private async recordSnapshot(job: ScanJob, found: FolderSnapshot, actor: Actor): Promise<void> {
+  /**
+   * Records a folder's snapshot as the job's scan, evaluates it once per scope (none: once, unscoped) and
+   * records each assessment with its scope, as `ftr scan --scope [--scope-name] --db` does. The job points at
+   * the first; with several scopes the returned note names them all (for the job's outcome).
+   */
+  private async recordSnapshot(job: ScanJob, found: FolderSnapshot, actor: Actor): Promise<string> {
     const framework = getFramework(job.request.frameworkId);
     const { scan } = await this.store.scans.record(found.snapshot, { source: 'web', actor });
     job.scanId = scan.id;
     job.completeAccounts = found.completeAccounts;
     await this.persist(job, { scanId: scan.id, completeAccounts: found.completeAccounts });
-    this.emit(job, { type: 'progress', line: `snapshot recorded as scan #${scan.id}; evaluating ${framework.id}` });
-    const assessment = await evaluateAndRecord(this.store, { snapshot: found.snapshot, scanId: scan.id, framework, delivery: job.request.delivery, actor, source: 'web' });
-    job.assessmentId = assessment.id;
-    await this.persist(job, { assessmentId: assessment.id });
+    const scopes: readonly (Scope | null)[] = job.request.scopes && job.request.scopes.length > 0 ? job.request.scopes : [null];
+    this.emit(job, { type: 'progress', line: `snapshot recorded as scan #${scan.id}; evaluating ${framework.id}${scopes[0] ? ` for ${scopes.map((s) => s?.name ?? '').join(', ')}` : ''}` });
+    const recorded: string[] = [];
+    for (const scope of scopes) {
+      const assessment = await evaluateAndRecord(this.store, { snapshot: found.snapshot, scanId: scan.id, framework, delivery: job.request.delivery, actor, source: 'web', scope });
+      recorded.push(`#${assessment.id} (${scope?.name ?? 'unscoped'})`);
+      if (recorded.length === 1) {
+        job.assessmentId = assessment.id;
+        await this.persist(job, { assessmentId: assessment.id });
+      }
+    }
+    return recorded.length > 1 ? `; assessments ${recorded.join(', ')}` : '';
   }
 
   private async run(job: ScanJob, signal: AbortSignal, actor: Actor): Promise<void> {
     const r = job.request;
     const folder = this.folderOf(job.id);
+    const externalId = this.externalIds.get(job.id);
     // Once the snapshot file is complete, a failure to record it leaves the folder for the next start to record.
     let written = false;
     try {
@@ -347,15 +394,17 @@ export class ScanJobs {
       const options: ScanOptions = {
         org: r.org,
         roleName: r.roleName,
-        externalId: r.externalId,
+        externalId,
         profile: r.profile,
         regions: r.regions,
         accounts: r.accounts,
+        deepRegions: r.deepRegions,
         concurrency: r.concurrency,
+        perAccountConcurrency: r.perAccountConcurrency,
         maxAttempts: r.maxAttempts,
         signal,
         onProgress: (p: ScanProgress) => {
-          job.progress = describeProgress(p);
+          job.progress = withoutSecret(describeProgress(p), externalId);
           this.emit(job, { type: 'progress', line: job.progress });
           const total = kept + p.accountsTotal;
           if (p.accountsTotal > 0 && job.accountsTotal !== total) {
@@ -370,23 +419,27 @@ export class ScanJobs {
           }
         },
       };
-      // The same collection into a sharded snapshot file as `ftr scan --out <folder>` (`--resume` for a resume).
-      const result = await scanToFile(join(folder, SNAPSHOT_FILE), options, this.runner, r.resumeOf !== undefined);
+      // The same collection into a sharded snapshot file as `ftr scan --out <folder>` (`--resume` for a resume),
+      // spread over worker threads as `ftr scan --workers` spreads an --org scan.
+      const distribute = await workerThreads(options, r.workers);
+      const result = await scanToFile(join(folder, SNAPSHOT_FILE), { ...options, distribute }, this.runner, r.resumeOf !== undefined);
       written = true;
       const found = await snapshotInJobFolder(folder);
       if (!found) throw new Error('the scan ended without an account in its snapshot file');
-      await this.recordSnapshot(job, found, actor);
+      const assessmentsNote = await this.recordSnapshot(job, found, actor);
       const keptNote = result.resumed > 0 ? ` (${result.resumed} account(s) kept from job #${r.resumeOf ?? ''})` : '';
-      job.outcome = result.trailer.complete ? `complete${keptNote}` : `partial: ${result.trailer.interruption?.reason ?? 'interrupted'}${keptNote}`;
+      const reason = withoutSecret(result.trailer.interruption?.reason ?? 'interrupted', externalId);
+      job.outcome = `${result.trailer.complete ? 'complete' : `partial: ${reason}`}${keptNote}${assessmentsNote}`;
       job.state = 'done';
       await rm(folder, { recursive: true, force: true });
     } catch (err) {
       job.state = 'failed';
-      job.outcome = redact(err instanceof Error ? err.message : String(err));
+      job.outcome = withoutSecret(redact(err instanceof Error ? err.message : String(err)), externalId);
       if (!written) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
     }
     job.finishedAt = new Date().toISOString();
     this.progressWrittenAt.delete(job.id);
+    this.externalIds.delete(job.id);
     await this.persist(job, { status: job.state, outcome: job.outcome, progress: job.progress, finishedAt: job.finishedAt, scanId: job.scanId, assessmentId: job.assessmentId });
     this.emit(job, { type: 'state', line: `${job.state}: ${job.outcome}` });
     // A finished job is read from the store from now on.
@@ -427,11 +480,11 @@ export class ScanJobs {
     const found = row && row.scanId === null ? await snapshotInJobFolder(folder) : null;
     if (row && found) {
       const job = fromStore(row);
-      await this.recordSnapshot(job, found, { userId: null, label: `${row.startedBy} (scan job #${id}, recorded when the server restarted)` });
+      const assessmentsNote = await this.recordSnapshot(job, found, { userId: null, label: `${row.startedBy} (scan job #${id}, recorded when the server restarted)` });
       const kept = found.completeAccounts.length;
       const outcome = found.killed
-        ? `partial snapshot of ${row.accountsTotal !== null ? `${kept} of ${row.accountsTotal}` : kept} accounts kept`
-        : `${row.outcome}; its snapshot was recorded when the server restarted`;
+        ? `partial snapshot of ${row.accountsTotal !== null ? `${kept} of ${row.accountsTotal}` : kept} accounts kept${assessmentsNote}`
+        : `${row.outcome}; its snapshot was recorded when the server restarted${assessmentsNote}`;
       await this.store.scanJobs.update(id, { outcome });
     } else if (row && row.status === 'interrupted' && row.scanId === null) {
       await this.store.scanJobs.update(id, { outcome: `${INTERRUPTED_BY_RESTART}; no account had finished, start the scan again` });

@@ -128,6 +128,17 @@ describe.each(storeEngines())('store on $name', (engine) => {
     expect((await store.assessments.record(assessment, { scanId: null, source: 'import', actor: BOB })).created).toBe(false);
   });
 
+  it('offers the newest definition of each scope the assessments were recorded with (migration 0006), for the scan form', async () => {
+    const base = sampleAssessment();
+    const name = base.scope.name ?? '';
+    const scope = (accounts: string[]) => ({ name, description: null, accounts, regions: null, tags: null, stacks: null, caseStudy: null });
+    await store.assessments.record(base, { scanId: null, source: 'evaluate', actor: ALICE, scope: scope(['111111111111']) });
+    await store.assessments.record({ ...base, generatedAt: '2026-11-03T00:00:00.000Z' }, { scanId: null, source: 'evaluate', actor: ALICE, scope: scope(['222222222222']) });
+    // Recorded without its definition (an import): not offered, and the newest definition still wins.
+    await store.assessments.record({ ...base, generatedAt: '2026-11-04T00:00:00.000Z' }, { scanId: null, source: 'import', actor: ALICE });
+    expect(await store.assessments.scopeDefinitions()).toEqual([scope(['222222222222'])]);
+  });
+
   it('keeps fields it does not know about (the Assessment type grows without migrations)', async () => {
     const base = sampleAssessment();
     const [first, ...rest] = base.items;

@@ -34,7 +34,8 @@ const holdAfterFirstShard: ScanRunner = (options, sink) =>
 const store = await openStore({ engine: 'sqlite', file });
 const jobs = new ScanJobs(store, { folder, runner: holdAfterFirstShard });
 const job = await jobs.start(
-  { org: true, roleName, regions: ['us-east-1'], frameworkId: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', concurrency: 4, maxAttempts: 2 },
+  // One thread: the runner above limits the services, which worker threads (built from the job's options) would not see.
+  { org: true, roleName, regions: ['us-east-1'], frameworkId: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', concurrency: 4, maxAttempts: 2, workers: 1 },
   { userId: null, label: 'crash-test' },
 );
 process.stdout.write(`job ${job.id}\n`);

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { Listr } from 'listr2';
-import { runScanToSink, type AccountDistributor } from '../../collect/run-collection.js';
+import { runScanToSink, type AccountDistributor, type ScanOptions } from '../../collect/run-collection.js';
 import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
 import type { DeliveryCategory, Framework } from '../../core/framework.js';
@@ -12,7 +12,8 @@ import { SNAPSHOT_SCHEMA_VERSION, type SnapshotHeader, type SnapshotTrailer } fr
 import { TOOL_VERSION } from '../../version.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
-import { scanToFile, type ScanToFileResult } from '../scan-snapshot.js';
+import { scanToFile, workerThreads, type ScanToFileResult } from '../scan-snapshot.js';
+import { requireOrgForAccounts } from '../options.js';
 import type { Severity } from '../../core/finding.js';
 import { progressReporter } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
@@ -143,28 +144,11 @@ async function priorHeader(path: string): Promise<SnapshotHeader | undefined> {
   return (await readShardsForResume(path).catch(() => undefined))?.header;
 }
 
-/**
- * The worker threads an --org scan's accounts are spread over (docs/decisions/0011): `--workers`, else one
- * per core. Loaded only when there is more than one thread; a single account always runs in this thread.
- */
-async function workerThreads(options: ScanCommandOptions): Promise<AccountDistributor | undefined> {
-  if (!options.org) return undefined;
-  const { defaultWorkerThreads, threadDistributor } = await import('../../collect/workers/thread-pool.js');
-  const threads = options.workers ?? defaultWorkerThreads();
-  if (threads <= 1) return undefined;
-  return threadDistributor({
-    threads,
-    scan: { org: true, roleName: options.roleName, externalId: options.externalId, profile: options.profile, regions: options.regions },
-  });
-}
-
 export async function scanCommand(options: ScanCommandOptions): Promise<number> {
   boundHeapGrowth();
   // Everything that can be wrong with the flags and files is checked before scanning: a typo, a missing
   // Chromium or an unwritable --out must not cost a whole scan.
-  if (options.accounts !== undefined && !options.org) {
-    throw new UserError('--accounts only applies with --org (it picks accounts of the Organization). Add --org, or drop --accounts.');
-  }
+  requireOrgForAccounts(options.org, options.accounts);
   const scopes = resolveScopes(options.scopeFile, options.scopeName);
   const reports = await preflightReports(options.formats, options.chromiumPath, options.out);
   await prepareOutputDir(options.out);
@@ -211,28 +195,23 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
             });
             // Every account is written to snapshot.json.gz as it finishes (io/snapshot-stream.ts).
             const queue = options.queue ? await openScanQueue(options, options.resume ? await priorHeader(snapshotPath) : undefined) : null;
-            const distribute = queue?.distributor ?? (await workerThreads(options));
             try {
-              const result = await scanToFile(
-                snapshotPath,
-                {
-                  distribute,
-                  org: options.org,
-                  roleName: options.roleName,
-                  externalId: options.externalId,
-                  profile: options.profile,
-                  regions: options.regions,
-                  accounts: options.accounts,
-                  concurrency: options.concurrency,
-                  perAccountConcurrency: options.perAccountConcurrency,
-                  deepRegions: options.deepRegions,
-                  maxAttempts: options.maxAttempts,
-                  signal: interrupt.signal,
-                  onProgress,
-                },
-                runScanToSink,
-                options.resume === true,
-              );
+              const collection: ScanOptions = {
+                org: options.org,
+                roleName: options.roleName,
+                externalId: options.externalId,
+                profile: options.profile,
+                regions: options.regions,
+                accounts: options.accounts,
+                concurrency: options.concurrency,
+                perAccountConcurrency: options.perAccountConcurrency,
+                deepRegions: options.deepRegions,
+                maxAttempts: options.maxAttempts,
+                signal: interrupt.signal,
+                onProgress,
+              };
+              const distribute = queue?.distributor ?? (await workerThreads(collection, options.workers));
+              const result = await scanToFile(snapshotPath, { ...collection, distribute }, runScanToSink, options.resume === true);
               await queue?.finish(result);
               ctx.trailer = result.trailer;
               ctx.files.push(snapshotPath);

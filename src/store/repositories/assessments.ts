@@ -249,6 +249,20 @@ export class AssessmentRepository {
     return decodeScope(row?.scope_definition ?? null);
   }
 
+  /**
+   * The scopes the workspace knows: for each scope name, the definition of its newest assessment recorded
+   * with one (the dashboard's scan form offers them). Sorted by name.
+   */
+  async scopeDefinitions(): Promise<Scope[]> {
+    const newest = this.ctx.db
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('scope_definition', 'is not', null)
+      .groupBy('scope_name');
+    const rows = await this.ctx.db.selectFrom('assessments').select(['scope_name', 'scope_definition']).where('id', 'in', newest).orderBy('scope_name').execute();
+    return rows.flatMap((row) => decodeScope(row.scope_definition) ?? []);
+  }
+
   async get(id: number): Promise<StoredAssessment | null> {
     const row = await this.ctx.db.selectFrom('assessments').select(LIST_COLUMNS).where('id', '=', id).executeTakeFirst();
     return row ? toStoredAssessment(row) : null;
