@@ -112,4 +112,29 @@ describe('scanToFile and --resume', () => {
     expect(whole.accounts.map((a) => a.name)).toEqual(['killed run 111111111111', 'killed run 222222222222', 'collected 1', 'collected 2']);
     expect((await readdir(folder)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('a --resume killed while it copied the earlier accounts loses none of them', async () => {
+    const folder = join(dir, 'killed-resume');
+    await mkdir(folder);
+    const path = join(folder, 'snapshot.json.gz');
+    // An interrupted snapshot with three finished accounts...
+    await scanToFile(path, options, fakeRunner([], 3), false);
+    // ...whose --resume was killed after copying only the first of them into its temp file.
+    const writer = await SnapshotFileWriter.open(path);
+    await writer.header(header);
+    await writer.account({ complete: true, account: anAccount({ accountId: ORG[0] ?? '', name: 'copied by the killed resume' }), errors: [], operations: [] });
+    const [temp] = (await readdir(folder)).filter((n) => n.endsWith('.tmp'));
+    if (!temp) throw new Error('the writer left no temp file');
+    const old = new Date(Date.now() - 5 * 60_000);
+    await utimes(path, old, old);
+    const later = new Date(Date.now() - 2 * 60_000);
+    await utimes(join(folder, temp), later, later);
+
+    const collected: string[] = [];
+    const resumed = await scanToFile(path, options, fakeRunner(collected), true);
+    expect(collected).toEqual(ORG.slice(3));
+    expect(resumed.resumed).toBe(3);
+    const whole = await readSnapshot(path);
+    expect(whole.accounts.map((a) => a.name)).toEqual(['copied by the killed resume', 'collected 2', 'collected 3', 'collected 1']);
+  });
 });

@@ -78,7 +78,8 @@ export interface RecoverKilledScanOptions {
 /**
  * Writes what a killed scan's temp file holds to `path` as an interrupted snapshot (its accounts, complete or
  * not, as they were written; no trailer survived, so no scan-wide errors), one shard at a time, then removes
- * the temp file. Returns the number of accounts recovered, or null when there is nothing to recover.
+ * the temp file. Complete accounts of the snapshot already at `path` that the temp file lacks are kept when
+ * it is of the same scan (a killed `--resume` that had not copied them all yet). Returns the number of accounts recovered, or null when there is nothing to recover.
  * `ftr scan --resume` and the dashboard's recovery of a killed server's job folders both use it.
  */
 export async function recoverKilledScan(path: string, options: RecoverKilledScanOptions = {}): Promise<number | null> {
@@ -91,13 +92,26 @@ export async function recoverKilledScan(path: string, options: RecoverKilledScan
   }
   const left = await openKilledScan(temp.path);
   if (!left) return null;
+  const earlier = await earlierSnapshotOfSameScan(path, left.header);
   const writer = await SnapshotFileWriter.open(path);
   let accounts = 0;
   try {
     await writer.header(left.header);
+    const written = new Set<string>();
     for await (const shard of left.shards()) {
       await writer.account(shard);
+      written.add(shard.account.accountId);
       accounts += 1;
+    }
+    // A killed `--resume` may have died while it copied the earlier snapshot's accounts: the ones it had not
+    // copied yet are still in that snapshot, and replacing it must not lose them.
+    if (earlier) {
+      for await (const shard of earlier.shards) {
+        if (!shard.complete || written.has(shard.account.accountId)) continue;
+        written.add(shard.account.accountId);
+        await writer.account(shard);
+        accounts += 1;
+      }
     }
     await writer.finish({
       finishedAt: new Date(temp.mtimeMs).toISOString(),
@@ -112,6 +126,17 @@ export async function recoverKilledScan(path: string, options: RecoverKilledScan
   }
   await unlink(temp.path).catch(() => undefined);
   return accounts;
+}
+
+/** The snapshot already at `path` when it is of the same scan as a killed scan's temp file (else null). */
+async function earlierSnapshotOfSameScan(path: string, header: SnapshotHeader): Promise<Awaited<ReturnType<typeof readShardsForResume>> | null> {
+  try {
+    const earlier = await readShardsForResume(path);
+    return resumeMismatch(earlier.header, header) === null ? earlier : null;
+  } catch {
+    // None, an older single-document snapshot or an unreadable one: the temp file's accounts are all there is.
+    return null;
+  }
 }
 
 /**
