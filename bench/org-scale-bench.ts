@@ -24,6 +24,11 @@
  *   BENCH_CLI=/path/to/cli/index.js                  (another build of the CLI, e.g. a copy of dist/ before a change)
  *   BENCH_NODE_ARGS="--max-semi-space-size=32"      (node flags for the scan)
  *   BENCH_NO_DOCS=1                                  (print the rows, leave docs/benchmarks.md as it is)
+ *   BENCH_MOTO_PUBLIC_SNAPSHOTS=1                    (replay moto's DescribeSnapshots as recorded: its ~1,150 public
+ *                                                     snapshots per region, 94% of the answer bytes, although the
+ *                                                     scanner asks OwnerIds=self; default: only owned ones, as AWS)
+ *   BENCH_KEEP_OUT=1                                 (keep each scan's output folder; `npx tsx bench/operation-costs.ts
+ *                                                     <snapshot.json.gz>` counts its requests per operation)
  * Writes the "## Scan at Organization scale" section of docs/benchmarks.md (other sections are kept).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -53,6 +58,13 @@ const CONFIG_EVERYWHERE = (process.env.BENCH_CONFIG_EVERYWHERE ?? '0').split(','
 const EMPTY_REGIONS = REGIONS.filter((r) => !(SEED_REGIONS as readonly string[]).includes(r));
 const RECORDING = process.env.BENCH_RECORDING ?? join(tmpdir(), 'ftr-org-scale-recording.json');
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+/**
+ * Replay moto's DescribeSnapshots answers as recorded: ~1,150 public snapshots per region although the scanner
+ * asks for its own (OwnerIds=self). Default: answered as AWS does, only the Organization's own snapshots.
+ */
+const MOTO_PUBLIC_SNAPSHOTS = process.env.BENCH_MOTO_PUBLIC_SNAPSHOTS === '1';
+/** Keep each scan's output folder (snapshot, assessment) to look at its operation outcomes. */
+const KEEP_OUT = Boolean(process.env.BENCH_KEEP_OUT);
 /** The CLI scanned with: the built dist/ by default; another build (e.g. a copy of an older dist/) to compare. */
 /** Extra node flags for the scan (e.g. GC settings), space-separated. */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -81,6 +93,24 @@ interface Run {
   readonly retries: number;
   readonly throttles: number;
   readonly proxy: ProxyStats;
+  /** What the proxy answered, per `service Operation`. */
+  readonly operations: Record<string, OperationCount>;
+}
+
+interface OperationCount {
+  readonly requests: number;
+  readonly bytes: number;
+  readonly errors: number;
+}
+
+/** The operations with the most answer bytes (XML/JSON the scanner parses), per account. */
+function topOperations(r: Run, n: number): string {
+  const rows = Object.entries(r.operations).sort((a, b) => b[1].bytes - a[1].bytes).slice(0, n);
+  const totalBytes = Object.values(r.operations).reduce((t, o) => t + o.bytes, 0);
+  return [
+    `    connections opened: ${r.proxy.connections ?? '?'}; answers: ${(totalBytes / r.accounts / 1024).toFixed(0)} KiB per account; top ${n} operations by bytes (per account: requests, KiB, errors):`,
+    ...rows.map(([op, o]) => `      ${op.padEnd(60)} ${(o.requests / r.accounts).toFixed(1).padStart(7)} ${(o.bytes / r.accounts / 1024).toFixed(1).padStart(8)} ${(o.errors / r.accounts).toFixed(1).padStart(6)}`),
+  ].join('\n');
 }
 
 
@@ -115,6 +145,8 @@ async function scanOnce(endpoint: string, accounts: number, throttle: number, va
     // ones count 0. Otherwise the recorded answers (moto: no recorder, 24 regions listed as enabled).
     enabledRegions: configEverywhere ? REGIONS : [],
     configEverywhere: configEverywhere ? EMPTY_REGIONS : [],
+    // AWS answers DescribeSnapshots OwnerIds=self with the account's own snapshots; moto with its public ones.
+    ownedSnapshotsOnly: !MOTO_PUBLIC_SNAPSHOTS,
   });
   const out = await mkdtemp(join(tmpdir(), 'ftr-org-scale-'));
   const usageFile = join(out, 'usage.json');
@@ -158,9 +190,11 @@ async function scanOnce(endpoint: string, accounts: number, throttle: number, va
       retries: stats?.retries ?? 0,
       throttles: stats?.throttles ?? 0,
       proxy: await proxyCall<ProxyStats>(endpoint, 'stats'),
+      operations: await proxyCall<Record<string, OperationCount>>(endpoint, 'operations'),
     };
   } finally {
-    await rm(out, { recursive: true, force: true });
+    if (KEEP_OUT) process.stdout.write(`    output kept in ${out}\n`);
+    else await rm(out, { recursive: true, force: true });
   }
 }
 
@@ -225,7 +259,7 @@ async function main(): Promise<void> {
             );
             const run = await scanOnce(proxy.endpoint, accounts, throttle, variant, configEverywhere);
             runs.push(run);
-            process.stdout.write(`  ${row(run)}\n`);
+            process.stdout.write(`  ${row(run)}\n${topOperations(run, Number(process.env.BENCH_TOP_OPERATIONS ?? 25))}\n`);
           }
         }
       }
