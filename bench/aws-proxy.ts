@@ -9,7 +9,9 @@
  *
  * It prints `listening <port>` once ready. Control (JSON over HTTP, never forwarded):
  *   POST /__ftr_bench/config {"mode":"live"|"record"|"replay","latencyMs":60,"throttleRate":0.05,"seed":1,
- *                             "syntheticMembers":1000}
+ *                             "syntheticMembers":1000,"ownedSnapshotsOnly":true}
+ * `ownedSnapshotsOnly` (replay): ec2:DescribeSnapshots answers keep only snapshots an account of the recorded
+ * Organization owns, as AWS answers `OwnerIds=self` (moto answers its ~1,150 public snapshots per region).
  * `syntheticMembers` (replay only) plays an Organization of that many members from a recording of a few: the
  * recorded ListAccounts answer gets the synthetic members, and each synthetic member X is played by a
  * recorded member T (round-robin): its AssumeRole is T's answer with a key of its own, and its requests are
