@@ -9,7 +9,9 @@
  *
  * It prints `listening <port>` once ready. Control (JSON over HTTP, never forwarded):
  *   POST /__ftr_bench/config {"mode":"live"|"record"|"replay","latencyMs":60,"throttleRate":0.05,"seed":1,
- *                             "syntheticMembers":1000}
+ *                             "syntheticMembers":1000,"ownedSnapshotsOnly":true}
+ * `ownedSnapshotsOnly` (replay): ec2:DescribeSnapshots answers keep only snapshots an account of the recorded
+ * Organization owns, as AWS answers `OwnerIds=self` (moto answers its ~1,150 public snapshots per region).
  * `syntheticMembers` (replay only) plays an Organization of that many members from a recording of a few: the
  * recorded ListAccounts answer gets the synthetic members, and each synthetic member X is played by a
  * recorded member T (round-robin): its AssumeRole is T's answer with a key of its own, and its requests are
@@ -22,6 +24,7 @@
  * status SUCCESS, and a delivery channel, and `config:GetDiscoveredResourceCounts` answers its counts: 0 in those
  * regions, which must be ones the recording holds no resources in (the bench passes the e2e seed's empty regions).
  *   GET  /__ftr_bench/stats   requests, throttled, replay misses, max in flight (all, per access key)
+ *   GET  /__ftr_bench/operations   per `service Operation`: requests, answer bytes, error answers
  *   POST /__ftr_bench/save {"file":"..."}   writes the recording
  * Loopback only; it holds no real credential (moto's fake keys) and never talks to real AWS.
  */
@@ -48,6 +51,12 @@ interface Config {
   enabledRegions: string[];
   /** Replay: empty regions governed by AWS Config (Control Tower): a recorder of every type, counts of 0. */
   configEverywhere: string[];
+  /**
+   * Replay: ec2:DescribeSnapshots with `OwnerIds=self` answers only the Organization's own snapshots, as AWS
+   * does. moto ignores the owner and answers the ~1,150 public snapshots it pre-creates per region (431 KB of
+   * XML per region, 94% of every byte a recorded account is answered): false replays moto's answer.
+   */
+  ownedSnapshotsOnly: boolean;
 }
 
 function arg(name: string): string | undefined {
@@ -56,7 +65,7 @@ function arg(name: string): string | undefined {
 }
 
 const upstream = new URL(arg('upstream') ?? 'http://127.0.0.1:5000');
-const config: Config = { mode: 'live', latencyMs: 60, throttleRate: 0, seed: 1, syntheticMembers: 0, enabledRegions: [], configEverywhere: [] };
+const config: Config = { mode: 'live', latencyMs: 60, throttleRate: 0, seed: 1, syntheticMembers: 0, enabledRegions: [], configEverywhere: [], ownedSnapshotsOnly: false };
 const recording = new Map<string, RecordedAnswer[]>();
 const replayCursor = new Map<string, number>();
 const loadFile = arg('load');
@@ -65,7 +74,29 @@ if (loadFile) {
   for (const [k, v] of Object.entries(saved)) recording.set(k, v);
 }
 
-const stats = { requests: 0, throttled: 0, replayMisses: 0, inFlight: 0, maxInFlight: 0, maxInFlightPerKey: 0 };
+/** The recorded Organization's account ids (from its ListAccounts answers): who can own a snapshot. */
+const organizationAccountIds = new Set<string>();
+for (const [k, answers] of recording) {
+  if (!k.includes('ListAccounts')) continue;
+  for (const a of answers) for (const m of Buffer.from(a.body, 'base64').toString('utf8').matchAll(/"Id":\s*"(\d{12})"/g)) if (m[1]) organizationAccountIds.add(m[1]);
+}
+
+const stats = { connections: 0, requests: 0, throttled: 0, replayMisses: 0, inFlight: 0, maxInFlight: 0, maxInFlightPerKey: 0 };
+/** Per `service Operation`: requests, answer bytes, error answers (GET /__ftr_bench/operations). */
+const byOperation = new Map<string, { requests: number; bytes: number; errors: number }>();
+
+/** The operation of a request: the JSON target, the query Action, or the REST method + path shape. */
+function operationOf(service: string, method: string, url: string, headers: IncomingHttpHeaders, body: Buffer): string {
+  const target = headers['x-amz-target'];
+  if (typeof target === 'string') return `${service} ${target.replace(/^.*\./, '')}`;
+  const action = /(?:^|&)Action=([^&]+)/.exec(body.toString('utf8'))?.[1] ?? /[?&]Action=([^&]+)/.exec(url)?.[1];
+  if (action) return `${service} ${action}`;
+  // REST: the path with ids and names replaced, plus the sub-resource query keys (S3 ?policy, ?encryption).
+  const [path = '', query = ''] = url.split('?');
+  const shape = path.replace(/\/[^/]*\d[^/]*/g, '/{id}');
+  const keys = query.split('&').map((kv) => kv.split('=')[0]).filter((k) => k && !/^(max|next|X-Amz)/i.test(k ?? '')).join('&');
+  return `${service} ${method} ${shape}${keys ? `?${keys}` : ''}`;
+}
 const inFlightPerKey = new Map<string, number>();
 
 /** mulberry32: a small seeded generator, so a run's throttled requests are reproducible. */
@@ -225,6 +256,38 @@ function withEnabledRegions(answer: RecordedAnswer, body: Buffer): RecordedAnswe
   return { ...answer, body: Buffer.from(rewritten).toString('base64') };
 }
 
+/**
+ * `ownedSnapshotsOnly`: a DescribeSnapshots answer without the snapshots no account of the Organization owns
+ * (moto's public AMI snapshots), as AWS answers `OwnerIds=self`.
+ */
+function withOwnedSnapshotsOnly(answer: RecordedAnswer, body: Buffer): RecordedAnswer {
+  if (!config.ownedSnapshotsOnly || answer.status !== 200 || !body.toString('utf8').includes('Action=DescribeSnapshots')) return answer;
+  const xml = Buffer.from(answer.body, 'base64').toString('utf8');
+  const open = xml.indexOf('<snapshotSet>');
+  const close = xml.lastIndexOf('</snapshotSet>');
+  if (open < 0 || close < 0) return answer;
+  // The snapshot items, split at depth 0 (an item's tagSet holds items of its own).
+  const inner = xml.slice(open + '<snapshotSet>'.length, close);
+  const kept: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const m of inner.matchAll(/<item>|<\/item>|<item\/>/g)) {
+    if (m[0] === '<item>') {
+      if (depth === 0) start = m.index;
+      depth += 1;
+    } else if (m[0] === '</item>') {
+      depth -= 1;
+      if (depth === 0) {
+        const item = inner.slice(start, m.index + m[0].length);
+        const owner = /<ownerId>(\d+)<\/ownerId>/.exec(item.replace(/<tagSet>[\s\S]*?<\/tagSet>/, ''))?.[1];
+        if (owner && organizationAccountIds.has(owner)) kept.push(item);
+      }
+    }
+  }
+  const rewritten = `${xml.slice(0, open)}<snapshotSet>${kept.join('')}</snapshotSet>${xml.slice(close + '</snapshotSet>'.length)}`;
+  return { ...answer, body: Buffer.from(rewritten).toString('base64') };
+}
+
 /** Rewrites the answers that make the synthetic Organization: ListAccounts, and AssumeRole into a member. */
 function playSynthetic(answer: RecordedAnswer, headers: IncomingHttpHeaders, body: Buffer, accountId: string | undefined, templateId: string | undefined): RecordedAnswer {
   if (String(headers['x-amz-target'] ?? '').endsWith('.ListAccounts') && answer.status === 200) return syntheticListAccounts(answer);
@@ -285,9 +348,12 @@ async function control(req: IncomingMessage, body: Buffer, res: ServerResponse):
     synthetic.byKey.clear();
     synthetic.templates = [];
     for (const k of Object.keys(stats) as (keyof typeof stats)[]) stats[k] = 0;
+    byOperation.clear();
     json(config);
   } else if (req.url === '/__ftr_bench/stats') {
     json(stats);
+  } else if (req.url === '/__ftr_bench/operations') {
+    json(Object.fromEntries(byOperation));
   } else if (req.url === '/__ftr_bench/save') {
     const { file } = JSON.parse(body.toString('utf8')) as { file: string };
     writeFileSync(file, JSON.stringify(Object.fromEntries(recording)));
@@ -352,6 +418,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
           answer = replayable(answers[Math.min(at, answers.length - 1)] as RecordedAnswer);
           if (config.syntheticMembers > 0) answer = playSynthetic(answer, req.headers, body, assumeInto?.[1], assumedTemplate);
           answer = withEnabledRegions(answer, body);
+          answer = withOwnedSnapshotsOnly(answer, body);
         }
       } else {
         answer = await forward(req, body);
@@ -364,6 +431,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     // The latency of an AWS answer, on top of the time moto took (live/record) or none (replay).
     const wait = config.latencyMs - (Date.now() - started);
     if (wait > 0) await sleep(wait);
+    const op = operationOf(service, req.method ?? 'GET', req.url ?? '/', req.headers, body);
+    const counted = byOperation.get(op) ?? { requests: 0, bytes: 0, errors: 0 };
+    counted.requests += 1;
+    counted.bytes += Math.floor((answer.body.length * 3) / 4);
+    if (answer.status >= 300) counted.errors += 1;
+    byOperation.set(op, counted);
     send(res, answer);
   } finally {
     stats.inFlight -= 1;
@@ -378,6 +451,10 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 60_000;
+// New TCP connections: with keep-alive working, about the scan's requests in flight, not one per request.
+server.on('connection', () => {
+  stats.connections += 1;
+});
 server.listen(Number(arg('port') ?? 0), '127.0.0.1', () => {
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
 });

@@ -24,6 +24,11 @@
  *   BENCH_CLI=/path/to/cli/index.js                  (another build of the CLI, e.g. a copy of dist/ before a change)
  *   BENCH_NODE_ARGS="--max-semi-space-size=32"      (node flags for the scan)
  *   BENCH_NO_DOCS=1                                  (print the rows, leave docs/benchmarks.md as it is)
+ *   BENCH_MOTO_PUBLIC_SNAPSHOTS=0,1                  (1: replay moto's DescribeSnapshots as recorded: its ~1,150 public
+ *                                                     snapshots per region, 94% of the answer bytes, although the
+ *                                                     scanner asks OwnerIds=self; default: only owned ones, as AWS)
+ *   BENCH_KEEP_OUT=1                                 (keep each scan's output folder; `npx tsx bench/operation-costs.ts
+ *                                                     <snapshot.json.gz>` counts its requests per operation)
  * Writes the "## Scan at Organization scale" section of docs/benchmarks.md (other sections are kept).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -53,6 +58,13 @@ const CONFIG_EVERYWHERE = (process.env.BENCH_CONFIG_EVERYWHERE ?? '0').split(','
 const EMPTY_REGIONS = REGIONS.filter((r) => !(SEED_REGIONS as readonly string[]).includes(r));
 const RECORDING = process.env.BENCH_RECORDING ?? join(tmpdir(), 'ftr-org-scale-recording.json');
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+/**
+ * Replay moto's DescribeSnapshots answers as recorded: ~1,150 public snapshots per region although the scanner
+ * asks for its own (OwnerIds=self). Default: answered as AWS does, only the Organization's own snapshots.
+ */
+const MOTO_PUBLIC_SNAPSHOTS = (process.env.BENCH_MOTO_PUBLIC_SNAPSHOTS ?? '0').split(',').map((v) => v.trim() === '1');
+/** Keep each scan's output folder (snapshot, assessment) to look at its operation outcomes. */
+const KEEP_OUT = Boolean(process.env.BENCH_KEEP_OUT);
 /** The CLI scanned with: the built dist/ by default; another build (e.g. a copy of an older dist/) to compare. */
 /** Extra node flags for the scan (e.g. GC settings), space-separated. */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -68,6 +80,8 @@ interface Run {
   readonly variant: string;
   /** Every region governed by AWS Config (BENCH_CONFIG_EVERYWHERE): no --regions, the region signal decides. */
   readonly configEverywhere: boolean;
+  /** DescribeSnapshots replayed as moto answered it (its public snapshots) instead of as AWS would (owned only). */
+  readonly motoPublicSnapshots: boolean;
   readonly exitCode: number | null;
   readonly wallMs: number;
   readonly collectMs: number;
@@ -81,6 +95,24 @@ interface Run {
   readonly retries: number;
   readonly throttles: number;
   readonly proxy: ProxyStats;
+  /** What the proxy answered, per `service Operation`. */
+  readonly operations: Record<string, OperationCount>;
+}
+
+interface OperationCount {
+  readonly requests: number;
+  readonly bytes: number;
+  readonly errors: number;
+}
+
+/** The operations with the most answer bytes (XML/JSON the scanner parses), per account. */
+function topOperations(r: Run, n: number): string {
+  const rows = Object.entries(r.operations).sort((a, b) => b[1].bytes - a[1].bytes).slice(0, n);
+  const totalBytes = Object.values(r.operations).reduce((t, o) => t + o.bytes, 0);
+  return [
+    `    connections opened: ${r.proxy.connections ?? '?'}; answers: ${(totalBytes / r.accounts / 1024).toFixed(0)} KiB per account; top ${n} operations by bytes (per account: requests, KiB, errors):`,
+    ...rows.map(([op, o]) => `      ${op.padEnd(60)} ${(o.requests / r.accounts).toFixed(1).padStart(7)} ${(o.bytes / r.accounts / 1024).toFixed(1).padStart(8)} ${(o.errors / r.accounts).toFixed(1).padStart(6)}`),
+  ].join('\n');
 }
 
 
@@ -104,7 +136,7 @@ async function record(): Promise<void> {
   }
 }
 
-async function scanOnce(endpoint: string, accounts: number, throttle: number, variant: string, configEverywhere: boolean): Promise<Run> {
+async function scanOnce(endpoint: string, accounts: number, throttle: number, variant: string, configEverywhere: boolean, motoPublicSnapshots: boolean): Promise<Run> {
   await proxyCall(endpoint, 'config', {
     mode: 'replay',
     latencyMs: LATENCY_MS,
@@ -115,6 +147,8 @@ async function scanOnce(endpoint: string, accounts: number, throttle: number, va
     // ones count 0. Otherwise the recorded answers (moto: no recorder, 24 regions listed as enabled).
     enabledRegions: configEverywhere ? REGIONS : [],
     configEverywhere: configEverywhere ? EMPTY_REGIONS : [],
+    // AWS answers DescribeSnapshots OwnerIds=self with the account's own snapshots; moto with its public ones.
+    ownedSnapshotsOnly: !motoPublicSnapshots,
   });
   const out = await mkdtemp(join(tmpdir(), 'ftr-org-scale-'));
   const usageFile = join(out, 'usage.json');
@@ -146,6 +180,7 @@ async function scanOnce(endpoint: string, accounts: number, throttle: number, va
       throttle,
       variant,
       configEverywhere,
+      motoPublicSnapshots,
       exitCode,
       wallMs,
       collectMs: Date.parse(source.trailer.finishedAt) - Date.parse(source.header.startedAt),
@@ -158,9 +193,11 @@ async function scanOnce(endpoint: string, accounts: number, throttle: number, va
       retries: stats?.retries ?? 0,
       throttles: stats?.throttles ?? 0,
       proxy: await proxyCall<ProxyStats>(endpoint, 'stats'),
+      operations: await proxyCall<Record<string, OperationCount>>(endpoint, 'operations'),
     };
   } finally {
-    await rm(out, { recursive: true, force: true });
+    if (KEEP_OUT) process.stdout.write(`    output kept in ${out}\n`);
+    else await rm(out, { recursive: true, force: true });
   }
 }
 
@@ -168,7 +205,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function row(r: Run): string {
   return (
-    `| ${r.accounts} x ${REGIONS.length} | ${r.throttle * 100}% | ${r.configEverywhere ? 'every region (Control Tower)' : 'none (--regions: all read fully)'} | ${r.variant || 'defaults'} | ${r.postureOnly} | ${s(r.collectMs)} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ` +
+    `| ${r.accounts} x ${REGIONS.length} | ${r.throttle * 100}% | ${r.configEverywhere ? 'every region (Control Tower)' : 'none (--regions: all read fully)'} | ${r.motoPublicSnapshots ? "moto's public ones (~1,150 per region)" : 'owned only (as AWS)'} | ${r.variant || 'defaults'} | ${r.postureOnly} | ${s(r.collectMs)} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ` +
     `${(r.cpuMs / Math.max(1, r.attempts)).toFixed(2)} ms | ${r.maxRssMb} MB | ${(r.requests / Math.max(1, r.accountRegions)).toFixed(1)} | ${r.attempts} | ` +
     `${r.retries} (${r.throttles}) | ${r.proxy.maxInFlight} / ${r.proxy.maxInFlightPerKey} | ${r.proxy.replayMisses} | ${String(r.exitCode)} |`
   );
@@ -185,8 +222,8 @@ function section(runs: readonly Run[]): string {
       `is played by a recorded member). Machine: ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 20)} MB RAM, Node ${process.version}, ` +
       `load average ${(load1 ?? 0).toFixed(1)} when the last run ended.`,
     '',
-    '| accounts x regions | throttled | AWS Config recording every type | `ftr scan` arguments | posture-only account-regions | collection | whole run | CPU (all threads) | CPU per attempt | peak RSS | requests per account-region | attempts | retries (throttled) | max in flight: all / one account | replay misses | exit |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| accounts x regions | throttled | AWS Config recording every type | DescribeSnapshots OwnerIds=self answered with | `ftr scan` arguments | posture-only account-regions | collection | whole run | CPU (all threads) | CPU per attempt | peak RSS | requests per account-region | attempts | retries (throttled) | max in flight: all / one account | replay misses | exit |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...runs.map(row),
     '',
     'Replay misses are requests the recording has no answer for (answered 501, recorded by the scanner as unsupported); ' +
@@ -219,13 +256,15 @@ async function main(): Promise<void> {
     for (const accounts of SIZES) {
       for (const throttle of THROTTLES) {
         for (const configEverywhere of CONFIG_EVERYWHERE) {
-          for (const variant of VARIANTS) {
-            process.stdout.write(
-              `Scan of ${accounts} accounts x ${REGIONS.length} regions, ${throttle * 100}% throttled, ${configEverywhere ? 'AWS Config in every region' : '--regions'}, ${variant || 'default arguments'}...\n`,
-            );
-            const run = await scanOnce(proxy.endpoint, accounts, throttle, variant, configEverywhere);
-            runs.push(run);
-            process.stdout.write(`  ${row(run)}\n`);
+          for (const motoPublicSnapshots of MOTO_PUBLIC_SNAPSHOTS) {
+            for (const variant of VARIANTS) {
+              process.stdout.write(
+                `Scan of ${accounts} accounts x ${REGIONS.length} regions, ${throttle * 100}% throttled, ${configEverywhere ? 'AWS Config in every region' : '--regions'}, ${motoPublicSnapshots ? "moto's public snapshots" : 'owned snapshots'}, ${variant || 'default arguments'}...\n`,
+              );
+              const run = await scanOnce(proxy.endpoint, accounts, throttle, variant, configEverywhere, motoPublicSnapshots);
+              runs.push(run);
+              process.stdout.write(`  ${row(run)}\n${topOperations(run, Number(process.env.BENCH_TOP_OPERATIONS ?? 25))}\n`);
+            }
           }
         }
       }

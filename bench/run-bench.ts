@@ -92,7 +92,8 @@ function dataHash(snapshot: Snapshot): string {
 
 
 async function measure(endpoint: string, setting: Setting, firstHash: { value: string | null }): Promise<RunFigures> {
-  await proxyCall(endpoint, 'config', { mode: 'replay', latencyMs: LATENCY_MS, throttleRate: setting.throttleRate, seed: 7 });
+  // ownedSnapshotsOnly: DescribeSnapshots OwnerIds=self as AWS answers it, not moto's public snapshots (aws-proxy.ts).
+  await proxyCall(endpoint, 'config', { mode: 'replay', latencyMs: LATENCY_MS, throttleRate: setting.throttleRate, seed: 7, ownedSnapshotsOnly: true });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const { result: snapshot, peakRss } = await withMemorySampling(() =>

@@ -17,6 +17,8 @@ export const COMMERCIAL_REGIONS = [
 
 /** GET /__ftr_bench/stats. */
 export interface ProxyStats {
+  /** TCP connections opened to the proxy. */
+  readonly connections?: number;
   readonly requests: number;
   readonly throttled: number;
   readonly replayMisses: number;
