@@ -146,6 +146,22 @@ describe.skipIf(!chromiumPath)('HTML report in headless Chromium', () => {
     }
   });
 
+  it('opens no omnibox popup page for a new window (UNUSED_UI_DISABLED_FEATURES; it cost seconds of CPU per PDF)', async () => {
+    // Without the flags Chromium 156 lists chrome://omnibox-popup.top-chrome/ (and its AI-mode page) as
+    // browser_ui targets as soon as a context's first page exists: each is a renderer loading a WebUI app.
+    const session = await browser.newBrowserCDPSession();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      await context.newPage();
+      const { targetInfos } = await session.send('Target.getTargets');
+      expect(targetInfos.filter((t) => t.url.startsWith('chrome://')).map((t) => `${t.type} ${t.url}`)).toEqual([]);
+      expect(targetInfos.some((t) => t.type === 'page')).toBe(true);
+    } finally {
+      await context.close();
+      await session.detach();
+    }
+  });
+
   it.skipIf(!hasPoppler)('prints a PDF with a contents page, page numbers and every item', async () => {
     const assessment = sampleAssessment();
     const model = buildReportModel(assessment, { previous: previousSampleAssessment() });

@@ -52,9 +52,19 @@ export const NO_NETWORK_DISABLED_FEATURES = [
   'Prerender2',
 ] as const;
 
-/** One merged `--disable-features` list: playwright's first, then ours, no duplicates. */
+/**
+ * Browser UI that a headless printer never shows but Chromium 156 builds for every window, i.e. for every
+ * context playwright opens: the omnibox's suggestion popups are WebUI pages (chrome://omnibox-popup.top-chrome/
+ * and its AI-mode variant) loaded into a renderer of their own, Lit custom elements and some 400 module
+ * requests each time. For the 107k-finding PDF that renderer took about 3 s of the 11 s of CPU Chromium used
+ * and the browser process another 0.6 s (traced, docs/benchmarks.md). Without these features the omnibox
+ * keeps its native popup, which is never created. browser.test.ts checks that no such page is opened.
+ */
+export const UNUSED_UI_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'] as const;
+
+/** One merged `--disable-features` list: playwright's first, then ours (network, then unused UI), no duplicates. */
 export function disabledFeaturesArg(): string {
-  return `--disable-features=${[...new Set<string>([...PLAYWRIGHT_DISABLED_FEATURES, ...NO_NETWORK_DISABLED_FEATURES])].join(',')}`;
+  return `--disable-features=${[...new Set<string>([...PLAYWRIGHT_DISABLED_FEATURES, ...NO_NETWORK_DISABLED_FEATURES, ...UNUSED_UI_DISABLED_FEATURES])].join(',')}`;
 }
 
 /** Where Chromium's own background requests are sent instead of Google: a name that never resolves. */
