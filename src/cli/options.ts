@@ -10,7 +10,7 @@ export const DEFAULT_OUT = './ftr-out';
  * `ftr scan --concurrency` / `--per-account-concurrency` defaults. Equal to collect/scan-limits.ts's
  * (a test keeps them so); repeated here so `ftr --help` does not load the collector.
  */
-export const DEFAULT_SCAN_CONCURRENCY = 64;
+export const DEFAULT_SCAN_CONCURRENCY = 128;
 export const DEFAULT_SCAN_PER_ACCOUNT_CONCURRENCY = 8;
 /** `ftr demo`'s own output folder, so the sample never overwrites a real scan in ./ftr-out. */
 export const DEMO_OUT = './ftr-demo';

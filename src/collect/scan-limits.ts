@@ -1,10 +1,11 @@
 /**
  * How much the scan asks of AWS at once, and why (docs/decisions/0008-scan-concurrency.md).
  *
- * - `concurrency` (--concurrency): HTTP requests in flight across the whole scan. 64: at the 30-150 ms AWS
- *   answers in, 64 in flight is about 400-2,000 requests/s, and a 2-core machine's own CPU (1-1.6 ms per call:
- *   signing, parsing, GC) tops out near 1,000 requests/s, so more in flight only adds memory and throttling.
- *   The old default, 8 collector tasks, was latency-bound at about 190 requests/s.
+ * - `concurrency` (--concurrency): HTTP requests in flight across the whole scan. 128: split among the scan
+ *   threads (two on a 2-core machine, 64 each), it keeps both cores busy at 60 ms per answer (about 900
+ *   requests/s measured); 64 left the Organization bench latency-bound (one core busy), 256 was no faster and
+ *   cost 300 MB more (docs/benchmarks.md, 2026-12-01). The first default, 8 collector tasks, ran at about
+ *   190 requests/s.
  * - `perAccountConcurrency` (--per-account-concurrency): requests in flight against one account. AWS
  *   throttles per account (and mostly per region and per API): EC2 keeps a token bucket per account, region
  *   and API (Describe* actions: bucket 100, refill 20/s); 8 in flight stays far inside it while 8+ accounts
@@ -13,7 +14,7 @@
  *   publishes low rates or none and the API is known to throttle (see PER_SERVICE_CONCURRENCY).
  */
 
-export const DEFAULT_CONCURRENCY = 64;
+export const DEFAULT_CONCURRENCY = 128;
 export const DEFAULT_PER_ACCOUNT_CONCURRENCY = 8;
 export const DEFAULT_PER_SERVICE_CONCURRENCY = 4;
 
