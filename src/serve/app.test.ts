@@ -578,6 +578,30 @@ describe('scans', () => {
     expect((await app.jobs.list())[0]).toMatchObject({ state: 'done', request: { resumeOf: id, externalIdGiven: true } });
   });
 
+  it('a job’s store writes land in order: a slow "stopping" write never overwrites the final "done" (PostgreSQL pools commit out of order)', async () => {
+    // The store's write of "stopping" is slow, as on a busy PostgreSQL pool connection: it commits only after
+    // the final write was sent (or after 1.5 s, when the final write waits for it, as it should).
+    let finalSent = (): void => undefined;
+    const finalWrite = new Promise<void>((resolve) => {
+      finalSent = resolve;
+      setTimeout(resolve, 1500);
+    });
+    const scanJobs = Object.create(store.scanJobs) as Store['scanJobs'];
+    scanJobs.update = async (id, change) => {
+      if (change.status === 'stopping') await finalWrite;
+      if (change.status === 'done') finalSent();
+      return store.scanJobs.update(id, change);
+    };
+    const slowStore = Object.assign(Object.create(store) as Store, { scanJobs });
+    const jobs = new ScanJobs(slowStore, { folder: join(dir, 'ordered-writes'), runner: fakeRunner });
+    const request: ScanRequest = { org: false, roleName: 'FtrReadOnly', frameworkId: 'ftr-partner-hosted', delivery: 'multi-tenant-saas', concurrency: 4, maxAttempts: 2, regions: ['slow-1'] };
+    const job = await jobs.start(request, actor);
+    expect(jobs.stop(job.id)).toBe(true);
+    await jobs.idle();
+    await jobs.close();
+    expect(await store.scanJobs.get(job.id)).toMatchObject({ status: 'done' });
+  });
+
   it('a killed server’s job folder is recovered by the CLI’s streamed recovery: a partial snapshot, evaluated with the job’s scope', async () => {
     const folder = join(dir, 'killed-jobs');
     const scope: Scope = { name: 'killed-scope', description: null, accounts: [sample.accounts[0]?.accountId ?? ''], regions: null, tags: null, stacks: null, caseStudy: null };

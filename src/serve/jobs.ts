@@ -212,6 +212,8 @@ export class ScanJobs {
   private readonly progressWrittenAt = new Map<number, number>();
   /** The external ids of this server's running jobs (never stored; see the module comment). */
   private readonly externalIds = new Map<number, string>();
+  /** Each job's last pending store write (`persist` chains a job's writes so they land in order). */
+  private readonly writes = new Map<number, Promise<void>>();
   /** Jobs a previous server left running are marked interrupted before this one lists or starts any. */
   private readonly interrupted: Promise<number[]>;
   /** Then their folders are recorded (in the background: evaluating a big snapshot takes a while). */
@@ -327,13 +329,25 @@ export class ScanJobs {
     return join(this.folder, String(id));
   }
 
-  /** Writes a job's change; a failed write does not fail the scan (the live page still shows it). */
-  private async persist(job: ScanJob, change: Parameters<Store['scanJobs']['update']>[1]): Promise<void> {
-    try {
-      await this.store.scanJobs.update(job.id, change);
-    } catch (err) {
-      process.stderr.write(`ftr serve: could not record the state of scan job ${job.id}: ${redact(err instanceof Error ? err.message : String(err))}\n`);
-    }
+  /**
+   * Writes a job's change; a failed write does not fail the scan (the live page still shows it). A job's
+   * writes land in the order they were made: some are not awaited (progress, "stopping"), and on PostgreSQL
+   * two writes on two pool connections can commit out of order, so a late "stopping" could overwrite "done".
+   */
+  private persist(job: ScanJob, change: Parameters<Store['scanJobs']['update']>[1]): Promise<void> {
+    const write = async (): Promise<void> => {
+      try {
+        await this.store.scanJobs.update(job.id, change);
+      } catch (err) {
+        process.stderr.write(`ftr serve: could not record the state of scan job ${job.id}: ${redact(err instanceof Error ? err.message : String(err))}\n`);
+      }
+    };
+    const next = (this.writes.get(job.id) ?? Promise.resolve()).then(write);
+    this.writes.set(job.id, next);
+    void next.then(() => {
+      if (this.writes.get(job.id) === next) this.writes.delete(job.id);
+    });
+    return next;
   }
 
   private emit(job: ScanJob, event: JobEvent): void {
