@@ -27,13 +27,23 @@ import { assess } from '../cli/write-assessment.js';
 import { recordRun } from '../cli/record.js';
 import type { Scope } from '../scope/types.js';
 import { serveCommand } from '../cli/commands/serve.js';
+import type { StoreLocation } from '../store/location.js';
+import { storeEngines } from '../../test/helpers/store-engines.js';
 
 const ORIGIN = 'http://localhost';
 const actor = { userId: null, label: 'test' };
 const PDF = Buffer.from('%PDF-1.4\n% evidence\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
+/**
+ * The store these routes run on: SQLite, or PostgreSQL when app.postgres.test.ts imports this file with
+ * FTR_APP_TEST_ENGINE=postgres (the dashboard's team mode runs on PostgreSQL: same routes, other engine).
+ */
+const engine = storeEngines().find((e) => e.name === (process.env.FTR_APP_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite')) ?? storeEngines()[0]!;
+let location: StoreLocation;
 let dir: string;
 let store: Store;
+/** Job folders inside the test's temp folder (PostgreSQL's default is under the user's data directory). */
+const jobsFolder = () => join(dir, 'scan-jobs');
 let app: DashboardApp;
 let sampleId: number;
 let hostileId: number;
@@ -87,16 +97,19 @@ function attestation(fields: Partial<Record<string, string | Blob>> = {}, fileNa
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ftr-serve-'));
-  store = await openStore({ engine: 'sqlite', file: join(dir, 'ftr.db') });
+  await engine.start();
+  location = await engine.freshLocation();
+  store = await openStore(location);
   sample = await readSnapshot(SAMPLE_SNAPSHOT);
   sampleId = (await ensureSampleWorkspace(store, actor))?.id ?? 0;
   hostileId = (await store.assessments.record(hostileAssessment(), { scanId: null, source: 'import', actor })).assessment.id;
-  app = createApp({ store, scanRunner: fakeRunner, chromiumPath: null });
+  app = createApp({ store, scanRunner: fakeRunner, chromiumPath: null, scanJobsFolder: jobsFolder() });
 });
 
 afterAll(async () => {
   await app.jobs.close();
   await store.close();
+  await engine.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -309,14 +322,14 @@ describe('the auth seam', () => {
   });
 
   it('a viewer is refused every mutating route (403), and forms carry the seam’s CSRF token', async () => {
-    const viewerApp = createApp({ store, auth: seam({ id: 7, name: 'viewer@example.com', role: 'viewer' }, 'tok-123'), scanRunner: fakeRunner });
+    const viewerApp = createApp({ store, auth: seam({ id: 7, name: 'viewer@example.com', role: 'viewer' }, 'tok-123'), scanRunner: fakeRunner, scanJobsFolder: jobsFolder() });
     const item = await viewerApp.request(`/assessments/${sampleId}/items/RES-003`);
     expect(await item.text()).toContain('Attesting needs the attester role');
     for (const path of [`/assessments/${sampleId}/items/RES-003/attestation`, '/scans', '/scans/jobs/1/stop']) {
       const res = await viewerApp.request(path, { method: 'POST', body: attestation(), headers: { Origin: ORIGIN } });
       expect(res.status).toBe(403);
     }
-    const attesterApp = createApp({ store, auth: seam({ id: 8, name: 'attester@example.com', role: 'attester' }, 'tok-456'), scanRunner: fakeRunner });
+    const attesterApp = createApp({ store, auth: seam({ id: 8, name: 'attester@example.com', role: 'attester' }, 'tok-456'), scanRunner: fakeRunner, scanJobsFolder: jobsFolder() });
     expect(await (await attesterApp.request(`/assessments/${sampleId}/items/RES-003`)).text()).toContain('name="_csrf" value="tok-456"');
     await viewerApp.jobs.close();
     await attesterApp.jobs.close();
@@ -392,7 +405,7 @@ describe('scans', () => {
     const [job] = await app.jobs.list();
     expect(job?.state).toBe('running');
     // A second server on the same store (what a restart after a crash looks like): the job did not vanish.
-    const restarted = createApp({ store, scanRunner: fakeRunner, chromiumPath: null });
+    const restarted = createApp({ store, scanRunner: fakeRunner, chromiumPath: null, scanJobsFolder: jobsFolder() });
     try {
       const [seen] = await restarted.jobs.list();
       expect(seen).toMatchObject({ id: job?.id, state: 'interrupted', outcome: INTERRUPTED_BY_RESTART, startedBy: job?.startedBy });
@@ -641,7 +654,7 @@ describe('scoped assessments', () => {
     };
     // What `ftr evaluate --scope <file> --scope-name case-study-acme --db` records.
     const { assessment } = assess(sample, { framework, delivery: 'multi-tenant-saas', attestationsFile: null, scope });
-    await recordRun(join(dir, 'ftr.db'), sample, [assessment], 'evaluate', [scope]);
+    await recordRun(location.engine === 'sqlite' ? location.file : location.url, sample, [assessment], 'evaluate', [scope]);
     const scoped = (await store.assessments.list({ scopeName: scope.name }))[0];
     if (!scoped) throw new Error('the scoped assessment was not recorded');
     expect(await store.assessments.scopeDefinition(scoped.id)).toEqual(scope);
