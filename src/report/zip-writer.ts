@@ -81,20 +81,27 @@ export class ZipWriter {
     if (!this.out.write(bytes)) await once(this.out, 'drain');
   }
 
+  /**
+   * The fields a local header and a central directory header share, in the same order (flags, method, time,
+   * date, CRC, sizes, name length), written from `at` (6 in a local header, 8 in a central one).
+   */
+  private entryFields(h: Buffer, entry: Entry, at: number): void {
+    h.writeUInt16LE(entry.flags, at);
+    h.writeUInt16LE(DEFLATE, at + 2);
+    h.writeUInt16LE(this.stamp.time, at + 4);
+    h.writeUInt16LE(this.stamp.date, at + 6);
+    h.writeUInt32LE(entry.crc, at + 8);
+    h.writeUInt32LE(entry.compressed, at + 12);
+    h.writeUInt32LE(entry.size, at + 16);
+    h.writeUInt16LE(entry.name.length, at + 20);
+  }
+
   private localHeader(entry: Entry): Buffer {
     const h = Buffer.alloc(30);
     h.writeUInt32LE(LOCAL_HEADER, 0);
     h.writeUInt16LE(VERSION, 4);
-    h.writeUInt16LE(entry.flags, 6);
-    h.writeUInt16LE(DEFLATE, 8);
-    h.writeUInt16LE(this.stamp.time, 10);
-    h.writeUInt16LE(this.stamp.date, 12);
-    // With a data descriptor, CRC and sizes are zero here and follow the data.
-    h.writeUInt32LE(entry.crc, 14);
-    h.writeUInt32LE(entry.compressed, 18);
-    h.writeUInt32LE(entry.size, 22);
-    h.writeUInt16LE(entry.name.length, 26);
-    h.writeUInt16LE(0, 28);
+    // With a data descriptor, CRC and sizes are zero here and follow the data. Extra field length: zero.
+    this.entryFields(h, entry, 6);
     return Buffer.concat([h, entry.name]);
   }
 
@@ -169,14 +176,7 @@ export class ZipWriter {
       h.writeUInt32LE(CENTRAL_HEADER, 0);
       h.writeUInt16LE(VERSION, 4);
       h.writeUInt16LE(VERSION, 6);
-      h.writeUInt16LE(e.flags, 8);
-      h.writeUInt16LE(DEFLATE, 10);
-      h.writeUInt16LE(this.stamp.time, 12);
-      h.writeUInt16LE(this.stamp.date, 14);
-      h.writeUInt32LE(e.crc, 16);
-      h.writeUInt32LE(e.compressed, 20);
-      h.writeUInt32LE(e.size, 24);
-      h.writeUInt16LE(e.name.length, 28);
+      this.entryFields(h, e, 8);
       // Extra field, comment, disk number, internal and external attributes: all zero.
       h.writeUInt32LE(e.offset, 42);
       await this.emit(Buffer.concat([h, e.name]));

@@ -28,7 +28,7 @@ import { recordRun } from '../cli/record.js';
 import type { Scope } from '../scope/types.js';
 import { serveCommand } from '../cli/commands/serve.js';
 import type { StoreLocation } from '../store/location.js';
-import { storeEngines } from '../../test/helpers/store-engines.js';
+import { storeEngine } from '../../test/helpers/store-engines.js';
 
 const ORIGIN = 'http://localhost';
 const actor = { userId: null, label: 'test' };
@@ -38,7 +38,7 @@ const PDF = Buffer.from('%PDF-1.4\n% evidence\n1 0 obj <<>> endobj\ntrailer <<>>
  * The store these routes run on: SQLite, or PostgreSQL when app.postgres.test.ts imports this file with
  * FTR_APP_TEST_ENGINE=postgres (the dashboard's team mode runs on PostgreSQL: same routes, other engine).
  */
-const engine = storeEngines().find((e) => e.name === (process.env.FTR_APP_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite')) ?? storeEngines()[0]!;
+const engine = storeEngine(process.env.FTR_APP_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite');
 let location: StoreLocation;
 let dir: string;
 let store: Store;

@@ -64,3 +64,8 @@ function postgresFixture(): StoreEngineFixture {
 export function storeEngines(): StoreEngineFixture[] {
   return [sqliteFixture(), postgresFixture()];
 }
+
+/** One engine (a suite run on one engine at a time, e.g. src/serve/app.test.ts). */
+export function storeEngine(name: StoreEngine): StoreEngineFixture {
+  return name === 'postgres' ? postgresFixture() : sqliteFixture();
+}

@@ -7,13 +7,12 @@ import { Listr } from 'listr2';
 import { runScanToSink, type AccountDistributor, type ScanOptions } from '../../collect/run-collection.js';
 import type { Assessment } from '../../core/assessment.js';
 import { EXIT, UserError } from '../../core/errors.js';
-import type { DeliveryCategory, Framework } from '../../core/framework.js';
 import { SNAPSHOT_SCHEMA_VERSION, type SnapshotHeader, type SnapshotTrailer } from '../../core/snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { assertWritableDestination, prepareOutputDir } from '../../io/output-file.js';
 import { openSnapshot, readSnapshot } from '../../io/snapshot-file.js';
 import { scanToFile, workerThreads, type ScanToFileResult } from '../scan-snapshot.js';
-import { requireOrgForAccounts } from '../options.js';
+import { requireOrgForAccounts, type ScanFlags } from '../options.js';
 import type { Severity } from '../../core/finding.js';
 import { progressReporter } from '../progress.js';
 import { formatNextSteps, formatSummary, terminalWidth } from '../summary.js';
@@ -23,31 +22,15 @@ import { recordRun } from '../record.js';
 import { boundHeapGrowth } from '../heap-growth.js';
 import type { DbOption } from '../store-access.js';
 
-export interface ScanCommandOptions {
-  readonly org: boolean;
-  readonly roleName: string;
-  readonly externalId: string | undefined;
-  readonly profile: string | undefined;
-  readonly regions: string[] | undefined;
-  readonly accounts: string[] | undefined;
-  readonly framework: Framework;
-  readonly delivery: DeliveryCategory;
+/** The collection flags checked by `parseScanFlags` (shared with the dashboard's scan form), and the rest. */
+export interface ScanCommandOptions extends ScanFlags {
   readonly out: string;
   /** `--resume <out>`: collect only the accounts without a complete shard in <out>/snapshot.json.gz. */
   readonly resume?: boolean;
-  /** Requests in flight across the scan (--concurrency). */
-  readonly concurrency: number;
-  /** Requests in flight against one account (--per-account-concurrency). */
-  readonly perAccountConcurrency?: number | undefined;
-  /** --deep-regions: read every region's resources whatever the region signal says. */
-  readonly deepRegions?: boolean | undefined;
-  readonly maxAttempts: number;
   /** `--queue <postgres-url>`: units to `ftr worker` processes instead of collecting here. */
   readonly queue?: string | undefined;
   /** `--unit-timeout`: a queued unit not finished in this time is retried (its worker is presumed dead). */
   readonly unitTimeoutSeconds?: number | undefined;
-  /** `--workers`: threads the accounts are spread over (default one per core; collect/workers/thread-pool.ts). */
-  readonly workers?: number | undefined;
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
