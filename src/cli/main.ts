@@ -32,6 +32,8 @@ import {
 // Start-up: every command module (and through it the AWS SDK, exceljs, playwright-core, hono, the store) is
 // imported inside its action, so `ftr --help` and each command load only what they use (issue 10, ask 5;
 // src/cli/lazy-loading.test.ts keeps it so).
+/** Tagged PDFs cost time and size (docs/decisions/0014): asked for, not the default. */
+const ACCESSIBLE_PDF_HELP = 'tagged PDF for screen readers (structure tags; slower on large reports, about 3x the file size)';
 const reportFormats = async (value: string): Promise<string> => (await import('../report/render.js')).parseFormats(value).join(',');
 
 interface CommonOptions {
@@ -83,6 +85,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--workers <n>', 'worker threads the accounts of an --org scan are spread over, each with its share of --concurrency (default: one per CPU core; one account always runs in one thread)')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
     .addOption(recordDbOption());
   attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
       const { scanCommand } = await import('./commands/scan.js');
@@ -110,6 +113,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           // Parsed here so a mistyped format fails before a long scan, not after it.
           formats: typeof o.format === 'string' ? await reportFormats(o.format) : undefined,
           chromiumPath: typeof o.chromium === 'string' ? o.chromium : undefined,
+          accessiblePdf: o.accessiblePdf === true,
           attestationsFile: typeof o.attestations === 'string' ? o.attestations : o.attestations === false ? false : undefined,
           scopeFile: typeof o.scope === 'string' ? o.scope : undefined,
           scopeName: typeof o.scopeName === 'string' ? o.scopeName : undefined,
@@ -129,6 +133,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
+    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
     .addOption(recordDbOption());
   attestationOptions(evaluateCmd).action(
     async (
@@ -137,6 +142,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         out?: string;
         format?: string;
         chromium?: string;
+        accessiblePdf?: boolean;
         attestations?: string | false;
         scope?: string;
         scopeName?: string;
@@ -158,6 +164,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           evidenceRoots: o.evidenceRoot !== undefined ? [o.evidenceRoot] : undefined,
           formats: o.format !== undefined ? await reportFormats(o.format) : undefined,
           chromiumPath: o.chromium,
+          accessiblePdf: o.accessiblePdf === true,
           failOn: o.failOn !== undefined ? parseSeverity(o.failOn) : undefined,
           db: o.db,
         }),
@@ -173,7 +180,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'output folder (its own, so the sample never overwrites a real scan in ./ftr-out)', DEMO_OUT)
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
-    .action(async (o: CommonOptions & { out?: string; format?: string; chromium?: string }) => {
+    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
+    .action(async (o: CommonOptions & { out?: string; format?: string; chromium?: string; accessiblePdf?: boolean }) => {
       const { demoCommand } = await import('./commands/demo.js');
       setExitCode(
         await demoCommand({
@@ -182,6 +190,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           out: o.out,
           formats: o.format !== undefined ? await reportFormats(o.format) : undefined,
           chromiumPath: o.chromium,
+          accessiblePdf: o.accessiblePdf === true,
         }),
       );
     });
@@ -218,7 +227,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--compare <old.json>', 'a previous assessment: adds "changes since the previous assessment"')
     .option('--case-study <files...>', 'assessments of the other case studies of the same competency checklist')
     .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
-    .action(async (assessmentPath: string, o: { format?: string; out?: string; compare?: string; caseStudy?: string[]; chromium?: string }) => {
+    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
+    .action(async (assessmentPath: string, o: { format?: string; out?: string; compare?: string; caseStudy?: string[]; chromium?: string; accessiblePdf?: boolean }) => {
       const { reportCommand } = await import('./commands/report-command.js');
       setExitCode(
         await reportCommand({
@@ -228,6 +238,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           compare: o.compare,
           caseStudies: o.caseStudy ?? [],
           chromiumPath: o.chromium,
+          accessiblePdf: o.accessiblePdf === true,
         }),
       );
     });
@@ -307,7 +318,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--db <location>', 'workspace store: a SQLite file or postgres://... (default: $FTR_DB, else ~/.local/share/ftr-ready/ftr.db)')
     .option('--no-sample', 'do not record the bundled sample into an empty store')
     .option('--chromium <path>', 'Chromium executable for the PDF export (default: FTR_CHROMIUM, then PATH)')
-    .action(async (o: { host: string; port: string; db?: string; sample: boolean; chromium?: string; team?: boolean; secureCookies?: boolean; trustProxy?: boolean }) => {
+    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
+    .action(async (o: { host: string; port: string; db?: string; sample: boolean; chromium?: string; accessiblePdf?: boolean; team?: boolean; secureCookies?: boolean; trustProxy?: boolean }) => {
       const { serveCommand } = await import('./commands/serve.js');
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number from 0 to 65535 (got "${o.port}").`);
@@ -318,6 +330,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           db: o.db,
           noSample: !o.sample,
           chromiumPath: o.chromium,
+          accessiblePdf: o.accessiblePdf === true,
           team: o.team === true,
           secureCookies: o.secureCookies === true,
           trustProxy: o.trustProxy === true,

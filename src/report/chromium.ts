@@ -1,6 +1,9 @@
 /**
- * Finding and launching the system Chromium (Debian's `chromium` package). We never download a browser:
- * the path comes from an option, the FTR_CHROMIUM environment variable, or PATH.
+ * Finding and launching the system Chromium (Debian's `chromium-headless-shell` package, else `chromium`).
+ * We never download a browser: the path comes from an option, the FTR_CHROMIUM environment variable, or
+ * PATH. The headless shell comes first: it is the same engine without the browser's user interface, which
+ * the full browser starts for every page even headless; it prints the same PDF with about half of
+ * Chromium's CPU time (docs/decisions/0014).
  *
  * The PDF step must make no network request at all (a report describes an account's security posture,
  * and the machines we run on may have no network). Three layers: these launch flags stop Chromium's own
@@ -12,7 +15,8 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
+/** Looked up on PATH in this order: the headless shells first (Debian's, then Chrome for Testing's name). */
+export const CHROMIUM_NAMES = ['chromium-headless-shell', 'chrome-headless-shell', 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
 
 /**
  * The features playwright-core (1.65) disables with its own `--disable-features`. Chromium keeps only the
@@ -104,7 +108,7 @@ export class ChromiumNotFoundError extends Error {
   constructor(detail: string) {
     super(
       `Chromium is needed for the PDF report but was not found (${detail}). Install Debian's package ` +
-        '(`apt-get install chromium`), or pass --chromium <path> / set FTR_CHROMIUM to its executable.',
+        '(`apt-get install chromium-headless-shell`, or `chromium`), or pass --chromium <path> / set FTR_CHROMIUM to its executable.',
     );
     this.name = 'ChromiumNotFoundError';
   }

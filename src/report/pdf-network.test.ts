@@ -10,15 +10,38 @@
  * Not covered: an <iframe> makes Chromium preconnect to the frame's host before the route or the CSP can
  * refuse it (only the resolver rule stops that); the report renderer never emits one.
  */
+import { accessSync, constants, realpathSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { delimiter, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disabledFeaturesArg, findChromium, launchChromium, PARKED_HOST, PLAYWRIGHT_DISABLED_FEATURES } from './chromium.js';
+import { CHROMIUM_NAMES, disabledFeaturesArg, findChromium, launchChromium, PARKED_HOST, PLAYWRIGHT_DISABLED_FEATURES } from './chromium.js';
 import { printHtmlToPdf } from './pdf.js';
 
-const chromiumPath = findChromium();
-if (!chromiumPath) console.warn('SKIPPED PDF network tests: no Chromium found (apt-get install chromium, or set FTR_CHROMIUM).');
+/**
+ * Every Chromium this machine has (the one findChromium picks, then each other name on PATH): the headless
+ * shell and the full browser start different background services, and a user may have either.
+ */
+function installedChromiums(): string[] {
+  const found = new Map<string, string>();
+  const add = (path: string | undefined): void => {
+    if (!path) return;
+    try {
+      accessSync(path, constants.X_OK);
+      const real = realpathSync(path);
+      if (!found.has(real)) found.set(real, path);
+    } catch {
+      // Not there.
+    }
+  };
+  add(findChromium());
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) for (const name of CHROMIUM_NAMES) add(join(dir, name));
+  return [...found.values()];
+}
+
+const chromiums = installedChromiums();
+if (chromiums.length === 0) console.warn('SKIPPED PDF network tests: no Chromium found (apt-get install chromium-headless-shell, or set FTR_CHROMIUM).');
 
 const HOSTILE_PAGE = `<!doctype html><html><head>
 <link rel="stylesheet" href="https://cdn.canary-css.invalid/style.css">
@@ -36,7 +59,7 @@ body { font-family: Canary, sans-serif; background: url("http://bg.canary.invali
 <a href="https://link.canary.invalid/">a link is fine: it is never followed</a>
 </body></html>`;
 
-describe.skipIf(!chromiumPath)('the PDF step makes no network request', () => {
+describe.each(chromiums)('the PDF step makes no network request (%s)', (chromiumPath) => {
   let canary: Server;
   const seen: string[] = [];
   const sockets = new Set<Socket>();
@@ -54,7 +77,7 @@ describe.skipIf(!chromiumPath)('the PDF step makes no network request', () => {
     });
     await new Promise<void>((resolve) => canary.listen(0, '127.0.0.1', resolve));
     const { port } = canary.address() as AddressInfo;
-    browser = await launchChromium(chromiumPath ?? '', {
+    browser = await launchChromium(chromiumPath, {
       // Everything through the canary, loopback included; the canary's own address must still resolve.
       // --enable-automation lets the test read the browser's command line (Browser.getBrowserCommandLine).
       extraArgs: [
@@ -115,9 +138,9 @@ describe.skipIf(!chromiumPath)('the PDF step makes no network request', () => {
   });
 });
 
-describe.skipIf(!chromiumPath)('with the launch flags alone (no proxy)', () => {
+describe.each(chromiums)('with the launch flags alone (no proxy) (%s)', (chromiumPath) => {
   it('no host name resolves, so nothing Chromium starts can send a DNS query', async () => {
-    const browser = await launchChromium(chromiumPath ?? '');
+    const browser = await launchChromium(chromiumPath);
     try {
       const page = await browser.newPage();
       for (const url of [`http://${PARKED_HOST}/`, 'https://www.google.com/', 'http://example.com/']) {

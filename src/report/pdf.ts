@@ -1,6 +1,6 @@
 /**
  * PDF output: the print variant of the HTML report rendered by headless Chromium. A4, page numbers in
- * the footer, a table of contents (linked), table headers repeated on each page, rows never split.
+ * the footer, a table of contents (linked), bookmarks, table headers repeated on each page, rows never split.
  *
  * No network: the page is served from memory by a request-interception route that aborts every other
  * request, with a Content-Security-Policy that allows only inline styles and data: images/fonts, JavaScript
@@ -8,6 +8,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireChromium } from './chromium.js';
+import { reportContents } from './contents.js';
+import { addPdfOutline } from './pdf-outline.js';
 import { renderHtml } from './html/render-html.js';
 import type { ReportModel } from './model.js';
 
@@ -17,6 +19,12 @@ export interface PdfOptions {
   readonly browser?: Browser;
   /** Rows of long tables printed before pointing to the XLSX/CSV. */
   readonly printRowLimit?: number;
+  /**
+   * A tagged PDF (`--accessible-pdf`): Chromium's structure tree for screen readers, with the bookmarks
+   * Chromium builds from it. Off by default (docs/decisions/0014): tagging costs about 40% more time on a
+   * large report and triples the file; the untagged PDF gets its bookmarks from pdf-outline.ts.
+   */
+  readonly tagged?: boolean;
 }
 
 export interface PrintOptions {
@@ -26,6 +34,8 @@ export interface PrintOptions {
   readonly footerLabel: string;
   /** The caller closes `browser` right after: the context goes with it, no need to close it first. */
   readonly browserClosedAfter?: boolean;
+  /** A tagged PDF with Chromium's heading outline (PdfOptions.tagged); else untagged, without bookmarks. */
+  readonly tagged?: boolean;
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -74,8 +84,8 @@ export async function printHtmlToPdf(html: string, options: PrintOptions): Promi
           `<div style="font-size:8px;color:#5b6477;width:100%;padding:0 12mm;display:flex;justify-content:space-between;font-family:'DejaVu Sans',sans-serif">` +
           `<span>${esc(options.footerLabel)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
         margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
-        outline: true,
-        tagged: true,
+        outline: options.tagged === true,
+        tagged: options.tagged === true,
       });
     } finally {
       if (!(options.browser && options.browserClosedAfter)) await context.close();
@@ -129,13 +139,20 @@ export async function renderPdf(model: ReportModel, options: PdfOptions = {}): P
     throw err;
   }
   const browser = options.browser ?? (await (launching as Promise<Browser>));
+  const tagged = options.tagged === true;
+  let pdf: Buffer;
   try {
-    return await printHtmlToPdf(html, {
+    pdf = await printHtmlToPdf(html, {
       footerLabel: `${model.framework.title} — ${model.framework.checklistVersion}${model.scope.name ? ` — ${model.scope.name}` : ''}`,
       browser,
       browserClosedAfter: !options.browser,
+      tagged,
     });
   } finally {
     if (!options.browser) await browser.close();
   }
+  if (tagged) return pdf;
+  // Chromium builds an outline only from tags: the untagged PDF gets the report's contents as bookmarks. A
+  // PDF this cannot extend (not expected from Chromium) is still the report, written without them.
+  return addPdfOutline(pdf, reportContents(model)).pdf;
 }

@@ -37,6 +37,8 @@ export interface RenderOptions {
   /** File name stem: `<base>.html`, `<base>-findings.csv`, ... */
   readonly baseName?: string;
   readonly chromiumPath?: string | null;
+  /** `--accessible-pdf`: a tagged PDF (pdf.ts, docs/decisions/0014). */
+  readonly accessiblePdf?: boolean;
 }
 
 /** The files each format writes, in REPORT_FORMATS order. */
@@ -76,7 +78,7 @@ export async function renderReports(model: ReportModel, formats: readonly Report
         written.push(`${base}.html`);
         break;
       case 'pdf':
-        await writeOutputFile(`${base}.pdf`, await (await import('./pdf.js')).renderPdf(model, { chromiumPath: options.chromiumPath ?? null }));
+        await writeOutputFile(`${base}.pdf`, await (await import('./pdf.js')).renderPdf(model, { chromiumPath: options.chromiumPath ?? null, tagged: options.accessiblePdf === true }));
         written.push(`${base}.pdf`);
         break;
       case 'xlsx':

@@ -50,6 +50,8 @@ export interface CreateAppOptions {
   readonly scanJobsFolder?: string;
   /** Chromium for the PDF export (default: FTR_CHROMIUM, then PATH). */
   readonly chromiumPath?: string | null;
+  /** `ftr serve --accessible-pdf`: the PDF export is tagged. */
+  readonly accessiblePdf?: boolean;
 }
 
 export type DashboardApp = Hono<AppEnv> & { readonly jobs: ScanJobs };
@@ -197,7 +199,7 @@ export function createApp(options: CreateAppOptions): DashboardApp {
       const baseName = `ftr-assessment-${stored.id}`;
       let paths: string[];
       try {
-        paths = await renderReports(model, [format], { outDir: dir, baseName, chromiumPath: options.chromiumPath ?? null });
+        paths = await renderReports(model, [format], { outDir: dir, baseName, chromiumPath: options.chromiumPath ?? null, accessiblePdf: options.accessiblePdf === true });
       } catch (err) {
         if (err instanceof ChromiumNotFoundError) return await page(c, 'PDF unavailable', <p class="flash err">{err.message}</p>, 503);
         throw err;

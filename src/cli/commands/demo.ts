@@ -24,11 +24,13 @@ export interface DemoCommandOptions {
   readonly out: string | undefined;
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
+  /** `--accessible-pdf`: a tagged PDF. */
+  readonly accessiblePdf?: boolean;
 }
 
 export async function demoCommand(options: DemoCommandOptions): Promise<number> {
   const out = options.out ?? DEMO_OUT;
-  const reports = await preflightReports(options.formats, options.chromiumPath, out);
+  const reports = await preflightReports(options.formats, options.chromiumPath, out, { accessible: options.accessiblePdf === true });
   await prepareOutputDir(out);
   await assertWritableDestination(join(out, 'assessment.json'));
   const snapshot = await readSnapshot(SAMPLE_SNAPSHOT_PATH);
@@ -42,7 +44,7 @@ export async function demoCommand(options: DemoCommandOptions): Promise<number> 
   const files = [assessmentFile];
   process.stdout.write(`${formatSummary(assessment, { file: assessmentFile, width: terminalWidth() })}\n`);
   if (reports.formats.length > 0) {
-    files.push(...(await writeReports({ assessment, formats: reports.formats, outDir: out, chromiumPath: reports.chromiumPath })));
+    files.push(...(await writeReports({ assessment, formats: reports.formats, outDir: out, chromiumPath: reports.chromiumPath, accessiblePdf: reports.accessiblePdf })));
   }
   process.stdout.write(`\nWritten:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
   process.stdout.write(

@@ -26,6 +26,8 @@ export interface EvaluateCommandOptions {
   readonly evidenceRoots?: readonly string[] | undefined;
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
+  /** `--accessible-pdf`: a tagged PDF. */
+  readonly accessiblePdf?: boolean;
   /** Exit 1 when a FAIL of this severity or worse remains. */
   readonly failOn: Severity | undefined;
   /** `--db`: also record the snapshot and assessments in the workspace store. */
@@ -35,7 +37,7 @@ export interface EvaluateCommandOptions {
 export async function evaluateCommand(options: EvaluateCommandOptions): Promise<number> {
   const outDir = options.out ?? DEFAULT_OUT;
   const scopes = resolveScopes(options.scopeFile, options.scopeName);
-  const reports = await preflightReports(options.formats, options.chromiumPath, outDir);
+  const reports = await preflightReports(options.formats, options.chromiumPath, outDir, { accessible: options.accessiblePdf === true });
   // Read account by account (either snapshot format); every record is validated before it is evaluated.
   const source = await openSnapshot(options.snapshotPath);
   await prepareOutputDir(outDir);
@@ -67,7 +69,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
   const [main, ...others] = result.assessments;
   if (!result.findingsInMemory && reports.formats.length > 0) process.stderr.write(`Warning: ${TOO_LARGE_FOR_REPORTS}\n`);
   else if (reports.formats.length > 0 && main) {
-    files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: reports.formats, outDir, chromiumPath: reports.chromiumPath })));
+    files.push(...(await writeReports({ assessment: main, caseStudies: others, formats: reports.formats, outDir, chromiumPath: reports.chromiumPath, accessiblePdf: reports.accessiblePdf })));
   }
   process.stdout.write(`Written:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
   const next = formatNextSteps(result.assessments, {

@@ -20,6 +20,8 @@ export interface ReportCommandOptions {
   readonly compare: string | undefined;
   readonly caseStudies: readonly string[];
   readonly chromiumPath: string | undefined;
+  /** `--accessible-pdf`: a tagged PDF. */
+  readonly accessiblePdf?: boolean;
 }
 
 export async function reportCommand(options: ReportCommandOptions): Promise<number> {
@@ -42,8 +44,8 @@ export async function reportCommand(options: ReportCommandOptions): Promise<numb
   const previous = options.compare ? await readAssessment(options.compare) : null;
   const caseStudies = await Promise.all(options.caseStudies.map((p) => readAssessment(p)));
   await prepareOutputDir(outDir);
-  const plan = await preflightReports(formats.join(','), options.chromiumPath, outDir);
-  const files = plan.formats.length > 0 ? await writeReports({ assessment, previous, caseStudies, formats: plan.formats, outDir, chromiumPath: plan.chromiumPath }) : [];
+  const plan = await preflightReports(formats.join(','), options.chromiumPath, outDir, { accessible: options.accessiblePdf === true });
+  const files = plan.formats.length > 0 ? await writeReports({ assessment, previous, caseStudies, formats: plan.formats, outDir, chromiumPath: plan.chromiumPath, accessiblePdf: plan.accessiblePdf }) : [];
   if (files.length > 0) process.stdout.write(`Wrote:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
   if (skipped !== null) {
     process.stderr.write(`\nPDF skipped: ${skipped}\n`);

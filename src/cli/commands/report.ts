@@ -22,6 +22,8 @@ export interface WriteReportsOptions {
   readonly outDir: string;
   /** `--chromium <path>`; else FTR_CHROMIUM, else PATH. */
   readonly chromiumPath?: string | null;
+  /** `--accessible-pdf`: a tagged PDF. */
+  readonly accessiblePdf?: boolean;
   readonly baseName?: string;
 }
 
@@ -29,18 +31,26 @@ export interface ReportPlan {
   readonly formats: readonly ReportFormat[];
   /** The Chromium executable when a PDF is asked, else null. */
   readonly chromiumPath: string | null;
+  /** `--accessible-pdf`. */
+  readonly accessiblePdf: boolean;
 }
 
 /**
  * Before any work: parses `--format`, finds Chromium when a PDF is asked (ChromiumNotFoundError, exit 2,
  * rather than a failure after a long scan) and refuses destinations that are links or folders.
  */
-export async function preflightReports(formats: string | undefined, chromiumOption: string | undefined, outDir: string): Promise<ReportPlan> {
-  if (formats === undefined) return { formats: [], chromiumPath: null };
+export async function preflightReports(
+  formats: string | undefined,
+  chromiumOption: string | undefined,
+  outDir: string,
+  pdf: { readonly accessible?: boolean } = {},
+): Promise<ReportPlan> {
+  const accessiblePdf = pdf.accessible === true;
+  if (formats === undefined) return { formats: [], chromiumPath: null, accessiblePdf };
   const parsed = parseFormats(formats);
   const chromiumPath = parsed.includes('pdf') ? requireChromium(chromiumOption ?? null) : null;
   for (const path of reportPaths(parsed, outDir)) await assertWritableDestination(path);
-  return { formats: parsed, chromiumPath };
+  return { formats: parsed, chromiumPath, accessiblePdf };
 }
 
 /** Renders the reports and returns the paths of the files written. */
@@ -54,6 +64,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<string
   return renderReports(model, formats, {
     outDir: options.outDir,
     chromiumPath,
+    accessiblePdf: options.accessiblePdf === true,
     ...(options.baseName ? { baseName: options.baseName } : {}),
   });
 }

@@ -34,6 +34,8 @@ export interface ScanCommandOptions extends ScanFlags {
   /** Report formats to write after the assessment (`html,pdf,...`), if any. */
   readonly formats: string | undefined;
   readonly chromiumPath: string | undefined;
+  /** `--accessible-pdf`: a tagged PDF. */
+  readonly accessiblePdf?: boolean;
   /** `--attestations <file>`, false for `--no-attestations`, undefined to look for one. */
   readonly attestationsFile: string | false | undefined;
   readonly scopeFile: string | undefined;
@@ -133,7 +135,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
   // Chromium or an unwritable --out must not cost a whole scan.
   requireOrgForAccounts(options.org, options.accounts);
   const scopes = resolveScopes(options.scopeFile, options.scopeName);
-  const reports = await preflightReports(options.formats, options.chromiumPath, options.out);
+  const reports = await preflightReports(options.formats, options.chromiumPath, options.out, { accessible: options.accessiblePdf === true });
   await prepareOutputDir(options.out);
   const snapshotPath = join(options.out, 'snapshot.json.gz');
   for (const path of [snapshotPath, ...scopes.map((s) => join(options.out, assessmentFileName(s, scopes.length > 1)))]) {
@@ -247,6 +249,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               formats: reports.formats,
               outDir: options.out,
               chromiumPath: reports.chromiumPath,
+              accessiblePdf: reports.accessiblePdf,
             });
             ctx.files.push(...written);
             task.title = `Reports written: ${written.join(', ')}`;

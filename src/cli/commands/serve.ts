@@ -15,6 +15,8 @@ export interface ServeCommandOptions {
   /** Do not record the sample into an empty store. */
   readonly noSample: boolean;
   readonly chromiumPath: string | undefined;
+  /** `--accessible-pdf`: the PDF export is tagged. */
+  readonly accessiblePdf?: boolean;
   /** Team mode (sign-in, roles): forced by `--team`, always on for a non-loopback host. */
   readonly team?: boolean;
   /** Team mode served over TLS (directly or through a reverse proxy): Secure cookies. */
@@ -54,7 +56,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
       const sample = await ensureSampleWorkspace(store, { userId: null, label: admin.name });
       if (sample) process.stdout.write(`The store was empty: recorded the bundled sample scan as assessment #${sample.id}.\n`);
     }
-    const app = createApp({ store, chromiumPath: options.chromiumPath ?? null, ...(auth ? { auth } : {}) });
+    const app = createApp({ store, chromiumPath: options.chromiumPath ?? null, accessiblePdf: options.accessiblePdf === true, ...(auth ? { auth } : {}) });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
       s.once('error', (err: NodeJS.ErrnoException) =>

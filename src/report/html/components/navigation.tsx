@@ -1,44 +1,29 @@
 /** Table of contents and the screen-only filter bar. */
 import type { FC } from 'hono/jsx';
 import { ITEM_VERDICTS } from '../../../core/assessment.js';
-import { HARDENING_TITLE, VERDICT_LABEL } from '../../format.js';
+import { reportContents } from '../../contents.js';
+import { VERDICT_LABEL } from '../../format.js';
 import { accountLabel, type ReportModel } from '../../model.js';
-import { sectionAnchor } from './primitives.js';
 
+/** Parts and checklist sections (not items: the bookmarks of the PDF list those too). */
 export const Toc: FC<{ m: ReportModel }> = ({ m }) => (
   <nav class="toc" aria-label="Contents">
     <h2>Contents</h2>
     <ol>
-      <li>
-        <a href="#glance">At a glance</a>
-      </li>
-      <li>
-        <a href="#resources">Attached resources and costs</a>
-      </li>
-      <li>
-        <a href="#details">Detail sections</a>
-        <ol>
-          {m.sections.map((s) => (
-            <li>
-              <a href={`#${sectionAnchor(s)}`}>{s.area}</a>
-            </li>
-          ))}
-        </ol>
-      </li>
-      <li>
-        <a href="#hardening">{HARDENING_TITLE}</a>
-      </li>
-      <li>
-        <a href="#self-assessment">Completed self-assessment</a>
-      </li>
-      {m.changes ? (
+      {reportContents(m).map((entry) => (
         <li>
-          <a href="#changes">Changes since the previous assessment</a>
+          <a href={`#${entry.anchor}`}>{entry.title}</a>
+          {entry.anchor === 'details' ? (
+            <ol>
+              {entry.children.map((s) => (
+                <li>
+                  <a href={`#${s.anchor}`}>{s.title}</a>
+                </li>
+              ))}
+            </ol>
+          ) : null}
         </li>
-      ) : null}
-      <li>
-        <a href="#provenance">How this report was produced</a>
-      </li>
+      ))}
     </ol>
   </nav>
 );

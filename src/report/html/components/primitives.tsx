@@ -11,9 +11,7 @@ export const VERDICT_COLORS: Record<ItemVerdict, string> = {
   NOT_APPLICABLE: '#aab1bd',
 };
 
-export const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
-export const sectionAnchor = (s: { id: string }): string => `sec-${slug(s.id)}`;
-export const itemAnchor = (id: string): string => `item-${slug(id)}`;
+export { itemAnchor, sectionAnchor, slug } from '../../contents.js';
 
 export const Verdict: FC<{ v: ItemVerdict }> = ({ v }) => <span class={`badge v-${v}`}>{VERDICT_LABEL[v]}</span>;
 
