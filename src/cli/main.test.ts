@@ -4,7 +4,8 @@
  * No AWS: scans point at an endpoint nobody listens on; no Chromium: PATH holds none.
  * test/e2e/exit-codes.e2e.test.ts and faults.e2e.test.ts produce the codes again through the real binary.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../core/errors.js';
 import { SAMPLE_SNAPSHOT_PATH } from './commands/demo.js';
 import { main } from './main.js';
+import { findChromium } from '../report/chromium.js';
 
 const SAMPLE = SAMPLE_SNAPSHOT_PATH;
+/** Found before the tests empty PATH; null without Chromium or poppler (those tests skip, saying so). */
+const pdfTools = ((): { chromium: string; pdfinfo: string } | null => {
+  const chromium = findChromium();
+  const pdfinfo = (process.env.PATH ?? '').split(':').map((d) => join(d, 'pdfinfo')).find((p) => existsSync(p));
+  return chromium && pdfinfo ? { chromium, pdfinfo } : null;
+})();
+if (!pdfTools) console.warn('SKIPPED --accessible-pdf CLI test: needs Chromium and poppler-utils (pdfinfo).');
 const REPO_ROOT = join(SAMPLE, '..', '..');
 
 interface Run {
@@ -116,6 +125,15 @@ describe('every exit code of the README', () => {
     expect(r.code).toBe(EXIT.reportSkipped);
     expect(r.stderr).toMatch(/PDF skipped: Chromium is needed for the PDF report but was not found/);
     expect(await readdir(out)).toEqual(['ftr-report.md']);
+  });
+
+  // The untagged default is checked in report/browser.test.ts; here that the flag reaches the PDF.
+  it.skipIf(!pdfTools)('report --format pdf --accessible-pdf writes a tagged PDF', async () => {
+    const tools = pdfTools as { chromium: string; pdfinfo: string };
+    const out = join(work, 'pdf-tagged');
+    const r = await run(['report', join(work, 'demo', 'assessment.json'), '--format', 'pdf', '--accessible-pdf', '--chromium', tools.chromium, '--out', out]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(execFileSync(tools.pdfinfo, [join(out, 'ftr-report.pdf')], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
   });
 
   it('70: a bug is an internal error with the stack, asking for a report', async () => {
