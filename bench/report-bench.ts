@@ -3,6 +3,8 @@
  * 20,000 resources and prints wall time and peak memory per format. Each format runs in its own child
  * process so peak RSS belongs to that format alone. Run: `npx tsx bench/report-bench.ts` (the PDF needs
  * Chromium; it is skipped with a message when there is none). Options: --findings N --resources N.
+ * The PDF uses the Chromium `ftr` would find (FTR_CHROMIUM to choose another, e.g. /usr/bin/chromium to
+ * compare with the headless shell); BENCH_PDF_TAGGED=1 prints it tagged, as `--accessible-pdf` does.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -128,7 +130,7 @@ async function child(format: ReportFormat): Promise<void> {
     const t0 = performance.now();
     const model = buildReportModel(assessment);
     const t1 = performance.now();
-    const files = await renderReports(model, [format], { outDir: dir, chromiumPath: findChromium() ?? null });
+    const files = await renderReports(model, [format], { outDir: dir, chromiumPath: findChromium() ?? null, accessiblePdf: process.env.BENCH_PDF_TAGGED === '1' });
     const t2 = performance.now();
     const cpu = process.cpuUsage(cpu0);
     const childrenMs = children.stop();
