@@ -405,7 +405,9 @@ describe('scans', () => {
     const [job] = await app.jobs.list();
     expect(job?.state).toBe('running');
     // A second server on the same store (what a restart after a crash looks like): the job did not vanish.
-    const restarted = createApp({ store, scanRunner: fakeRunner, chromiumPath: null, scanJobsFolder: jobsFolder() });
+    // Its own jobs folder: on the shared one its recovery would take the job folder the first server, still
+    // alive here (never after a real crash), is writing to (folder recovery has its own test).
+    const restarted = createApp({ store, scanRunner: fakeRunner, chromiumPath: null, scanJobsFolder: join(dir, 'scan-jobs-restarted') });
     try {
       const [seen] = await restarted.jobs.list();
       expect(seen).toMatchObject({ id: job?.id, state: 'interrupted', outcome: INTERRUPTED_BY_RESTART, startedBy: job?.startedBy });
