@@ -220,9 +220,10 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     if (shared?.configuredEndpoints) shareConfiguredEndpoint(config, shared.configuredEndpoints);
     const stack = (client as unknown as HasMiddlewareStack).middlewareStack;
     for (const name of UNUSED_SDK_MIDDLEWARES) stack.remove(name);
+    // Plain functions, not async ones, where nothing is awaited: an async wrapper is one more promise per request.
     stack.add(
-      (next, context) => async (args) => {
-        if (options.signal.aborted) throw abortError(options.signal);
+      (next, context) => (args) => {
+        if (options.signal.aborted) return Promise.reject(abortError(options.signal));
         options.recorder.countRequest(options.accountId, r, (context.commandName ?? 'Unknown').replace(/Command$/, ''));
         return next(args);
       },
@@ -246,7 +247,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     );
     if (endpoint) {
       stack.add(
-        (next) => async (args) => {
+        (next) => (args) => {
           const req = args.request;
           if (req?.hostname) req.hostname = req.hostname.replace(/^\d{12}\./, '');
           return next(args);
