@@ -5,6 +5,14 @@
  * middlewares: one counts requests and stops new ones once the scan is aborted; one holds a request slot
  * of the scan's limiter around each attempt (so a retry's backoff holds none) and counts attempts; one
  * strips S3 Control's account-id host prefix, which a local endpoint cannot resolve.
+ *
+ * A scan builds a client per account x region x service and sends about two requests with each, so what the
+ * SDK repeats per client or per request is a large part of a scan's CPU (docs/benchmarks.md, "Where the
+ * scan's CPU goes"). What is done once instead, with the same result: settings looked up per client
+ * (resolveSharedClientConfig, shareConfiguredEndpoint), the SigV4 signer the SDK builds per request and its
+ * signing key (reuseSigner); and two middlewares a read-only scan has no use for are removed
+ * (UNUSED_SDK_MIDDLEWARES). Nothing is shared between accounts: every client signs with its own account's
+ * credentials only.
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -40,6 +48,12 @@ export interface SharedClientConfig {
   readonly useDualstackEndpoint: boolean;
   readonly authSchemePreference: string[];
   readonly userAgentAppId: string | undefined;
+  /**
+   * A service's endpoint from the environment or the shared config file (`AWS_ENDPOINT_URL_<SERVICE>`,
+   * `endpoint_url`), per SDK service id: looked up by the first client of the service, then handed to the
+   * others (shareConfiguredEndpoint). Absent: every client looks it up itself.
+   */
+  readonly configuredEndpoints?: Map<string, Promise<string | undefined>>;
 }
 
 /** Undefined when the lookup fails: every client then looks them up itself, as the SDK does by default. */
@@ -54,6 +68,7 @@ export async function resolveSharedClientConfig(): Promise<SharedClientConfig | 
       useDualstackEndpoint: await config.useDualstackEndpoint(),
       authSchemePreference: await config.authSchemePreference(),
       userAgentAppId: await config.userAgentAppId(),
+      configuredEndpoints: new Map(),
     };
   } catch {
     return undefined;
@@ -78,6 +93,16 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 
 export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
+/**
+ * SDK middlewares every client has and a scan does not need, removed from each client (each is one more
+ * layer of every request's middleware chain, built and run per request):
+ * - `loggerMiddleware` only hands requests and answers to the client's logger, which the scan silences
+ *   (SILENT_SDK_LOGGER);
+ * - `recursionDetectionMiddleware` copies the X-Ray trace id into a header when running inside AWS Lambda,
+ *   so that Lambda can stop a function that invokes itself in a loop; a scan only reads.
+ */
+export const UNUSED_SDK_MIDDLEWARES = ['loggerMiddleware', 'recursionDetectionMiddleware'] as const;
+
 interface MiddlewareArgs {
   request?: { hostname?: string };
 }
@@ -87,6 +112,7 @@ interface MiddlewareContext {
 }
 interface HasMiddlewareStack {
   middlewareStack: {
+    remove(name: string): boolean;
     add(
       middleware: (next: Next, context: MiddlewareContext) => Next,
       options: { step: 'initialize' | 'build' | 'finalizeRequest'; name: string; priority?: 'high' | 'normal' | 'low'; override?: boolean },
@@ -189,10 +215,15 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       followRegionRedirects: true,
       ...pinned,
     });
+    const config = (client as unknown as { config: SdkClientConfig }).config;
+    reuseSigner(config);
+    if (shared?.configuredEndpoints) shareConfiguredEndpoint(config, shared.configuredEndpoints);
     const stack = (client as unknown as HasMiddlewareStack).middlewareStack;
+    for (const name of UNUSED_SDK_MIDDLEWARES) stack.remove(name);
+    // Plain functions, not async ones, where nothing is awaited: an async wrapper is one more promise per request.
     stack.add(
-      (next, context) => async (args) => {
-        if (options.signal.aborted) throw abortError(options.signal);
+      (next, context) => (args) => {
+        if (options.signal.aborted) return Promise.reject(abortError(options.signal));
         options.recorder.countRequest(options.accountId, r, (context.commandName ?? 'Unknown').replace(/Command$/, ''));
         return next(args);
       },
@@ -216,7 +247,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     );
     if (endpoint) {
       stack.add(
-        (next) => async (args) => {
+        (next) => (args) => {
           const req = args.request;
           if (req?.hostname) req.hostname = req.hostname.replace(/^\d{12}\./, '');
           return next(args);
@@ -239,4 +270,87 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     cache.clear();
   };
   return factory;
+}
+
+/** The parts of an SDK client's resolved configuration the factory adjusts after building it. */
+interface SdkClientConfig {
+  signer: (authScheme?: unknown) => Promise<object>;
+  signingRegion?: string;
+  signingName?: string;
+  credentials?: unknown;
+  serviceId?: string;
+  serviceConfiguredEndpoint?: () => Promise<string | undefined>;
+}
+
+type SigningKeyDeriver = (credentials: AwsCredentialIdentity, region: string, shortDate: string, service?: string) => Promise<Uint8Array>;
+
+/**
+ * The SDK's signer provider (resolveAwsSdkSigV4Config) builds a new SignatureV4 for every request, from a
+ * copy of the client's whole configuration. What it reads from the request's auth scheme (signing region and
+ * name) it writes into the client's configuration on first use and reads from there afterwards, so every
+ * later call builds the same signer. This keeps the first one and hands it out again while the client's
+ * signing region, signing name and credentials provider are those it was built with. The signer asks the
+ * client's credentials provider at every request, as before (a renewed role session is used at once).
+ * Per client only: a client never signs with another client's credentials.
+ */
+export function reuseSigner(config: Pick<SdkClientConfig, 'signer' | 'signingRegion' | 'signingName' | 'credentials'>): void {
+  const build = config.signer;
+  let made: { signer: Promise<object>; region: string | undefined; name: string | undefined; credentials: unknown } | undefined;
+  config.signer = (authScheme) => {
+    if (made && made.region === config.signingRegion && made.name === config.signingName && made.credentials === config.credentials) return made.signer;
+    const signer = build(authScheme).then((built) => {
+      cacheSigningKey(built);
+      // Recorded once the build has written the signing region and name into the configuration.
+      made = { signer, region: config.signingRegion, name: config.signingName, credentials: config.credentials };
+      return built;
+    });
+    return signer;
+  };
+}
+
+/**
+ * SigV4's signing key is derived from the secret key, the date, the region and the service (four HMACs).
+ * SignatureV4 caches the 50 most recent keys of the process, under a cache key that costs one more HMAC of
+ * the secret per request; a scan signs for hundreds of account x region x service scopes at once, so that
+ * cache mostly missed. A client's signer signs for one scope: it keeps the last key it derived, for the same
+ * credentials object (a renewed session is a new object), region, date and service.
+ */
+function cacheSigningKey(signer: object): void {
+  const s = signer as { getSigningKey?: SigningKeyDeriver };
+  const derive = s.getSigningKey;
+  if (typeof derive !== 'function') return;
+  let last: { credentials: AwsCredentialIdentity; region: string; shortDate: string; service: string | undefined; key: Promise<Uint8Array> } | undefined;
+  s.getSigningKey = (credentials, region, shortDate, service) => {
+    if (last && last.credentials === credentials && last.region === region && last.shortDate === shortDate && last.service === service) return last.key;
+    const key = derive.call(signer, credentials, region, shortDate, service);
+    last = { credentials, region, shortDate, service, key };
+    key.catch(() => {
+      if (last?.key === key) last = undefined;
+    });
+    return key;
+  };
+}
+
+/**
+ * Without an endpoint override, each client looks up on its first request whether the environment or the
+ * shared config file names an endpoint for its service (`AWS_ENDPOINT_URL_<SERVICE>`, `endpoint_url`,
+ * `ignore_configured_endpoint_urls`): up to four misses, each building a ProviderError with a stack trace.
+ * The answer depends only on the service and on those sources, so the first client of a service asks and the
+ * others of the scan reuse its answer (a failed lookup is not kept).
+ */
+export function shareConfiguredEndpoint(config: Pick<SdkClientConfig, 'serviceId' | 'serviceConfiguredEndpoint'>, cache: Map<string, Promise<string | undefined>>): void {
+  const own = config.serviceConfiguredEndpoint;
+  const serviceId = config.serviceId;
+  if (!own || !serviceId) return;
+  config.serviceConfiguredEndpoint = () => {
+    let found = cache.get(serviceId);
+    if (!found) {
+      found = own();
+      cache.set(serviceId, found);
+      found.catch(() => {
+        if (cache.get(serviceId) === found) cache.delete(serviceId);
+      });
+    }
+    return found;
+  };
 }

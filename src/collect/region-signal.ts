@@ -11,7 +11,6 @@
  *
  * The decision is pure (`decideRegionRead`); `readDiscoveredCount` is its one AWS read.
  */
-import { ConfigServiceClient, GetDiscoveredResourceCountsCommand } from '@aws-sdk/client-config-service';
 import type { CollectionError, Observed } from '../core/observed.js';
 import { notObserved } from '../core/observed.js';
 import type { ConfigRecorder, ConfigSlice } from '../core/slices/config.js';
@@ -148,6 +147,8 @@ export async function readDiscoveredCount(ctx: CollectorContext, types: readonly
     let total = 0;
     for (let i = 0; i < types.length; i += TYPES_PER_REQUEST) {
       const resourceTypes = types.slice(i, i + TYPES_PER_REQUEST);
+      // Imported here, not at start: the coordinating thread of a threaded scan never reads a region.
+      const { ConfigServiceClient, GetDiscoveredResourceCountsCommand } = await import('@aws-sdk/client-config-service');
       const answer = await ctx.client(ConfigServiceClient).send(new GetDiscoveredResourceCountsCommand({ resourceTypes }));
       // A missing total is not a zero: refuse to read emptiness into it.
       if (typeof answer.totalDiscoveredResources !== 'number') {

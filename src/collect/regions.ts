@@ -2,7 +2,6 @@
  * Regions: the static list lets us reject a mistyped `--regions` before any call; DescribeRegions with
  * AllRegions=true then tells, per account, which regions are enabled (opt-in regions may not be).
  */
-import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { UserError } from '../core/errors.js';
 import type { Observed } from '../core/observed.js';
 import type { RegionInfo } from '../core/snapshot.js';
@@ -43,9 +42,12 @@ export async function discoverRegions(
   ctx: CollectorContext,
   requested: readonly string[] | null,
 ): Promise<Observed<RegionInfo[]>> {
-  const result = await ctx.call('ec2', 'DescribeRegions', () =>
-    ctx.client(EC2Client).send(new DescribeRegionsCommand({ AllRegions: true })),
-  );
+  const result = await ctx.call('ec2', 'DescribeRegions', async () => {
+    // Imported here: the coordinating thread of a threaded scan never lists regions, and EC2's client is the
+    // SDK's largest package (about 0.5 s of CPU to load; docs/benchmarks.md, "Where the scan's CPU goes").
+    const { DescribeRegionsCommand, EC2Client } = await import('@aws-sdk/client-ec2');
+    return ctx.client(EC2Client).send(new DescribeRegionsCommand({ AllRegions: true }));
+  });
   if (!result.ok) return result;
   const regions = (result.value.Regions ?? [])
     .filter((r): r is typeof r & { RegionName: string } => typeof r.RegionName === 'string')

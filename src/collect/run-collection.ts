@@ -36,7 +36,7 @@ import {
 import { TOOL_VERSION } from '../version.js';
 import { createClientFactory, createScanHttpHandler, DEFAULT_CLIENT_SETTINGS, resolveSharedClientConfig, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
 import { abortableSleep, createCollectorContext } from './collector-context.js';
-import { collectPages, type CollectorContext, type RegionalCollector, type ScanOrganization } from './collector.js';
+import { collectPages, type CollectorContext, type GlobalCollector, type RegionalCollector, type ScanOrganization } from './collector.js';
 import { assumeRoleProvider, defaultCredentials, whoAmI, type CallerIdentity } from './credentials.js';
 import { discoverRegions, homeRegionFor, validateRequestedRegions } from './regions.js';
 import { FairLimiter } from './fair-limiter.js';
@@ -44,7 +44,6 @@ import { RetryBudget } from './retry-budget.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_ACCOUNT_CONCURRENCY, perServiceCap } from './scan-limits.js';
 import { ProgressTracker, type ScanProgress } from './scan-progress.js';
 import { ScanRecorder } from './scan-recorder.js';
-import { GLOBAL_COLLECTORS, REGIONAL_COLLECTORS } from './services/index.js';
 import { decideRegionRead, fixedRegionRead, notRead, readDiscoveredCount, regionNeedsSignal, splitBySignal } from './region-signal.js';
 import { TaskScheduler, type TaskHandle } from './task-scheduler.js';
 
@@ -308,8 +307,14 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     };
 
     const selected = (service: string) => !options.services || options.services.includes(service);
-    const globalCollectors = GLOBAL_COLLECTORS.filter((c) => selected(c.service));
-    const regionalCollectors = REGIONAL_COLLECTORS.filter((c) => selected(c.service));
+    // The collectors (and with them the SDK's client packages, about 2.5 s of CPU to load) are imported when
+    // this thread scans its first account: a coordinator whose accounts all go to scan threads never loads them.
+    let collectors: Promise<{ global: readonly GlobalCollector[]; regional: readonly RegionalCollector[] }> | undefined;
+    const loadCollectors = () =>
+      (collectors ??= import('./services/index.js').then((m) => ({
+        global: m.GLOBAL_COLLECTORS.filter((c) => selected(c.service)),
+        regional: m.REGIONAL_COLLECTORS.filter((c) => selected(c.service)),
+      })));
 
     const newWork = (t: ScanTarget): AccountWork => ({
       accountId: t.id,
@@ -353,6 +358,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
           scanned = work.regions.ok ? work.regions.value.filter((r) => r.scanned).map((r) => r.region) : (requestedRegions ?? [homeRegion]);
         });
         if (!work.access.ok) return;
+        const { global: globalCollectors, regional: regionalCollectors } = await loadCollectors();
         for (const region of scanned) work.regional.set(region, {});
 
         const pending: Promise<void>[] = [];

@@ -34,6 +34,15 @@ export function defaultWorkerThreads(): number {
 export const SCAN_THREAD_YOUNG_GENERATION_MB = 96;
 
 /**
+ * A scan thread imports the AWS SDK's client packages, CommonJS files in packages whose package.json has no
+ * "type". For each such file imported from an ES module, Node (20.19+, 22) first compiles it once more only to
+ * detect whether it holds ES module syntax: about 0.8 s of CPU per thread, a third of its module loading
+ * (docs/benchmarks.md, "Where the scan's CPU goes"). Everything a scan thread imports declares what it is
+ * (our files: "type": "module"; the SDK: CommonJS), so the thread starts without that detection.
+ */
+export const NO_MODULE_SYNTAX_DETECTION = '--no-experimental-detect-module';
+
+/**
  * How to start scan-thread: the compiled file next to this one, or, when this module runs from the
  * TypeScript sources (tests, `tsx src/cli/index.ts`), the .ts file through tsx's loader (a worker does
  * not inherit the parent's loader).
@@ -41,7 +50,16 @@ export const SCAN_THREAD_YOUNG_GENERATION_MB = 96;
 function startScanThread(data: ScanThreadData): Worker {
   const here = import.meta.url;
   const resourceLimits = { maxYoungGenerationSizeMb: SCAN_THREAD_YOUNG_GENERATION_MB };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./scan-thread.js', here), { workerData: data, resourceLimits });
+  if (!here.endsWith('.ts')) {
+    const file = new URL('./scan-thread.js', here);
+    try {
+      return new Worker(file, { workerData: data, resourceLimits, execArgv: [...process.execArgv, NO_MODULE_SYNTAX_DETECTION] });
+    } catch (err) {
+      // Node flags a worker cannot take (V8 flags such as --max-semi-space-size given to node): start it as before.
+      if ((err as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+      return new Worker(file, { workerData: data, resourceLimits });
+    }
+  }
   const tsxRoot = dirname(createRequire(here).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./scan-thread.ts', here).href;
