@@ -6,8 +6,10 @@
  * here from the captured requests.
  */
 import { createHash, createHmac } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClientFactory, createScanHttpHandler, DEFAULT_CLIENT_SETTINGS, resolveSharedClientConfig, UNUSED_SDK_MIDDLEWARES, type ClientSettings } from './clients.js';
@@ -176,4 +178,53 @@ describe('SDK settings and middlewares', () => {
     await own(EC2Client, 'us-east-1').send(new DescribeRegionsCommand({}));
     expect(sent[2]?.hostname).toBe('ec2-second.example');
   });
+});
+
+describe('timeouts', () => {
+  /**
+   * An endpoint that accepts connections and then stalls: `silent` never answers; `half` sends the status line
+   * and headers of an answer, then nothing more. Counts the requests it received.
+   */
+  async function stallingEndpoint(mode: 'silent' | 'half') {
+    const sockets = new Set<Socket>();
+    let requests = 0;
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('data', () => {
+        requests++;
+        if (mode === 'half') socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n\r\n<GetCallerIdentityResponse>');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      endpoint: `http://127.0.0.1:${port}`,
+      requests: () => requests,
+      close: async () => {
+        for (const socket of sockets) socket.destroy();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  it.each(['silent', 'half'] as const)('a %s endpoint fails each attempt with a TimeoutError instead of holding the scan', async (mode) => {
+    const stall = await stallingEndpoint(mode);
+    const timeouts: ClientSettings = { endpoint: stall.endpoint, maxAttempts: 2, requestTimeoutMs: 300 };
+    const handler = createScanHttpHandler(timeouts, 8);
+    try {
+      const sts = factory({ settings: timeouts, httpHandler: handler })(STSClient, 'us-east-1');
+      const error = await sts.send(new GetCallerIdentityCommand({})).then(
+        () => null,
+        (err: unknown) => err as Error,
+      );
+      expect(error?.name).toBe('TimeoutError');
+      // Transient: retried once (maxAttempts 2) before the read is given up.
+      expect(stall.requests()).toBe(2);
+    } finally {
+      handler.destroy();
+      await stall.close();
+    }
+    // Without the timeouts the request waits for ever: fail instead of hanging the suite.
+  }, 20_000);
 });

@@ -149,11 +149,28 @@ export interface ClientFactoryOptions {
 export function createScanHttpHandler(settings: ClientSettings, maxSockets: number): NodeHttpHandler {
   const agentOptions = { keepAlive: true, maxSockets: Math.max(50, maxSockets) };
   return new NodeHttpHandler({
-    connectionTimeout: 5_000,
-    requestTimeout: settings.requestTimeoutMs,
+    ...requestTimeouts(settings),
     httpAgent: new HttpAgent(agentOptions),
     httpsAgent: new HttpsAgent(agentOptions),
   });
+}
+
+/**
+ * How long one attempt may take. `requestTimeout` alone only logs a warning in @smithy/node-http-handler 4.x
+ * (`throwOnRequestTimeout` makes it an error) and no socket timeout is set by default, so an endpoint that
+ * accepts a connection and never answers (or stops half-way through an answer) held its request, its slot of
+ * the scan's limiter and the scan with it, for as long as the OS kept the connection. Now the attempt fails
+ * with a TimeoutError, which standard retry treats as transient: it is retried (from the scan's retry budget),
+ * and a read that times out on every attempt is recorded as failed, so its checks are UNKNOWN, never PASS.
+ */
+function requestTimeouts(settings: ClientSettings) {
+  return {
+    connectionTimeout: 5_000,
+    requestTimeout: settings.requestTimeoutMs,
+    throwOnRequestTimeout: true,
+    // Inactivity on the socket, also while the answer's body arrives.
+    socketTimeout: settings.requestTimeoutMs,
+  };
 }
 
 export type ClientFactory = (<C>(ctor: ClientConstructor<C>, region?: string) => C) & {
@@ -193,7 +210,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     // (`123456789012.127.0.0.1`) that is not even a valid URL, so pin the endpoint for it.
     const pinned =
       endpoint && ctor.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }), disableHostPrefix: true } : {};
-    httpHandler ??= new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: options.settings.requestTimeoutMs });
+    httpHandler ??= new NodeHttpHandler(requestTimeouts(options.settings));
     const shared = options.settings.shared;
     const client = new ctor({
       region: r,
