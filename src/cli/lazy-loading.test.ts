@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ftr-lazy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `ftr <args>` from the TypeScript sources (tsx) and returns every module URL it resolved. */
-function loadedModules(args: readonly string[]): string[] {
+function loadedModules(args: readonly string[], expectStatus = 0, env: NodeJS.ProcessEnv = {}): string[] {
   const log = join(dir, `loaded-${args.join('-').replace(/\W/g, '_')}.txt`);
   const hook = join(dir, 'hook.mjs');
   const register = join(dir, 'register.mjs');
@@ -34,10 +34,10 @@ export async function resolve(specifier, context, next) {
   const result = spawnSync(
     process.execPath,
     ['--import', register, '--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'src/cli/index.ts'), ...args],
-    { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } },
   );
-  // The stderr is shown only when the command failed.
-  expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({ status: 0, stderr: '' });
+  // The stderr is shown only when the command ended otherwise than expected.
+  expect({ status: result.status, stderr: result.status === expectStatus ? '' : result.stderr }).toEqual({ status: expectStatus, stderr: '' });
   return readFileSync(log, 'utf8').split('\n').filter(Boolean);
 }
 
@@ -52,5 +52,16 @@ describe('start-up', () => {
     // registers its subcommands from commands/users.ts, which imports only commander and our errors (the
     // store and the hashing library load inside its actions).
     expect(loaded.filter((url) => /\/src\/(collect|report|store)\/|\/src\/cli\/commands\/(?!users\.ts$)/.test(url))).toEqual([]);
+  });
+
+  it('`ftr scan` without --format loads neither the report renderers nor playwright-core, exceljs or hono', () => {
+    // Stops at its first AWS call (nothing listens on port 9): exit 5, after the scan command is loaded.
+    const out = join(dir, 'scan-out');
+    const env = { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
+    const loaded = loadedModules(['scan', '--regions', 'us-east-1', '--max-attempts', '1', '--out', out], 5, env);
+    expect(loaded.some((url) => url.endsWith('/src/cli/commands/scan.ts'))).toBe(true);
+    const heavy = ['/node_modules/exceljs/', '/node_modules/playwright-core/', '/node_modules/hono/'];
+    // The report model (the console summary's account names) is the one report module a scan needs.
+    expect(loaded.filter((url) => heavy.some((h) => url.includes(h)) || /\/src\/report\/(?!model\.ts$)/.test(url))).toEqual([]);
   });
 });
