@@ -6,7 +6,7 @@
 import { HARDENING_TITLE, SECTION_LABEL, VERDICT_LABEL } from './format.js';
 import type { ReportModel } from './model.js';
 
-export const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
 export const sectionAnchor = (s: { id: string }): string => `sec-${slug(s.id)}`;
 export const itemAnchor = (id: string): string => `item-${slug(id)}`;
 

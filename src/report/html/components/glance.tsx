@@ -2,9 +2,10 @@
 import type { FC } from 'hono/jsx';
 import { ITEM_VERDICTS } from '../../../core/assessment.js';
 import { CHECK_STATUSES } from '../../../core/finding.js';
+import { itemAnchor, sectionAnchor } from '../../contents.js';
 import { dateTime, day, DELIVERY_LABEL, HARDENING_TITLE, money, SECTION_LABEL, STATUS_LABEL, VERDICT_LABEL } from '../../format.js';
 import { accountLabel, type ExpiringAttestation, type ReportModel } from '../../model.js';
-import { CountsBar, Donut, itemAnchor, sectionAnchor, Verdict, VERDICT_COLORS } from './primitives.js';
+import { CountsBar, Donut, Verdict, VERDICT_COLORS } from './primitives.js';
 
 /**
  * Attestations expiring within 90 days (or expired). `itemHref` links each item somewhere else than its

@@ -1,10 +1,10 @@
 /** Part 4, hardening beyond the checklist (advisory checks). */
 import type { FC } from 'hono/jsx';
+import { itemAnchor } from '../../contents.js';
 import { HARDENING_TITLE, ROLE_MEANING, STATUS_LABEL } from '../../format.js';
 import type { ReportModel } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { FindingsTable } from './findings-table.js';
-import { itemAnchor } from './primitives.js';
 
 export const Hardening: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }) => {
   const h = m.hardening;

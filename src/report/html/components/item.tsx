@@ -1,11 +1,12 @@
 /** One checklist item: verdict, reason, accepted ways, checks with roles, findings, attestation, remediation. */
 import type { FC } from 'hono/jsx';
 import { CHECK_STATUSES } from '../../../core/finding.js';
+import { itemAnchor } from '../../contents.js';
 import { day, STATUS_LABEL } from '../../format.js';
 import type { ReportItem } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { FindingsTable } from './findings-table.js';
-import { itemAnchor, Verdict } from './primitives.js';
+import { Verdict } from './primitives.js';
 import { RoleBadge } from './role-badge.js';
 import { RemediationCode } from './remediation-code.js';
 

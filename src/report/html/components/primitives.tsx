@@ -1,4 +1,4 @@
-/** Small shared pieces: verdict colours and badges, anchors, the readiness donut and bar charts. */
+/** Small shared pieces: verdict colours and badges, the readiness donut and bar charts (anchors: report/contents.ts). */
 import type { FC } from 'hono/jsx';
 import { ITEM_VERDICTS, type ItemVerdict } from '../../../core/assessment.js';
 import { VERDICT_LABEL } from '../../format.js';
@@ -10,8 +10,6 @@ export const VERDICT_COLORS: Record<ItemVerdict, string> = {
   UNKNOWN: '#5b4bb7',
   NOT_APPLICABLE: '#aab1bd',
 };
-
-export { itemAnchor, sectionAnchor, slug } from '../../contents.js';
 
 export const Verdict: FC<{ v: ItemVerdict }> = ({ v }) => <span class={`badge v-${v}`}>{VERDICT_LABEL[v]}</span>;
 

@@ -1,11 +1,11 @@
 /** Part 3, one detail section of the checklist with its items. */
 import type { FC } from 'hono/jsx';
+import { itemAnchor, sectionAnchor } from '../../contents.js';
 import { SECTION_LABEL } from '../../format.js';
 import { accountLabel, type ReportModel, type ReportSection } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { FindingsTable } from './findings-table.js';
 import { Item } from './item.js';
-import { itemAnchor, sectionAnchor } from './primitives.js';
 
 export const Section: FC<{ s: ReportSection; n: number; opts: HtmlOptions; m: ReportModel }> = ({ s, n, opts, m }) => (
   <section class={n === 1 ? 'block part-start' : 'block'} id={sectionAnchor(s)} data-section-block={s.id}>

@@ -1,7 +1,7 @@
 /** Part 5, the completed self-assessment in AWS's order. */
 import type { FC } from 'hono/jsx';
+import { itemAnchor } from '../../contents.js';
 import type { ReportModel } from '../../model.js';
-import { itemAnchor } from './primitives.js';
 
 export const SelfAssessment: FC<{ m: ReportModel }> = ({ m }) => {
   const studies = m.selfAssessment.caseStudies;
