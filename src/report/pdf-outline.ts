@@ -169,8 +169,8 @@ function outlineNodes(entries: readonly ContentsEntry[], dests: Map<string, stri
   return nodes;
 }
 
-/** Bookmarks visible under an open node (PDF /Count). */
-const visible = (n: OutlineNode): number => n.children.reduce((sum, c) => sum + 1 + (c.open ? visible(c) : 0), 0);
+/** Bookmarks visible in a list of siblings: each, plus what shows under the open ones (PDF /Count). */
+const visibleIn = (nodes: readonly OutlineNode[]): number => nodes.reduce((sum, n) => sum + 1 + (n.open ? visibleIn(n.children) : 0), 0);
 
 /** Adds `entries` as the document's bookmarks; the PDF comes back unchanged (with the reason) if it cannot. */
 export function addPdfOutline(pdf: Buffer, entries: readonly ContentsEntry[]): OutlineResult {
@@ -208,9 +208,8 @@ export function addPdfOutline(pdf: Buffer, entries: readonly ContentsEntry[]): O
   assign(top);
   const num = (n: OutlineNode): number => numbers.get(n) as number;
 
-  const objects: { num: number; gen: number; body: string }[] = [];
-  const rootCount = top.reduce((sum, n) => sum + 1 + (n.open ? visible(n) : 0), 0);
-  objects.push({ num: rootNum, gen: 0, body: `<</Type /Outlines\n/First ${num(top[0] as OutlineNode)} 0 R\n/Last ${num(top[top.length - 1] as OutlineNode)} 0 R\n/Count ${rootCount}>>` });
+  // The new objects' bodies, by number from rootNum.
+  const bodies: string[] = [`<</Type /Outlines\n/First ${num(top[0] as OutlineNode)} 0 R\n/Last ${num(top[top.length - 1] as OutlineNode)} 0 R\n/Count ${visibleIn(top)}>>`];
   const write = (nodes: readonly OutlineNode[], parent: number): void => {
     nodes.forEach((n, i) => {
       const fields = [`/Title ${pdfTextString(n.title)}`, `/Parent ${parent} 0 R`];
@@ -218,43 +217,33 @@ export function addPdfOutline(pdf: Buffer, entries: readonly ContentsEntry[]): O
       if (i < nodes.length - 1) fields.push(`/Next ${num(nodes[i + 1] as OutlineNode)} 0 R`);
       if (n.children.length > 0) {
         fields.push(`/First ${num(n.children[0] as OutlineNode)} 0 R`, `/Last ${num(n.children[n.children.length - 1] as OutlineNode)} 0 R`);
-        fields.push(`/Count ${n.open ? visible(n) : -n.children.length}`);
+        fields.push(`/Count ${n.open ? visibleIn(n.children) : -n.children.length}`);
       }
       if (n.dest !== null) fields.push(`/Dest /${n.dest}`);
-      objects.push({ num: num(n), gen: 0, body: `<<${fields.join('\n')}>>` });
+      bodies[num(n) - rootNum] = `<<${fields.join('\n')}>>`;
       write(n.children, num(n));
     });
   };
   write(top, rootNum);
   // The catalog's new version: the same dictionary with the outline, opened with the bookmarks panel.
   const catalogBody = `${catalog.slice(0, -2).replace(/\/PageMode\s*\/\w+/, '')}\n/Outlines ${rootNum} 0 R\n/PageMode /UseOutlines>>`;
-  objects.push({ num: rootRef.num, gen: rootRef.gen, body: catalogBody });
 
-  const parts: string[] = [];
-  let offset = pdf.length;
+  // Appended: the catalog, then the new objects; each one's offset goes into the cross-reference section.
   const separator = pdf[pdf.length - 1] === 0x0a ? '' : '\n';
-  parts.push(separator);
-  offset += separator.length;
-  const offsets = new Map<number, { offset: number; gen: number }>();
-  for (const o of objects) {
-    const chunk = `${o.num} ${o.gen} obj\n${o.body}\nendobj\n`;
-    offsets.set(o.num, { offset, gen: o.gen });
+  let offset = pdf.length + separator.length;
+  const parts: string[] = [separator];
+  const append = (objectNum: number, gen: number, body: string): string => {
+    const chunk = `${objectNum} ${gen} obj\n${body}\nendobj\n`;
+    const entry = `${String(offset).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n`;
     parts.push(chunk);
     offset += Buffer.byteLength(chunk, 'latin1');
-  }
+    return entry;
+  };
+  const catalogEntry = append(rootRef.num, rootRef.gen, catalogBody);
+  const newEntries = bodies.map((body, i) => append(rootNum + i, 0, body));
   const newXrefOffset = offset;
-  const sorted = [...offsets.entries()].sort((a, b) => a[0] - b[0]);
-  let xrefText = 'xref\n';
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && (sorted[j + 1] as [number, unknown])[0] === (sorted[j] as [number, unknown])[0] + 1) j++;
-    xrefText += `${(sorted[i] as [number, unknown])[0]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) {
-      const { offset: at, gen } = (sorted[k] as [number, { offset: number; gen: number }])[1];
-      xrefText += `${String(at).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n`;
-    }
-    i = j + 1;
-  }
+  // Two subsections: the catalog's number (below the old /Size), and the new objects' contiguous range.
+  const xrefText = `xref\n${rootRef.num} 1\n${catalogEntry}${rootNum} ${newEntries.length}\n${newEntries.join('')}`;
   const info = refIn(xref.trailer, 'Info');
   const id = /\/ID\s*(\[[^\]]*\])/.exec(xref.trailer);
   const trailer =
