@@ -123,17 +123,22 @@ function executable(path: string): boolean {
   }
 }
 
+/** Every Chromium executable on PATH, in lookup order (each folder of PATH, CHROMIUM_NAMES in each). */
+export function* chromiumsOnPath(env: NodeJS.ProcessEnv = process.env): Generator<string> {
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of CHROMIUM_NAMES) {
+      const candidate = join(dir, name);
+      if (executable(candidate)) yield candidate;
+    }
+  }
+}
+
 /** The Chromium executable to use, or undefined when there is none. */
 export function findChromium(explicit?: string | null, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (explicit) return executable(explicit) ? explicit : undefined;
   const fromEnv = env.FTR_CHROMIUM;
   if (fromEnv) return executable(fromEnv) ? fromEnv : undefined;
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of CHROMIUM_NAMES) {
-      const candidate = join(dir, name);
-      if (executable(candidate)) return candidate;
-    }
-  }
+  for (const candidate of chromiumsOnPath(env)) return candidate;
   return undefined;
 }
 

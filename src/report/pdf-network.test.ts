@@ -10,13 +10,12 @@
  * Not covered: an <iframe> makes Chromium preconnect to the frame's host before the route or the CSP can
  * refuse it (only the resolver rule stops that); the report renderer never emits one.
  */
-import { accessSync, constants, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { delimiter, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_NAMES, disabledFeaturesArg, findChromium, launchChromium, PARKED_HOST, PLAYWRIGHT_DISABLED_FEATURES } from './chromium.js';
+import { chromiumsOnPath, disabledFeaturesArg, findChromium, launchChromium, PARKED_HOST, PLAYWRIGHT_DISABLED_FEATURES } from './chromium.js';
 import { printHtmlToPdf } from './pdf.js';
 
 /**
@@ -25,18 +24,10 @@ import { printHtmlToPdf } from './pdf.js';
  */
 function installedChromiums(): string[] {
   const found = new Map<string, string>();
-  const add = (path: string | undefined): void => {
-    if (!path) return;
-    try {
-      accessSync(path, constants.X_OK);
-      const real = realpathSync(path);
-      if (!found.has(real)) found.set(real, path);
-    } catch {
-      // Not there.
-    }
-  };
-  add(findChromium());
-  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) for (const name of CHROMIUM_NAMES) add(join(dir, name));
+  for (const path of [findChromium(), ...chromiumsOnPath()]) {
+    // One per executable: a name may be a link to another (chromium-browser -> chromium).
+    if (path && !found.has(realpathSync(path))) found.set(realpathSync(path), path);
+  }
   return [...found.values()];
 }
 
