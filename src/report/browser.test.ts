@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileAssessment } from '../../test/fixtures/assessments/hostile.js';
 import { previousSampleAssessment, sampleAssessment } from '../../test/fixtures/assessments/sample.js';
 import { syntheticAssessment } from '../../test/fixtures/assessments/synthetic.js';
+import { hasPoppler, outlineItems } from '../../test/helpers/poppler.js';
 import { findChromium, launchChromium, requireChromium, ChromiumNotFoundError } from './chromium.js';
 import { SECTION_LABEL } from './format.js';
 import { renderHtml } from './html/render-html.js';
@@ -19,23 +20,8 @@ import { buildReportModel } from './model.js';
 import { renderPdf } from './pdf.js';
 
 const chromiumPath = findChromium();
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!chromiumPath) console.warn('SKIPPED browser/PDF report tests: no Chromium found (apt-get install chromium-headless-shell, or set FTR_CHROMIUM).');
-if (!hasPoppler) console.warn('SKIPPED PDF text checks: pdftotext not found (apt-get install poppler-utils).');
-
-/** The PDF's bookmarks, flattened, as poppler reads them (`pdftohtml -xml` lists the outline with pages). */
-function outlineOf(file: string): { title: string; page: number }[] {
-  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const decode = (s: string): string => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-  return [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ title: decode(m[2] ?? ''), page: Number(m[1]) }));
-}
+if (!hasPoppler) console.warn('SKIPPED PDF text checks: poppler-utils not found (apt-get install poppler-utils).');
 
 /** Where review screenshots go (printed by the test). */
 export const SCREENSHOT_DIR = process.env.FTR_SCREENSHOT_DIR ?? join(tmpdir(), 'ftr-ready-report-screens');
@@ -189,7 +175,7 @@ describe.skipIf(!chromiumPath)('HTML report in headless Chromium', () => {
     execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '3', file, join(SCREENSHOT_DIR, 'report-pdf')]);
     // Untagged by default, with the report's contents as bookmarks (pdf-outline.ts), each on its page.
     expect(info).toMatch(/Tagged:\s+no/);
-    const bookmarks = outlineOf(file);
+    const bookmarks = outlineItems(file);
     expect(bookmarks.map((b) => b.title)).toEqual(expect.arrayContaining(['1. At a glance', '2. Attached resources and costs', '3. Detail sections']));
     for (const [i, s] of model.sections.entries()) expect(bookmarks.some((b) => b.title === `3.${i + 1} ${s.area} — ${SECTION_LABEL[s.status]}`)).toBe(true);
     const pageTexts = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f');
@@ -206,6 +192,6 @@ describe.skipIf(!chromiumPath)('HTML report in headless Chromium', () => {
     const file = join(SCREENSHOT_DIR, 'report-tagged.pdf');
     await writeFile(file, await renderPdf(model, { browser, tagged: true }));
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
-    expect(outlineOf(file).map((b) => b.title)).toContain('1. At a glance');
+    expect(outlineItems(file).map((b) => b.title)).toContain('1. At a glance');
   });
 });

@@ -9,18 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasPoppler, outlineXml } from '../../test/helpers/poppler.js';
 import type { ContentsEntry } from './contents.js';
 import { addPdfOutline, dictionaryAt, pdfTextString } from './pdf-outline.js';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasPoppler) console.warn('SKIPPED reading bookmarks back with poppler: pdfinfo not found (apt-get install poppler-utils).');
+if (!hasPoppler) console.warn('SKIPPED reading bookmarks back with poppler: poppler-utils not found (apt-get install poppler-utils).');
 
 const dir = mkdtempSync(join(tmpdir(), 'ftr-outline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,8 +62,7 @@ function outlineByPoppler(pdf: Buffer): string {
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   expect(info).toMatch(/Pages:/);
-  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', file], { encoding: 'utf8' });
-  return xml.slice(xml.indexOf('<outline>'));
+  return outlineXml(file);
 }
 
 /** Every object the update lists in its cross-reference section starts at the offset listed. */
