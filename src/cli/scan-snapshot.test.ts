@@ -49,6 +49,14 @@ function fakeRunner(collected: string[], stopAfter = Infinity): ScanRunner {
 
 const options: ScanOptions = { org: true, roleName: 'FtrReadOnly', concurrency: 4 };
 
+
+/** The temp file a SnapshotFileWriter left in `folder` (a killed scan's). */
+async function tempFileIn(folder: string): Promise<string> {
+  const [temp] = (await readdir(folder)).filter((n) => n.endsWith('.tmp'));
+  if (!temp) throw new Error('the writer left no temp file');
+  return temp;
+}
+
 describe('scanToFile and --resume', () => {
   it('collects only the accounts without a complete shard, then writes the complete snapshot', async () => {
     const path = join(dir, 'snapshot.json.gz');
@@ -94,8 +102,7 @@ describe('scanToFile and --resume', () => {
     const writer = await SnapshotFileWriter.open(path);
     await writer.header(header);
     for (const id of ORG.slice(0, 2)) await writer.account({ complete: true, account: anAccount({ accountId: id, name: `killed run ${id}` }), errors: [], operations: [] });
-    const [temp] = (await readdir(folder)).filter((n) => n.endsWith('.tmp'));
-    if (!temp) throw new Error('the writer left no temp file');
+    const temp = await tempFileIn(folder);
     await appendFile(join(folder, temp), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00]));
     const now = new Date();
     await utimes(join(folder, temp), now, now);
@@ -123,8 +130,7 @@ describe('scanToFile and --resume', () => {
     const writer = await SnapshotFileWriter.open(path);
     await writer.header(header);
     await writer.account({ complete: true, account: anAccount({ accountId: ORG[0] ?? '', name: 'copied by the killed resume' }), errors: [], operations: [] });
-    const [temp] = (await readdir(folder)).filter((n) => n.endsWith('.tmp'));
-    if (!temp) throw new Error('the writer left no temp file');
+    const temp = await tempFileIn(folder);
     const old = new Date(Date.now() - 5 * 60_000);
     await utimes(path, old, old);
     const later = new Date(Date.now() - 2 * 60_000);
