@@ -82,6 +82,8 @@ for (const [k, answers] of recording) {
 }
 
 const stats = { connections: 0, requests: 0, throttled: 0, replayMisses: 0, inFlight: 0, maxInFlight: 0, maxInFlightPerKey: 0 };
+/** The proxy's own CPU since the last `config` call: the simulated AWS shares the machine with the scanner. */
+let cpuAtConfig = process.cpuUsage();
 /** Per `service Operation`: requests, answer bytes, error answers (GET /__ftr_bench/operations). */
 const byOperation = new Map<string, { requests: number; bytes: number; errors: number }>();
 
@@ -203,8 +205,27 @@ function operationKey(method: string, url: string, accessKey: string, service: s
  * recorded by the scanner as `unsupported`, as the 500 was.
  */
 function replayable(answer: RecordedAnswer): RecordedAnswer {
-  return answer.status === 500 ? { ...answer, status: 501 } : answer;
+  if (answer.status !== 500) return answer;
+  return memo(replayed501, answer, () => ({ ...answer, status: 501 }));
 }
+
+/*
+ * The proxy stands in for AWS, whose CPU is not on the scanning machine: what it computes per request is
+ * computed once per recorded answer (decoded bytes, the 501 form, the owned-snapshots rewrite), so that the
+ * scanner, not the simulation, gets the machine's cores. Its own CPU is reported with every run (`cpuMs`).
+ */
+const replayed501 = new WeakMap<RecordedAnswer, RecordedAnswer>();
+const ownedSnapshots = new WeakMap<RecordedAnswer, RecordedAnswer>();
+const decodedBodies = new WeakMap<RecordedAnswer, Buffer>();
+function memo<V>(cache: WeakMap<RecordedAnswer, V>, answer: RecordedAnswer, make: () => V): V {
+  let value = cache.get(answer);
+  if (value === undefined) {
+    value = make();
+    cache.set(answer, value);
+  }
+  return value;
+}
+const bodyBytes = (answer: RecordedAnswer): Buffer => memo(decodedBodies, answer, () => Buffer.from(answer.body, 'base64'));
 
 const jsonAnswer = (value: unknown): RecordedAnswer => ({
   status: 200,
@@ -246,8 +267,8 @@ function configGovernedAnswer(service: string, region: string, headers: Incoming
 }
 
 /** `enabledRegions`: the recorded DescribeRegions answer with only those regions enabled, the others not opted in. */
-function withEnabledRegions(answer: RecordedAnswer, body: Buffer): RecordedAnswer {
-  if (config.enabledRegions.length === 0 || answer.status !== 200 || !body.toString('utf8').includes('Action=DescribeRegions')) return answer;
+function withEnabledRegions(answer: RecordedAnswer, requestText: string): RecordedAnswer {
+  if (config.enabledRegions.length === 0 || answer.status !== 200 || !requestText.includes('Action=DescribeRegions')) return answer;
   const xml = Buffer.from(answer.body, 'base64').toString('utf8');
   const rewritten = xml.replace(/<item><optInStatus>[^<]*<\/optInStatus><regionName>([^<]+)<\/regionName>/g, (_all, region: string) => {
     const status = config.enabledRegions.includes(region) ? 'opt-in-not-required' : 'not-opted-in';
@@ -260,8 +281,12 @@ function withEnabledRegions(answer: RecordedAnswer, body: Buffer): RecordedAnswe
  * `ownedSnapshotsOnly`: a DescribeSnapshots answer without the snapshots no account of the Organization owns
  * (moto's public AMI snapshots), as AWS answers `OwnerIds=self`.
  */
-function withOwnedSnapshotsOnly(answer: RecordedAnswer, body: Buffer): RecordedAnswer {
-  if (!config.ownedSnapshotsOnly || answer.status !== 200 || !body.toString('utf8').includes('Action=DescribeSnapshots')) return answer;
+function withOwnedSnapshotsOnly(answer: RecordedAnswer, requestText: string): RecordedAnswer {
+  if (!config.ownedSnapshotsOnly || answer.status !== 200 || !requestText.includes('Action=DescribeSnapshots')) return answer;
+  return memo(ownedSnapshots, answer, () => ownedSnapshotsOf(answer));
+}
+
+function ownedSnapshotsOf(answer: RecordedAnswer): RecordedAnswer {
   const xml = Buffer.from(answer.body, 'base64').toString('utf8');
   const open = xml.indexOf('<snapshotSet>');
   const close = xml.lastIndexOf('</snapshotSet>');
@@ -289,14 +314,14 @@ function withOwnedSnapshotsOnly(answer: RecordedAnswer, body: Buffer): RecordedA
 }
 
 /** Rewrites the answers that make the synthetic Organization: ListAccounts, and AssumeRole into a member. */
-function playSynthetic(answer: RecordedAnswer, headers: IncomingHttpHeaders, body: Buffer, accountId: string | undefined, templateId: string | undefined): RecordedAnswer {
+function playSynthetic(answer: RecordedAnswer, headers: IncomingHttpHeaders, requestText: string, accountId: string | undefined, templateId: string | undefined): RecordedAnswer {
   if (String(headers['x-amz-target'] ?? '').endsWith('.ListAccounts') && answer.status === 200) return syntheticListAccounts(answer);
   if (String(headers['x-amz-target'] ?? '').endsWith('.DescribeOrganization') && answer.status === 200) {
     const parsed = JSON.parse(Buffer.from(answer.body, 'base64').toString('utf8')) as { Organization?: { MasterAccountId?: string } };
     synthetic.managementAccountId = parsed.Organization?.MasterAccountId ?? '';
     return answer;
   }
-  if (!accountId || !templateId || answer.status !== 200 || !body.toString('utf8').includes('Action=AssumeRole')) return answer;
+  if (!accountId || !templateId || answer.status !== 200 || !requestText.includes('Action=AssumeRole')) return answer;
   const xml = Buffer.from(answer.body, 'base64').toString('utf8');
   const templateKey = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(xml)?.[1];
   if (!templateKey) return answer;
@@ -328,7 +353,7 @@ function forward(req: IncomingMessage, body: Buffer): Promise<RecordedAnswer> {
 }
 
 function send(res: ServerResponse, answer: RecordedAnswer): void {
-  const body = Buffer.from(answer.body, 'base64');
+  const body = bodyBytes(answer);
   res.writeHead(answer.status, { ...answer.headers, 'content-length': body.length });
   res.end(body);
 }
@@ -349,9 +374,11 @@ async function control(req: IncomingMessage, body: Buffer, res: ServerResponse):
     synthetic.templates = [];
     for (const k of Object.keys(stats) as (keyof typeof stats)[]) stats[k] = 0;
     byOperation.clear();
+    cpuAtConfig = process.cpuUsage();
     json(config);
   } else if (req.url === '/__ftr_bench/stats') {
-    json(stats);
+    const cpu = process.cpuUsage(cpuAtConfig);
+    json({ ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
   } else if (req.url === '/__ftr_bench/operations') {
     json(Object.fromEntries(byOperation));
   } else if (req.url === '/__ftr_bench/save') {
@@ -416,9 +443,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
           const at = replayCursor.get(cursorKey) ?? 0;
           replayCursor.set(cursorKey, at + 1);
           answer = replayable(answers[Math.min(at, answers.length - 1)] as RecordedAnswer);
-          if (config.syntheticMembers > 0) answer = playSynthetic(answer, req.headers, body, assumeInto?.[1], assumedTemplate);
-          answer = withEnabledRegions(answer, body);
-          answer = withOwnedSnapshotsOnly(answer, body);
+          const requestText = body.toString('utf8');
+          if (config.syntheticMembers > 0) answer = playSynthetic(answer, req.headers, requestText, assumeInto?.[1], assumedTemplate);
+          answer = withEnabledRegions(answer, requestText);
+          answer = withOwnedSnapshotsOnly(answer, requestText);
         }
       } else {
         answer = await forward(req, body);
@@ -434,7 +462,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const op = operationOf(service, req.method ?? 'GET', req.url ?? '/', req.headers, body);
     const counted = byOperation.get(op) ?? { requests: 0, bytes: 0, errors: 0 };
     counted.requests += 1;
-    counted.bytes += Math.floor((answer.body.length * 3) / 4);
+    counted.bytes += bodyBytes(answer).length;
     if (answer.status >= 300) counted.errors += 1;
     byOperation.set(op, counted);
     send(res, answer);

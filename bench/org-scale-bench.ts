@@ -205,7 +205,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function row(r: Run): string {
   return (
-    `| ${r.accounts} x ${REGIONS.length} | ${r.throttle * 100}% | ${r.configEverywhere ? 'every region (Control Tower)' : 'none (--regions: all read fully)'} | ${r.motoPublicSnapshots ? "moto's public ones (~1,150 per region)" : 'owned only (as AWS)'} | ${r.variant || 'defaults'} | ${r.postureOnly} | ${s(r.collectMs)} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ` +
+    `| ${r.accounts} x ${REGIONS.length} | ${r.throttle * 100}% | ${r.configEverywhere ? 'every region (Control Tower)' : 'none (--regions: all read fully)'} | ${r.motoPublicSnapshots ? "moto's public ones (~1,150 per region)" : 'owned only (as AWS)'} | ${r.variant || 'defaults'} | ${r.postureOnly} | ${s(r.collectMs)} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ${r.proxy.cpuMs === undefined ? '?' : s(r.proxy.cpuMs)} | ` +
     `${(r.cpuMs / Math.max(1, r.attempts)).toFixed(2)} ms | ${r.maxRssMb} MB | ${(r.requests / Math.max(1, r.accountRegions)).toFixed(1)} | ${r.attempts} | ` +
     `${r.retries} (${r.throttles}) | ${r.proxy.maxInFlight} / ${r.proxy.maxInFlightPerKey} | ${r.proxy.replayMisses} | ${String(r.exitCode)} |`
   );
@@ -222,8 +222,8 @@ function section(runs: readonly Run[]): string {
       `is played by a recorded member). Machine: ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 20)} MB RAM, Node ${process.version}, ` +
       `load average ${(load1 ?? 0).toFixed(1)} when the last run ended.`,
     '',
-    '| accounts x regions | throttled | AWS Config recording every type | DescribeSnapshots OwnerIds=self answered with | `ftr scan` arguments | posture-only account-regions | collection | whole run | CPU (all threads) | CPU per attempt | peak RSS | requests per account-region | attempts | retries (throttled) | max in flight: all / one account | replay misses | exit |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| accounts x regions | throttled | AWS Config recording every type | DescribeSnapshots OwnerIds=self answered with | `ftr scan` arguments | posture-only account-regions | collection | whole run | CPU (all threads) | CPU of the simulated AWS | CPU per attempt | peak RSS | requests per account-region | attempts | retries (throttled) | max in flight: all / one account | replay misses | exit |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...runs.map(row),
     '',
     'Replay misses are requests the recording has no answer for (answered 501, recorded by the scanner as unsupported); ' +

@@ -24,6 +24,8 @@ export interface ProxyStats {
   readonly replayMisses: number;
   readonly maxInFlight: number;
   readonly maxInFlightPerKey: number;
+  /** The proxy's CPU since the run's `config` call (the simulated AWS's share of the machine). */
+  readonly cpuMs?: number;
 }
 
 /** Starts bench/aws-proxy.ts with `args` (e.g. `--upstream URL`, `--load recording.json`) and waits until it listens. */
