@@ -61,15 +61,36 @@ describe('autoscalingCollector', () => {
   });
 
   it('keeps the groups when the policies read is denied', async () => {
-    asg.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
+    asg.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [{ AutoScalingGroupName: 'web', MinSize: 1, MaxSize: 2 }] as never });
     asg.on(DescribePoliciesCommand).rejects(awsError('AccessDenied', 'no', 403));
     asg.on(DescribeScheduledActionsCommand).resolves({});
     const { ctx, recorder } = testCollectorContext();
     const slice = await autoscalingCollector.collect(ctx);
-    expect(slice.groups).toEqual({ ok: true, value: [] });
+    expect(slice.groups).toMatchObject({ ok: true, value: [{ name: 'web' }] });
     expect(slice.policies).toMatchObject({ ok: false, error: { kind: 'access_denied', operation: 'DescribePolicies' } });
     expect(slice.scheduledActions).toEqual({ ok: true, value: [] });
     expect(recorder.errors).toHaveLength(1);
+  });
+
+  it('does not ask for policies or scheduled actions in a region without groups (they belong to groups)', async () => {
+    asg.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
+    const { ctx, recorder } = testCollectorContext();
+    const slice = await autoscalingCollector.collect(ctx);
+    expect(slice).toEqual({ groups: { ok: true, value: [] }, policies: { ok: true, value: [] }, scheduledActions: { ok: true, value: [] } });
+    expect(asg.commandCalls(DescribePoliciesCommand)).toHaveLength(0);
+    expect(asg.commandCalls(DescribeScheduledActionsCommand)).toHaveLength(0);
+    expect(recorder.errors).toHaveLength(0);
+  });
+
+  it('still asks for policies and scheduled actions when the groups could not be read', async () => {
+    asg.on(DescribeAutoScalingGroupsCommand).rejects(awsError('AccessDenied', 'no', 403));
+    asg.on(DescribePoliciesCommand).resolves({ ScalingPolicies: [] });
+    asg.on(DescribeScheduledActionsCommand).resolves({ ScheduledUpdateGroupActions: [] });
+    const { ctx } = testCollectorContext();
+    const slice = await autoscalingCollector.collect(ctx);
+    expect(slice.groups.ok).toBe(false);
+    expect(asg.commandCalls(DescribePoliciesCommand)).toHaveLength(1);
+    expect(asg.commandCalls(DescribeScheduledActionsCommand)).toHaveLength(1);
   });
 
   it('turns an unsupported-API answer (404) into an error value', async () => {

@@ -1,11 +1,14 @@
-/** EC2 Auto Scaling (regional): groups, scaling policies and scheduled actions (three paginated calls). */
+/**
+ * EC2 Auto Scaling (regional): groups, scaling policies and scheduled actions (three paginated calls; one where
+ * the region has no group).
+ */
 import {
   AutoScalingClient,
   paginateDescribeAutoScalingGroups,
   paginateDescribePolicies,
   paginateDescribeScheduledActions,
 } from '@aws-sdk/client-auto-scaling';
-import type { Observed } from '../../../core/observed.js';
+import { observed, type Observed } from '../../../core/observed.js';
 import type { AutoScalingGroup, AutoScalingPolicy, AutoScalingScheduledAction } from '../../../core/slices/autoscaling.js';
 import { collectPages, defineRegionalCollector } from '../../collector.js';
 
@@ -29,12 +32,18 @@ export const autoscalingCollector = defineRegionalCollector({
     const groups = await ctx.call('autoscaling', 'DescribeAutoScalingGroups', () =>
       collectPages(paginateDescribeAutoScalingGroups({ client }, {}), (p) => p.AutoScalingGroups),
     );
-    const policies = await ctx.call('autoscaling', 'DescribePolicies', () =>
-      collectPages(paginateDescribePolicies({ client }, {}), (p) => p.ScalingPolicies),
-    );
-    const scheduled = await ctx.call('autoscaling', 'DescribeScheduledActions', () =>
-      collectPages(paginateDescribeScheduledActions({ client }, {}), (p) => p.ScheduledUpdateGroupActions),
-    );
+    // A scaling policy and a scheduled action belong to a group, and deleting a group deletes them: with no
+    // group (read, not failed) both lists are empty without asking. Two requests fewer in every region without
+    // Auto Scaling, which is most of an Organization's account-regions (issue 10).
+    const noGroups = groups.ok && groups.value.length === 0;
+    const policies = noGroups
+      ? observed([])
+      : await ctx.call('autoscaling', 'DescribePolicies', () => collectPages(paginateDescribePolicies({ client }, {}), (p) => p.ScalingPolicies));
+    const scheduled = noGroups
+      ? observed([])
+      : await ctx.call('autoscaling', 'DescribeScheduledActions', () =>
+          collectPages(paginateDescribeScheduledActions({ client }, {}), (p) => p.ScheduledUpdateGroupActions),
+        );
     return {
       groups: mapObserved(groups, (g): AutoScalingGroup => ({
         name: g.AutoScalingGroupName ?? '',
