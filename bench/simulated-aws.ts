@@ -30,7 +30,9 @@ export interface ProxyStats {
 
 /** Starts bench/aws-proxy.ts with `args` (e.g. `--upstream URL`, `--load recording.json`) and waits until it listens. */
 export async function startProxy(args: readonly string[]): Promise<{ endpoint: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'bench/aws-proxy.ts'), ...args], {
+  // BENCH_PROXY_CPU_PROF=<dir>: a V8 CPU profile of the simulated AWS itself (what it costs the machine per request).
+  const profile = process.env.BENCH_PROXY_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROXY_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'bench/aws-proxy.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
