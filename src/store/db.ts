@@ -23,6 +23,7 @@ import { BlobRepository } from './repositories/blobs.js';
 import type { Actor, RepositoryContext } from './repositories/context.js';
 import { EvidenceRepository } from './repositories/evidence.js';
 import { ScanJobRepository } from './repositories/scan-jobs.js';
+import { ServeLeaseRepository } from './repositories/serve-lease.js';
 import { ScanRepository } from './repositories/scans.js';
 import { UserRepository } from './repositories/users.js';
 import type { Database } from './schema.js';
@@ -42,6 +43,8 @@ export interface Repositories {
   readonly auth: AuthRepository;
   /** The dashboard's scan jobs (src/serve/jobs.ts). */
   readonly scanJobs: ScanJobRepository;
+  /** Which `ftr serve` uses the store (one at a time). */
+  readonly serveLease: ServeLeaseRepository;
 }
 
 export interface Store extends Repositories {
@@ -85,6 +88,7 @@ export function repositoriesFor(ctx: RepositoryContext): Repositories {
     audit: new AuditRepository(ctx),
     auth: new AuthRepository(ctx),
     scanJobs: new ScanJobRepository(ctx),
+    serveLease: new ServeLeaseRepository(ctx),
   };
 }
 

@@ -263,6 +263,16 @@ export interface ScanJobTable {
   complete_accounts: string | null;
 }
 
+/** The live `ftr serve` of this store (migration 0007): one row, `name` = 'serve'. */
+export interface ServeLeaseTable {
+  name: string;
+  holder: string;
+  host: string;
+  pid: number;
+  started_at: string;
+  renewed_at: string;
+}
+
 export interface Database {
   blobs: BlobTable;
   scans: ScanTable;
@@ -280,6 +290,7 @@ export interface Database {
   auth_sessions: AuthSessionTable;
   auth_attempts: AuthAttemptTable;
   scan_jobs: ScanJobTable;
+  serve_leases: ServeLeaseTable;
 }
 
 export type ScanRow = Selectable<ScanTable>;

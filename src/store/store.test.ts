@@ -299,6 +299,42 @@ describe.each(storeEngines())('store on $name', (engine) => {
     });
   });
 
+  describe('serve lease: one ftr serve per store (migration 0007)', () => {
+    const claim = (holder: string, host: string, pid: number, options: { staleAfterMs?: number; isAlive?: (pid: number) => boolean } = {}) => ({
+      holder,
+      host,
+      pid,
+      staleAfterMs: options.staleAfterMs ?? 60_000,
+      isAlive: options.isAlive ?? (() => true),
+    });
+
+    it('is held by one server; another takes it over only from a dead process of its host or once it is stale', async () => {
+      expect(await store.serveLease.acquire(claim('a', 'host-1', 10))).toEqual({ acquired: true, tookOverFrom: null });
+      expect(await store.serveLease.acquire(claim('a', 'host-1', 10))).toEqual({ acquired: true, tookOverFrom: null });
+      // Alive on this host, or fresh on another: refused, naming the holder.
+      expect(await store.serveLease.acquire(claim('b', 'host-1', 11))).toMatchObject({ acquired: false, heldBy: { holder: 'a', host: 'host-1', pid: 10 } });
+      expect(await store.serveLease.acquire(claim('b', 'host-2', 11, { isAlive: () => false }))).toMatchObject({ acquired: false, heldBy: { holder: 'a' } });
+      // The holder's process is gone (same host): taken at once; the old holder can no longer renew.
+      expect(await store.serveLease.acquire(claim('b', 'host-1', 11, { isAlive: (pid) => pid !== 10 }))).toMatchObject({ acquired: true, tookOverFrom: { holder: 'a', pid: 10 } });
+      expect(await store.serveLease.renew('a')).toBe(false);
+      expect(await store.serveLease.renew('b')).toBe(true);
+      // Another host: only once the lease was not renewed for staleAfterMs (the test clock moves 1 s per read).
+      expect(await store.serveLease.acquire(claim('c', 'host-2', 12, { staleAfterMs: 0 }))).toMatchObject({ acquired: true, tookOverFrom: { holder: 'b', host: 'host-1' } });
+      // Only the holder gives it back.
+      await store.serveLease.release('b');
+      expect((await store.serveLease.current())?.holder).toBe('c');
+      await store.serveLease.release('c');
+      expect(await store.serveLease.current()).toBeNull();
+    });
+
+    it('goes to exactly one of several servers claiming it at once', async () => {
+      const outcomes = await Promise.all(['x', 'y', 'z'].map((holder, i) => store.serveLease.acquire(claim(holder, 'host-1', 100 + i))));
+      expect(outcomes.filter((o) => o.acquired)).toHaveLength(1);
+      const winner = (await store.serveLease.current())?.holder;
+      expect(outcomes.flatMap((o) => (o.acquired ? [] : [o.heldBy.holder]))).toEqual([winner, winner]);
+    });
+  });
+
   // Team mode (src/serve/auth) keeps its sessions and sign-in failures here; both engines, one server.
   it('keeps team mode\'s sign-in state (migration 0002): sessions with their user, expiry, failures, the audit hook', async () => {
     const ada = await store.users.create({ email: 'ada@example.com', displayName: 'Ada', role: 'admin' }, ALICE);

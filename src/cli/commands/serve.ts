@@ -40,7 +40,11 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
   const { createApp } = await import('../../serve/app.js');
   const { serve } = await import('@hono/node-server');
   const store = await openStore(storeLocation(options.db));
+  let lease: { release(): Promise<void> } | undefined;
   try {
+    // Before anything reads or changes the jobs: a second server would mark this one's running jobs interrupted.
+    const { holdServeLease } = await import('../../serve/lease.js');
+    lease = await holdServeLease(store);
     let auth = options.auth;
     if (team) {
       const { assertTeamModeReady } = await import('../../serve/auth/first-run.js');
@@ -77,6 +81,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
     await new Promise<void>((resolve) => server.close(() => resolve()));
     return EXIT.ok;
   } finally {
+    await lease?.release();
     await store.close();
   }
 }

@@ -11,6 +11,7 @@ import * as m0003 from './0003_assessment_fail_counts.js';
 import * as m0004 from './0004_scan_jobs.js';
 import * as m0005 from './0005_scan_job_shards.js';
 import * as m0006 from './0006_assessment_scope.js';
+import * as m0007 from './0007_serve_lease.js';
 
 /** Every migration has both directions: store.test.ts runs every down() in reverse order, then up() again. */
 interface EngineMigration {
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, EngineMigration>> = {
   '0004_scan_jobs': m0004,
   '0005_scan_job_shards': m0005,
   '0006_assessment_scope': m0006,
+  '0007_serve_lease': m0007,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
