@@ -2,6 +2,12 @@
  * The thread pool with stand-in threads (a few lines of JavaScript speaking the protocol of
  * thread-protocol.ts), so the coordinator's side is tested without AWS or the collection stack.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { AccountShard } from '../../core/snapshot.js';
@@ -139,5 +145,46 @@ describe('threadDistributor', () => {
     await running;
     expect(t.written).toHaveLength(2);
     expect(t.written.every((s) => !s.complete)).toBe(true);
+  });
+});
+
+describe('startCompiledThread', () => {
+  /** A thread that says which node flags it got. */
+  const ECHO_THREAD = "import { parentPort } from 'node:worker_threads'; parentPort.postMessage(process.execArgv);";
+
+  /**
+   * Runs startCompiledThread in a node started with `nodeFlags` (a child process: a flag's effect on workers
+   * depends on the flags this process was started with) and returns the flags its thread reports.
+   */
+  async function threadFlagsUnder(nodeFlags: readonly string[]): Promise<string[]> {
+    const dir = await mkdtemp(join(tmpdir(), 'ftr-thread-flags-'));
+    try {
+      const thread = join(dir, 'echo-thread.mjs');
+      await writeFile(thread, ECHO_THREAD);
+      const driver = join(dir, 'driver.mjs');
+      const pool = new URL('./thread-pool.ts', import.meta.url).href;
+      await writeFile(
+        driver,
+        `
+        const { Worker } = await import('node:worker_threads');
+        const { startCompiledThread } = await import(${JSON.stringify(pool)});
+        const w = startCompiledThread(Worker, new URL(${JSON.stringify(pathToFileURL(thread).href)}), {});
+        w.once('message', (flags) => { process.stdout.write(JSON.stringify(flags)); void w.terminate(); });`,
+      );
+      const tsx = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+      const { stdout } = await promisify(execFile)(process.execPath, [...nodeFlags, '--import', tsx, driver]);
+      return JSON.parse(stdout) as string[];
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('starts the thread without module-syntax detection', async () => {
+    expect(await threadFlagsUnder([])).toContain('--no-experimental-detect-module');
+  });
+
+  it('still starts it when node was given a flag a worker refuses (--max-semi-space-size), without its own flag', async () => {
+    const flags = await threadFlagsUnder(['--max-semi-space-size=16']);
+    expect(flags).not.toContain('--no-experimental-detect-module');
   });
 });

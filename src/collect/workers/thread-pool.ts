@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { SnapshotTrailer } from '../../core/snapshot.js';
 import { redact } from '../../core/redact.js';
 import type { AccountDistributor, DistributionPlan, DistributedResult, ScanOptions } from '../run-collection.js';
@@ -42,6 +42,23 @@ export const SCAN_THREAD_YOUNG_GENERATION_MB = 96;
  */
 export const NO_MODULE_SYNTAX_DETECTION = '--no-experimental-detect-module';
 
+type WorkerConstructor = new (file: URL, options: WorkerOptions) => Worker;
+
+/**
+ * The compiled scan thread, without module-syntax detection. The thread inherits node's own flags
+ * (`process.execArgv`); some a worker refuses (V8 flags such as `--max-semi-space-size`), and then the
+ * thread starts without any (and so with detection), as it did before the flag was added.
+ */
+export function startCompiledThread(WorkerCtor: WorkerConstructor, file: URL, data: ScanThreadData): Worker {
+  const resourceLimits = { maxYoungGenerationSizeMb: SCAN_THREAD_YOUNG_GENERATION_MB };
+  try {
+    return new WorkerCtor(file, { workerData: data, resourceLimits, execArgv: [...process.execArgv, NO_MODULE_SYNTAX_DETECTION] });
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    return new WorkerCtor(file, { workerData: data, resourceLimits });
+  }
+}
+
 /**
  * How to start scan-thread: the compiled file next to this one, or, when this module runs from the
  * TypeScript sources (tests, `tsx src/cli/index.ts`), the .ts file through tsx's loader (a worker does
@@ -50,16 +67,7 @@ export const NO_MODULE_SYNTAX_DETECTION = '--no-experimental-detect-module';
 function startScanThread(data: ScanThreadData): Worker {
   const here = import.meta.url;
   const resourceLimits = { maxYoungGenerationSizeMb: SCAN_THREAD_YOUNG_GENERATION_MB };
-  if (!here.endsWith('.ts')) {
-    const file = new URL('./scan-thread.js', here);
-    try {
-      return new Worker(file, { workerData: data, resourceLimits, execArgv: [...process.execArgv, NO_MODULE_SYNTAX_DETECTION] });
-    } catch (err) {
-      // Node flags a worker cannot take (V8 flags such as --max-semi-space-size given to node): start it as before.
-      if ((err as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
-      return new Worker(file, { workerData: data, resourceLimits });
-    }
-  }
+  if (!here.endsWith('.ts')) return startCompiledThread(Worker, new URL('./scan-thread.js', here), data);
   const tsxRoot = dirname(createRequire(here).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./scan-thread.ts', here).href;
