@@ -22,13 +22,23 @@ export interface ContentsEntry {
   readonly children: readonly ContentsEntry[];
 }
 
-const part = (anchor: string, number: string, title: string, children: readonly ContentsEntry[] = []): ContentsEntry => ({
+const part = (anchor: PartAnchor, number: string, title: string, children: readonly ContentsEntry[] = []): ContentsEntry => ({
   anchor,
   number,
   title,
   status: null,
   children,
 });
+
+/** The report's top-level parts, by anchor. */
+export type PartAnchor = 'glance' | 'resources' | 'details' | 'hardening' | 'self-assessment' | 'changes' | 'provenance';
+
+/** A part's heading as the page shows it ("6. How this report was produced"): its number follows from the parts present. */
+export function partHeading(m: ReportModel, anchor: PartAnchor): string {
+  const entry = reportContents(m).find((e) => e.anchor === anchor);
+  if (!entry) throw new Error(`The report has no part "${anchor}".`);
+  return `${entry.number ?? ''} ${entry.title}`.trim();
+}
 
 export function reportContents(m: ReportModel): ContentsEntry[] {
   const sections = m.sections.map(

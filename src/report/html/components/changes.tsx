@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import { dateTime, day } from '../../format.js';
 import type { ChangeLine, ReportModel } from '../../model.js';
 import { Verdict } from './primitives.js';
+import { partHeading } from '../../contents.js';
 
 /**
  * Items whose verdict changed: before and now. `itemHref` links each item (the dashboard's item pages);
@@ -60,7 +61,7 @@ export const Changes: FC<{ m: ReportModel }> = ({ m }) => {
   );
   return (
     <section class="block part-start" id="changes">
-      <h2 class="part">6. Changes since the previous assessment</h2>
+      <h2 class="part">{partHeading(m, 'changes')}</h2>
       <p>
         Compared with the assessment of {dateTime(c.previousGeneratedAt)}: readiness {c.readinessBefore.met}/{c.readinessBefore.applicable} →{' '}
         {m.glance.readiness.met}/{m.glance.readiness.applicable}. {c.newFailures} new failing result(s), {c.fixedFailures} fixed.

@@ -2,7 +2,7 @@
 import type { FC } from 'hono/jsx';
 import { ITEM_VERDICTS } from '../../../core/assessment.js';
 import { CHECK_STATUSES } from '../../../core/finding.js';
-import { itemAnchor, sectionAnchor } from '../../contents.js';
+import { itemAnchor, sectionAnchor, partHeading } from '../../contents.js';
 import { dateTime, day, DELIVERY_LABEL, HARDENING_TITLE, money, SECTION_LABEL, STATUS_LABEL, VERDICT_LABEL } from '../../format.js';
 import { accountLabel, type ExpiringAttestation, type ReportModel } from '../../model.js';
 import { CountsBar, Donut, Verdict, VERDICT_COLORS } from './primitives.js';
@@ -51,7 +51,7 @@ export const Glance: FC<{ m: ReportModel }> = ({ m }) => {
   const r = m.resources;
   return (
     <section class="block" id="glance">
-      <h2 class="part">1. At a glance</h2>
+      <h2 class="part">{partHeading(m, 'glance')}</h2>
       <div class="grid glance">
         <div class="readiness">
           <Donut counts={g.verdicts} percent={g.readiness.percent} />

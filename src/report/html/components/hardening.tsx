@@ -1,7 +1,7 @@
 /** Part 4, hardening beyond the checklist (advisory checks). */
 import type { FC } from 'hono/jsx';
-import { itemAnchor } from '../../contents.js';
-import { HARDENING_TITLE, ROLE_MEANING, STATUS_LABEL } from '../../format.js';
+import { itemAnchor, partHeading } from '../../contents.js';
+import { ROLE_MEANING, STATUS_LABEL } from '../../format.js';
 import type { ReportModel } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { FindingsTable } from './findings-table.js';
@@ -10,7 +10,7 @@ export const Hardening: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }
   const h = m.hardening;
   return (
     <section class="block part-start" id="hardening">
-      <h2 class="part">4. {HARDENING_TITLE}</h2>
+      <h2 class="part">{partHeading(m, 'hardening')}</h2>
       <p class="note">
         These checks go beyond what the checklist asks (role "advisory"). They never change an item's verdict and are not blockers;
         fix them when you can. Roles: <span class="role role-required">Required</span> {ROLE_MEANING.required};{' '}

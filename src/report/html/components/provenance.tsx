@@ -5,10 +5,11 @@ import { dateTime, DELIVERY_LABEL, HARDENING_TITLE } from '../../format.js';
 import type { ReportModel } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { DataTable, rowsToRender, type DRow } from './data-table.js';
+import { partHeading } from '../../contents.js';
 
-export const Provenance: FC<{ m: ReportModel; n: number; opts: HtmlOptions }> = ({ m, n, opts }) => (
+export const Provenance: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }) => (
   <section class="block part-start" id="provenance">
-    <h2 class="part">{n}. How this report was produced</h2>
+    <h2 class="part">{partHeading(m, 'provenance')}</h2>
     <p>
       {m.tool.name} {m.tool.version} scanned {m.scope.accounts.length} account(s) in {m.scope.regions.length} region(s) read-only as{' '}
       <span class="mono">{m.scope.principal}</span> from {dateTime(m.scope.scanStartedAt)} to {dateTime(m.scope.scanFinishedAt)}, then

@@ -5,13 +5,14 @@ import { accountLabel, type ReportModel } from '../../model.js';
 import type { HtmlOptions } from '../options.js';
 import { DataTable, rowsToRender, type DRow } from './data-table.js';
 import { HBar } from './primitives.js';
+import { partHeading } from '../../contents.js';
 
 export const Resources: FC<{ m: ReportModel; opts: HtmlOptions }> = ({ m, opts }) => {
   const r = m.resources;
   const maxService = r.serviceTotals[0]?.amount ?? 0;
   return (
     <section class="block part-start" id="resources">
-      <h2 class="part">2. Attached resources and costs</h2>
+      <h2 class="part">{partHeading(m, 'resources')}</h2>
       <div class="kpis" style="grid-template-columns:repeat(4,minmax(0,1fr))">
         <div class="kpi">
           <div class="n">{r.count}</div>

@@ -1,6 +1,6 @@
 /** Part 5, the completed self-assessment in AWS's order. */
 import type { FC } from 'hono/jsx';
-import { itemAnchor } from '../../contents.js';
+import { itemAnchor, partHeading } from '../../contents.js';
 import type { ReportModel } from '../../model.js';
 
 export const SelfAssessment: FC<{ m: ReportModel }> = ({ m }) => {
@@ -10,7 +10,7 @@ export const SelfAssessment: FC<{ m: ReportModel }> = ({ m }) => {
   const multi = studies.length > 1;
   return (
     <section class="block part-start" id="self-assessment">
-      <h2 class="part">5. Completed self-assessment</h2>
+      <h2 class="part">{partHeading(m, 'self-assessment')}</h2>
       <p class="small muted">
         The checklist in AWS's order. Met: Y = met, N = not met or evidence still needed, N/A = not applicable to the delivery category or
         gated out.{multi ? ' One column per case study.' : ''}
