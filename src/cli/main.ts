@@ -33,7 +33,9 @@ import {
 // imported inside its action, so `ftr --help` and each command load only what they use (issue 10, ask 5;
 // src/cli/lazy-loading.test.ts keeps it so).
 /** Tagged PDFs cost time and size (docs/decisions/0014): asked for, not the default. */
-const ACCESSIBLE_PDF_HELP = 'tagged PDF for screen readers (structure tags; slower on large reports, about 3x the file size)';
+/** The PDF's two options, on every command that can print one (scan, evaluate, demo, report, serve). */
+const chromiumOption = (what = 'PDF') => new Option('--chromium <path>', `Chromium executable for ${what} (default: FTR_CHROMIUM, then PATH)`);
+const accessiblePdfOption = () => new Option('--accessible-pdf', 'tagged PDF for screen readers (structure tags; slower on large reports, about 3x the file size)');
 const reportFormats = async (value: string): Promise<string> => (await import('../report/render.js')).parseFormats(value).join(',');
 
 interface CommonOptions {
@@ -84,8 +86,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--unit-timeout <seconds>', 'with --queue: a unit not finished in this time (its worker died) is retried', '900')
     .option('--workers <n>', 'worker threads the accounts of an --org scan are spread over, each with its share of --concurrency (default: one per CPU core; one account always runs in one thread)')
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
-    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
+    .addOption(chromiumOption())
+    .addOption(accessiblePdfOption())
     .addOption(recordDbOption());
   attestationOptions(scan).action(async (o: CommonOptions & Record<string, string | boolean | undefined>) => {
       const { scanCommand } = await import('./commands/scan.js');
@@ -132,8 +134,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(deliveryOption())
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
-    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
+    .addOption(chromiumOption())
+    .addOption(accessiblePdfOption())
     .addOption(recordDbOption());
   attestationOptions(evaluateCmd).action(
     async (
@@ -179,8 +181,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(deliveryOption())
     .option('--out <dir>', 'output folder (its own, so the sample never overwrites a real scan in ./ftr-out)', DEMO_OUT)
     .option('--format <list>', 'also write reports: html,pdf,xlsx,md,csv,json,ocsf,asff,junit')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
-    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
+    .addOption(chromiumOption())
+    .addOption(accessiblePdfOption())
     .action(async (o: CommonOptions & { out?: string; format?: string; chromium?: string; accessiblePdf?: boolean }) => {
       const { demoCommand } = await import('./commands/demo.js');
       setExitCode(
@@ -226,8 +228,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--compare <old.json>', 'a previous assessment: adds "changes since the previous assessment"')
     .option('--case-study <files...>', 'assessments of the other case studies of the same competency checklist')
-    .option('--chromium <path>', 'Chromium executable for PDF (default: FTR_CHROMIUM, then PATH)')
-    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
+    .addOption(chromiumOption())
+    .addOption(accessiblePdfOption())
     .action(async (assessmentPath: string, o: { format?: string; out?: string; compare?: string; caseStudy?: string[]; chromium?: string; accessiblePdf?: boolean }) => {
       const { reportCommand } = await import('./commands/report-command.js');
       setExitCode(
@@ -317,8 +319,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--port <n>', 'port (0: any free port)', '8080')
     .option('--db <location>', 'workspace store: a SQLite file or postgres://... (default: $FTR_DB, else ~/.local/share/ftr-ready/ftr.db)')
     .option('--no-sample', 'do not record the bundled sample into an empty store')
-    .option('--chromium <path>', 'Chromium executable for the PDF export (default: FTR_CHROMIUM, then PATH)')
-    .option('--accessible-pdf', ACCESSIBLE_PDF_HELP)
+    .addOption(chromiumOption('the PDF export'))
+    .addOption(accessiblePdfOption())
     .action(async (o: { host: string; port: string; db?: string; sample: boolean; chromium?: string; accessiblePdf?: boolean; team?: boolean; secureCookies?: boolean; trustProxy?: boolean }) => {
       const { serveCommand } = await import('./commands/serve.js');
       const port = Number(o.port);
