@@ -104,7 +104,7 @@ describe('inspector2FromAdministrator (the verdict rule)', () => {
         const s: AccountState = {
           accountId: ENABLED_MEMBER,
           state: account ? st(account) : undefined,
-          resourceState: { ec2: ec2s ? st(ec2s) : undefined, ecr: ecr ? st(ecr) : undefined, lambda: lambda ? st(lambda) : undefined, lambdaCode: lambdaCode ? st(lambdaCode) : undefined } as AccountState['resourceState'],
+          resourceState: { ec2: ec2s ? st(ec2s) : undefined, ecr: ecr ? st(ecr) : undefined, lambda: lambda ? st(lambda) : undefined, lambdaCode: lambdaCode ? st(lambdaCode) : undefined },
         };
         const fromAdmin = inspector2FromAdministrator(s, ADMIN);
         const own = verdictOf({ account: observed(accountStatusOf(s)) });

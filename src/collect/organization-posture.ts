@@ -113,7 +113,7 @@ export async function readOrganizationPosture(input: OrganizationPostureInput): 
     );
   }
   return {
-    members: new Map([...members].map(([id, regional]) => [id, { regional: regional as MemberPosture['regional'] }])),
+    members: new Map([...members].map(([id, regional]) => [id, { regional: regional }])),
     summary,
   };
 }
