@@ -46,6 +46,8 @@ import { ProgressTracker, type ScanProgress } from './scan-progress.js';
 import { ScanRecorder } from './scan-recorder.js';
 import { decideRegionRead, fixedRegionRead, notRead, readDiscoveredCount, regionNeedsSignal, splitBySignal } from './region-signal.js';
 import { TaskScheduler, type TaskHandle } from './task-scheduler.js';
+import { organizationSlice, type MemberPosture } from './member-posture.js';
+import type { OrganizationPosture } from './organization-posture.js';
 
 export type { ScanProgress } from './scan-progress.js';
 
@@ -90,6 +92,8 @@ export interface ScanOptions {
 export interface ScanTarget {
   readonly id: string;
   readonly name: string | null;
+  /** Reads a delegated administrator answered for this account (organization-posture.ts); it skips its own there. */
+  readonly posture?: MemberPosture | undefined;
 }
 
 /**
@@ -169,6 +173,7 @@ interface AccountWork {
   regions: Observed<RegionInfo[]>;
   global: Record<string, unknown>;
   regional: Map<string, Record<string, unknown>>;
+  posture?: MemberPosture | undefined;
   /** Handed to the sink (and dropped from memory). */
   sunk?: boolean;
   /** Why a distributed scan could not collect it (DistributionPlan.failed); its shard is incomplete. */
@@ -279,12 +284,13 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
     if (!part) progress.emit('organization', 'Reading the Organization');
     const organization = part ? observed(null) : await readOrganization(contextFor(me.accountId, baseClients, homeRegion, []));
 
-    const targets = part ? [] : chooseAccounts(options, me.accountId, organization).filter((t) => !options.skipAccounts?.has(t.id));
+    let targets = part ? [] : chooseAccounts(options, me.accountId, organization).filter((t) => !options.skipAccounts?.has(t.id));
     scanScope.organization = part?.organization ?? {
       managementAccountId: organization.ok ? (organization.value?.managementAccountId ?? null) : null,
       scannedAccountIds: targets.map((t) => t.id),
     };
     progress.accountsTotal = targets.length;
+    const selected = (service: string) => !options.services || options.services.includes(service);
     const sink = options.sink;
     if (!part) await sink?.start({
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -296,6 +302,31 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
       requestedRegions,
       organization,
     });
+    // --- Organization posture (organization-posture.ts, docs/decisions/0012): delegated administrators answer
+    // for the members before they are collected; each target carries its answers (to threads and queue units too).
+    let organizationReads: OrganizationPosture | null = null;
+    if (options.org && !part && targets.length > 1 && !abort.signal.aborted) {
+      progress.emit('organization', 'Reading organization-wide posture from delegated administrators');
+      const { readOrganizationPosture } = await import('./organization-posture.js');
+      organizationReads = await readOrganizationPosture({
+        callerAccountId: me.accountId,
+        partition: me.partition,
+        homeRegion,
+        targetIds: targets.map((t) => t.id),
+        requestedRegions,
+        services: selected,
+        signal: abort.signal,
+        clientsOf: (accountId) => {
+          if (accountId === me.accountId) return { clients: baseClients, release: () => undefined };
+          const clients = factoryFor(accountId, homeRegion, assumeRoleProvider(baseClients, roleArn(me.partition, accountId, options.roleName), options.externalId));
+          return { clients, release: () => clients.release() };
+        },
+      });
+      const answered = organizationReads.members;
+      targets = targets.map((t) => (answered.has(t.id) ? { ...t, posture: answered.get(t.id) } : t));
+    }
+    // --- end organization posture
+
     /** Hands a finished (or never reached) account to the sink with its errors and outcomes, then drops it. */
     const release = async (work: AccountWork): Promise<void> => {
       if (!sink || work.sunk) return;
@@ -306,7 +337,6 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
       work.regional = new Map();
     };
 
-    const selected = (service: string) => !options.services || options.services.includes(service);
     // The collectors (and with them the SDK's client packages, about 2.5 s of CPU to load) are imported when
     // this thread scans its first account: a coordinator whose accounts all go to scan threads never loads them.
     let collectors: Promise<{ global: readonly GlobalCollector[]; regional: readonly RegionalCollector[] }> | undefined;
@@ -323,6 +353,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
       regions: notObserved(pendingError(t.id)),
       global: {},
       regional: new Map(),
+      posture: t.posture,
     });
     const works: AccountWork[] = targets.map(newWork);
 
@@ -377,11 +408,19 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
         const [postureFirst, afterSignal] = splitBySignal(regionalCollectors);
         for (const region of scanned) {
           const slot = work.regional.get(region) ?? {};
-          const collect = (collector: RegionalCollector, read?: RegionRead) =>
-            runTask(work.accountId, `${work.accountId} ${region} ${collector.service}`, async (handle) => {
+          const collect = (collector: RegionalCollector, read?: RegionRead) => {
+            // Answered by the delegated administrator (positive and complete only): no read of its own here.
+            const fromOrganization = organizationSlice(work.posture, region, collector.service);
+            if (fromOrganization) {
+              slot[collector.service] = fromOrganization;
+              progress.taskDone();
+              return Promise.resolve();
+            }
+            return runTask(work.accountId, `${work.accountId} ${region} ${collector.service}`, async (handle) => {
               const ctx = contextFor(work.accountId, accountClients, region, scanned, handle, read);
               slot[collector.service] = await safeCollect(ctx, collector.service, () => collector.collect(ctx));
             });
+          };
           const first = new Map(postureFirst.map((c) => [c.service, collect(c)] as const));
           pending.push(...first.values());
           if (afterSignal.length === 0) continue;
@@ -529,6 +568,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
         perAccountConcurrency,
         maxAttempts: settings.maxAttempts,
         ...(distributed ? { workers: distributed.parts } : {}),
+        ...(organizationReads ? { organizationReads: organizationReads.summary } : {}),
       },
     };
   } finally {

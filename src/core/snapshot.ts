@@ -53,6 +53,23 @@ export interface CollectionStats {
   readonly maxAttempts: number;
   /** Worker threads or queue workers that collected the accounts (`ftr scan --workers`, `--queue`); absent: this one thread. */
   readonly workers?: number | undefined;
+  /**
+   * Organization-wide posture reads of an `--org` scan (collect/organization-posture.ts): per service, the
+   * delegated administrator asked and how many member account-regions its answer replaced. Absent: none tried.
+   */
+  readonly organizationReads?: readonly OrganizationReadSummary[] | undefined;
+}
+
+/** One service's organization-wide read (docs/decisions/0012-region-signal.md, "Organization-wide posture reads"). */
+export interface OrganizationReadSummary {
+  /** The collector whose member reads it can replace, e.g. `inspector2`. */
+  readonly service: string;
+  /** The delegated administrator that was asked; null when none could be (not registered, not scanned, not listable). */
+  readonly administrator: string | null;
+  /** Member account-regions whose own read was replaced by the administrator's answer (positive and complete only). */
+  readonly accountRegions: number;
+  /** Why the others read themselves, when it was not the member's own state (a failed read, no administrator); a few lines. */
+  readonly fallbacks: readonly string[];
 }
 
 export interface OrganizationInfo {

@@ -22,16 +22,19 @@ export const inspector2IsEnabled = defineCheck({
       const where = `${account.accountId}/${region}`;
       if (!insp.account.ok) return [unknown(ref, insp.account.error)];
       const s = insp.account.value;
+      // Read by the Organization's delegated administrator for this member (collect/organization-posture.ts).
+      const via = insp.source ? { readThrough: { delegatedAdministrator: insp.source.accountId, operation: insp.source.operation } } : {};
+      const viaText = insp.source ? `; read through delegated administrator ${insp.source.accountId}` : '';
       const scans = { ec2: s.ec2, ecr: s.ecr, lambda: s.lambda, lambdaCode: s.lambdaCode };
       const active = Object.entries(scans)
         .filter(([, status]) => status === 'ENABLED')
         .map(([type]) => type);
       if (s.status === 'ENABLED' && active.length > 0) {
-        return [pass(ref, `Amazon Inspector is enabled in ${where} (scanning ${active.join(', ')}).`, { status: s.status, ...scans })];
+        return [pass(ref, `Amazon Inspector is enabled in ${where} (scanning ${active.join(', ')}${viaText}).`, { status: s.status, ...scans, ...via })];
       }
       if (s.status === 'ENABLED') {
-        return [fail(ref, `Amazon Inspector is enabled in ${where} but no resource type (EC2, ECR, Lambda) is being scanned.`, { status: s.status, ...scans })];
+        return [fail(ref, `Amazon Inspector is enabled in ${where} but no resource type (EC2, ECR, Lambda) is being scanned.`, { status: s.status, ...scans, ...via })];
       }
-      return [fail(ref, `Amazon Inspector is not enabled in ${where} (status ${s.status}).`, { status: s.status, ...scans })];
+      return [fail(ref, `Amazon Inspector is not enabled in ${where} (status ${s.status}).`, { status: s.status, ...scans, ...via })];
     }),
 });

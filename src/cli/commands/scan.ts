@@ -208,7 +208,10 @@ export async function scanCommand(options: ScanCommandOptions): Promise<number> 
               const stats = result.trailer.stats;
               const retries = stats ? `, ${stats.retries} retries (${stats.throttles} throttled)` : '';
               const spread = stats?.workers ? ` by ${stats.workers} ${options.queue ? 'queue worker(s)' : 'worker threads'}` : '';
-              task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s)${spread}: ${result.apiCalls} API calls${retries}, ${result.failedReads} failed read(s)${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
+              // Member reads a delegated administrator answered (collect/organization-posture.ts).
+              const viaAdmins = (stats?.organizationReads ?? []).filter((r) => r.accountRegions > 0).map((r) => `${r.accountRegions} ${r.service} account-region read(s) through delegated administrator ${r.administrator ?? ''}`);
+              const orgReads = viaAdmins.length > 0 ? `; ${viaAdmins.join(', ')}` : '';
+              task.title = `Collected ${result.accounts} account(s)${resumed} x ${result.regions} region(s)${spread}: ${result.apiCalls} API calls${retries}, ${result.failedReads} failed read(s)${orgReads}${result.trailer.complete ? '' : ` — INCOMPLETE: ${result.trailer.interruption?.reason ?? ''}`}; snapshot written to ${snapshotPath}`;
             } finally {
               await queue?.close();
             }

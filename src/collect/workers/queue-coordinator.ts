@@ -53,6 +53,8 @@ async function runOnQueue(options: QueueDistributorOptions, plan: DistributionPl
       data: {
         scanId,
         account: { id: target.id, name: target.name },
+        // Reads a delegated administrator answered for it (collect/organization-posture.ts): a few regions' statuses.
+        ...(target.posture ? { posture: target.posture } : {}),
         roleName: options.roleName,
         externalIdRequired: options.externalIdRequired,
         regions: options.regions ? [...options.regions] : null,

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { accountShardRecordSchema, snapshotTrailerRecordSchema } from '../../core/schemas/snapshot.js';
+import { inspector2SliceSchema } from '../../core/schemas/slices/inspector2.js';
 import type { AccountShard, SnapshotTrailer } from '../../core/snapshot.js';
 
 /** The pg-boss queue every coordinator sends units to and every worker takes them from. */
@@ -27,9 +28,16 @@ export const UNIT_RETRY_DELAY_SECONDS = 5;
 
 const accountId = z.string().regex(/^\d{12}$/);
 
+/** What delegated administrators answered for the unit's account (collect/member-posture.ts). */
+const memberPostureSchema = z.object({
+  regional: z.record(z.string(), z.object({ inspector2: inspector2SliceSchema.optional() })),
+});
+
 export const scanUnitSchema = z.object({
   scanId: z.number().int().positive(),
   account: z.object({ id: accountId, name: z.string().nullable() }),
+  /** The organization posture step's answers for this account (absent: it reads everything itself). */
+  posture: memberPostureSchema.optional(),
   roleName: z.string().min(1).max(64),
   /** The role needs an external id: the worker supplies its own (never put in the queue). */
   externalIdRequired: z.boolean(),

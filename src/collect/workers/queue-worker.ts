@@ -107,7 +107,7 @@ async function collectUnit(unit: ScanUnit, options: QueueWorkerOptions, worker: 
         next: () => {
           if (handedOut) return Promise.resolve(null);
           handedOut = true;
-          return Promise.resolve(unit.account);
+          return Promise.resolve(unit.posture ? { ...unit.account, posture: unit.posture } : unit.account);
         },
       },
     },

@@ -79,6 +79,9 @@ export const collectionStatsSchema = z.object({
   perAccountConcurrency: count,
   maxAttempts: count,
   workers: count.optional(),
+  organizationReads: z
+    .array(z.object({ service: z.string(), administrator: z.string().nullable(), accountRegions: count, fallbacks: stringList }))
+    .optional(),
 });
 
 export const snapshotSchema = z.object({

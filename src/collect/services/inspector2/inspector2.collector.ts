@@ -1,5 +1,21 @@
-import { BatchGetAccountStatusCommand, Inspector2Client } from '@aws-sdk/client-inspector2';
+import { BatchGetAccountStatusCommand, Inspector2Client, type AccountState } from '@aws-sdk/client-inspector2';
 import { defineRegionalCollector } from '../../collector.js';
+import type { Inspector2AccountStatus } from '../../../core/slices/inspector2.js';
+
+/**
+ * One account's status from a BatchGetAccountStatus answer. The same mapping serves the account's own read
+ * and the delegated administrator's read for its members (collect/organization-posture.ts).
+ */
+export function accountStatusOf(state: AccountState): Inspector2AccountStatus {
+  const r = state.resourceState;
+  return {
+    status: state.state?.status ?? 'UNKNOWN',
+    ec2: r?.ec2?.status ?? null,
+    ecr: r?.ecr?.status ?? null,
+    lambda: r?.lambda?.status ?? null,
+    lambdaCode: r?.lambdaCode?.status ?? null,
+  };
+}
 
 /** An error for an account listed in BatchGetAccountStatus `failedAccounts`, shaped like an SDK error. */
 function failedAccountError(code: string, message: string): Error {
@@ -24,14 +40,7 @@ export const inspector2Collector = defineRegionalCollector({
         const failed = res.failedAccounts?.find((a) => a.accountId === ctx.accountId) ?? res.failedAccounts?.[0];
         throw failedAccountError(failed?.errorCode ?? 'NoAccountStatus', failed?.errorMessage ?? 'BatchGetAccountStatus returned no status for the account.');
       }
-      const r = mine.resourceState;
-      return {
-        status: mine.state?.status ?? 'UNKNOWN',
-        ec2: r?.ec2?.status ?? null,
-        ecr: r?.ecr?.status ?? null,
-        lambda: r?.lambda?.status ?? null,
-        lambdaCode: r?.lambdaCode?.status ?? null,
-      };
+      return accountStatusOf(mine);
     });
     return { account };
   },

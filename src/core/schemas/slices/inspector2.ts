@@ -1,6 +1,6 @@
 /** Schema of the Amazon Inspector slice (src/core/slices/inspector2.ts). */
 import { z } from 'zod';
-import { observed } from '../primitives.js';
+import { accountId, observed } from '../primitives.js';
 
 export const inspector2AccountStatusSchema = z.object({
   status: z.string(),
@@ -10,6 +10,14 @@ export const inspector2AccountStatusSchema = z.object({
   lambdaCode: z.string().nullable(),
 });
 
+export const delegatedAdministratorReadSchema = z.object({
+  kind: z.literal('delegated-administrator'),
+  accountId,
+  operation: z.string(),
+});
+
 export const inspector2SliceSchema = z.object({
   account: observed(inspector2AccountStatusSchema),
+  // Optional: absent in snapshots written before organization reads, and for every account's own read.
+  source: delegatedAdministratorReadSchema.optional(),
 });
