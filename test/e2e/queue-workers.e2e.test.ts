@@ -50,8 +50,10 @@ describe.skipIf(!found.ok)('ftr scan --org --queue with two workers, one killed 
     dir = await mkdtemp(join(tmpdir(), 'ftr-e2e-queue-'));
     const env = motoEnv(moto.endpoint);
 
-    // The coordinator enqueues three units and waits; a unit not finished in 6 s is presumed dead and retried.
-    const coordinator = runCli(['scan', '--org', '--role-name', ROLE, '--regions', 'us-east-1', '--out', dir, '--max-attempts', '2', '--queue', url, '--unit-timeout', '6'], { env });
+    // The coordinator enqueues three units and waits; a unit not finished in 15 s is presumed dead and retried.
+    // (6 s was too short on a loaded machine: a live worker's unit outlived it on every attempt and the unit
+    // ran out of retries; the killed unit waits the timeout once, so a longer one costs only its difference.)
+    const coordinator = runCli(['scan', '--org', '--role-name', ROLE, '--regions', 'us-east-1', '--out', dir, '--max-attempts', '2', '--queue', url, '--unit-timeout', '15'], { env });
 
     // Worker 1 is killed outright (no chance to hand its unit back) as soon as it starts collecting.
     const firstDone = runCli(['worker', '--db', url, '--units', '1'], {
@@ -110,7 +112,7 @@ describe.skipIf(!found.ok)('ftr scan --org --queue with two workers, one killed 
       );
       expect(killed.rows).toHaveLength(1);
       // Expired (its worker was gone) and retried. On a slow machine the retry itself may outlive the
-      // 6-second timeout and be retried again: insert-if-absent keeps one shard whoever writes first.
+      // 15-second timeout and be retried again: insert-if-absent keeps one shard whoever writes first.
       expect(killed.rows[0]?.retry_count, `queued scan: ${output()}`).toBeGreaterThanOrEqual(1);
       const writer = await client.query<{ worker: string }>('select worker from scan_shards where account_id = $1', [killedWhile]);
       expect(writer.rows[0]?.worker).not.toMatch(new RegExp(`:${killedPid}$`));
