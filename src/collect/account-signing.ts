@@ -85,6 +85,9 @@ interface SharedSdkClient {
 /** Resolve-time only: writes the account into this request's context, adds no step to its chain. */
 const ATTACH_OPTIONS = { step: 'initialize', priority: 'high', name: 'ftrReadyAttachAccount', override: true };
 
+/** Where a handle keeps its account (handleAccount). */
+const HANDLE_ACCOUNT = Symbol('ftr-ready: the account of this client handle');
+
 /**
  * The account's handle on a shared client: reads like the client (instanceof, config, middlewareStack), sends
  * every command for `binding`'s account. `destroy()` does nothing: the shared client outlives the account.
@@ -95,14 +98,32 @@ export function bindAccount<C>(shared: C, binding: AccountBinding): C {
     (context as { [ACCOUNT]?: AccountBinding })[ACCOUNT] = binding;
     return next;
   };
-  const handle = Object.create(client) as SharedSdkClient & { destroy(): void };
+  const handle = Object.create(client) as SharedSdkClient & { destroy(): void; [HANDLE_ACCOUNT]: AccountBinding };
+  handle[HANDLE_ACCOUNT] = binding;
   handle.send = (command, ...rest) => {
-    // Synchronously before the shared client resolves this send's chain: no await between the two.
+    // Synchronously before the client resolves this send's chain: no await between the two.
     command.middlewareStack.add(attach, ATTACH_OPTIONS);
-    return client.send(command, ...rest);
+    // The client's own send, called on the handle: the handle has no state of its own that send reads (its
+    // stack and configuration are the shared client's), and an SDK mock sees the handle it was called on.
+    return client.send.call(handle, command, ...rest);
   };
   handle.destroy = () => undefined;
   return handle as unknown as C;
+}
+
+/** The account a client handle (bindAccount) sends for; undefined for anything else. */
+export function handleAccount(client: unknown): AccountBinding | undefined {
+  return (client as { [HANDLE_ACCOUNT]?: AccountBinding } | undefined)?.[HANDLE_ACCOUNT];
+}
+
+/**
+ * The credentials a client handle signs with (for tests whose mocked `send` tells accounts apart); throws for
+ * anything but a handle.
+ */
+export function handleCredentials(client: unknown): AwsCredentialIdentityProvider {
+  const account = handleAccount(client);
+  if (!account) throw new Error('Not an account handle of a shared SDK client.');
+  return (account.signing as SigningConfig).credentials;
 }
 
 const SIGV4 = 'aws.auth#sigv4';
