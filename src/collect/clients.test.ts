@@ -146,12 +146,13 @@ const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).u
 /** SigV4's URI encoding (RFC 3986 unreserved characters kept). */
 const uriEncode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-/** A request's body as sent (the JSON protocols hand the handler bytes with a text view). */
+/** A request's body as sent: text (query protocols) or bytes (the JSON protocols), as UTF-8 text. */
 function bodyText(request: SentRequest): string {
   const body = request.body;
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  return ArrayBuffer.isView(body) ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : String(body);
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  throw new Error('a request body of an unexpected kind');
 }
 
 /** The signed date of a request (x-amz-date), as a Date. */

@@ -1,18 +1,21 @@
 /**
- * Builds SDK v3 clients for one account, each on first use (ctor x region) and all released together when
- * the account is done (`release()`): its credentials, standard retry with the scan's shared retry budget
- * (retry-budget.ts), timeouts, an optional endpoint override (AWS_ENDPOINT_URL, e.g. the moto emulator) and
- * middlewares: one counts requests and stops new ones once the scan is aborted; one holds a request slot
- * of the scan's limiter around each attempt (so a retry's backoff holds none) and counts attempts; one
- * strips S3 Control's account-id host prefix, which a local endpoint cannot resolve.
+ * SDK v3 clients for the scan. One client per service constructor and region for the whole scan (thread),
+ * shared by every account (createSharedClientPool); each account's factory (createClientFactory) hands its
+ * collectors a handle on it that signs every request with that account's credentials only, and the client
+ * itself none (account-signing.ts, docs/decisions/0015-shared-sdk-clients.md). `release()` drops an account's
+ * handles and signers; the shared clients live until the scan ends. A client has no credentials of its own,
+ * standard retry with the scan's shared retry budget (retry-budget.ts), timeouts, an optional endpoint override
+ * (AWS_ENDPOINT_URL, e.g. the moto emulator) and middlewares that take the account from the request: one
+ * counts requests and stops new ones once the scan is aborted; one holds a request slot of the scan's limiter
+ * around each attempt (so a retry's backoff holds none) and counts attempts; one strips S3 Control's
+ * account-id host prefix, which a local endpoint cannot resolve.
  *
- * A scan builds a client per account x region x service and sends about two requests with each, so what the
- * SDK repeats per client or per request is a large part of a scan's CPU (docs/benchmarks.md, "Where the
- * scan's CPU goes"). What is done once instead, with the same result: settings looked up per client
- * (resolveSharedClientConfig, shareConfiguredEndpoint), the SigV4 signer the SDK builds per request and its
- * signing key (reuseSigner); and two middlewares a read-only scan has no use for are removed
- * (UNUSED_SDK_MIDDLEWARES). Nothing is shared between accounts: every client signs with its own account's
- * credentials only.
+ * A scan sends ~50 requests per account-region, so what the SDK repeats per client or per request is a large
+ * part of a scan's CPU (docs/benchmarks.md, "Where the scan's CPU goes"). What is done once instead, with the
+ * same result: building a client (once per scan thread instead of per account x region x service), settings
+ * looked up per client (resolveSharedClientConfig, shareConfiguredEndpoint), the SigV4 signer the SDK builds
+ * per request and its signing key (reuseSigner, per account x client); and two middlewares a read-only scan
+ * has no use for are removed (UNUSED_SDK_MIDDLEWARES).
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
