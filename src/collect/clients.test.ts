@@ -8,6 +8,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import { IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
@@ -115,6 +116,7 @@ function emptyAnswer(request: SentRequest): Answer {
   if (host.startsWith('iam.')) return xml('<ListRolesResponse><ListRolesResult><Roles/><IsTruncated>false</IsTruncated></ListRolesResult></ListRolesResponse>');
   if (host.startsWith('kms.')) return json('{"Keys":[],"Truncated":false}');
   if (host.startsWith('guardduty.')) return json('{"detectorIds":[]}', 'application/json');
+  if (host.startsWith('dynamodb.')) return json('{"TableNames":[]}', 'application/x-amz-json-1.0');
   if (host.includes('s3-control.')) return xml('<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>');
   if (host.includes('.s3.') || host.startsWith('s3.')) return xml('<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>');
   throw new Error(`no answer for ${host}`);
@@ -333,6 +335,14 @@ describe('signing on clients shared by the accounts', () => {
     expectSignedBy(other!, b.credentials, 'us-east-1', 's3');
     expect(sent).toHaveLength(3);
     expect(Object.getPrototypeOf(clientsOf(a)(S3Client, 'us-east-1'))).not.toBe(Object.getPrototypeOf(clientsOf(b)(S3Client, 'us-east-1')));
+  });
+
+  it('signs DynamoDB reads per account, sent to the regional endpoint (never one built from the client identity)', async () => {
+    const { sent, handler } = recordingHandler();
+    const { clientsOf } = scanThread(handler);
+    for (const a of accounts) await clientsOf(a)(DynamoDBClient, 'eu-west-1').send(new ListTablesCommand({ ExclusiveStartTableName: `t-${a.id}` }));
+    expect(sent.map((r) => r.hostname)).toEqual(accounts.map(() => 'dynamodb.eu-west-1.amazonaws.com'));
+    for (const request of sent) expectSignedBy(request, senderOf(request).credentials, 'eu-west-1', 'dynamodb');
   });
 
   it('works with the SDK paginators, and counts and limits requests per account', async () => {

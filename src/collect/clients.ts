@@ -321,10 +321,10 @@ function buildSharedClient<C>(ctor: ClientConstructor<C>, region: string, settin
         }
       : {}),
     credentials: noAccountCredentials,
-    // Settings that would make a request depend on the client's own credentials (none here): DynamoDB's
-    // account-id endpoints and endpoint discovery (whose cache is keyed by the access key id and whose
-    // DescribeEndpoints request is sent with no account attached). Both off: DynamoDB's regional endpoint
-    // answers the same reads. A cached middleware chain would share one context between requests.
+    // Settings that would make a request depend on the client's own credentials (which hold no account):
+    // DynamoDB's account-id endpoints and endpoint discovery (keyed by the access key id, with a request of its
+    // own sent with no account attached; this SDK's DynamoDB commands no longer use it). Both off: DynamoDB's
+    // regional endpoint answers the same reads. A cached middleware chain would share one context between sends.
     accountIdEndpointMode: 'disabled',
     endpointDiscoveryEnabled: false,
     cacheMiddleware: false,
