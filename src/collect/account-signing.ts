@@ -38,8 +38,8 @@ export interface AccountBinding {
   readonly recorder: ScanRecorder;
   readonly signal: AbortSignal;
   readonly requests: FairLimiter | undefined;
-  /** The account's signing configuration for this client (accountSigningConfig). */
-  readonly signing: object;
+  /** The account's signing configuration for this client and its credentials (accountSigning). */
+  readonly signing: AccountSigning;
 }
 
 export const NO_ACCOUNT_MESSAGE =
@@ -123,7 +123,7 @@ export function handleAccount(client: unknown): AccountBinding | undefined {
 export function handleCredentials(client: unknown): AwsCredentialIdentityProvider {
   const account = handleAccount(client);
   if (!account) throw new Error('Not an account handle of a shared SDK client.');
-  return (account.signing as SigningConfig).credentials;
+  return account.signing.credentials;
 }
 
 const SIGV4 = 'aws.auth#sigv4';
@@ -140,10 +140,6 @@ interface SigningContext {
   [SMITHY_CONTEXT_KEY]?: { selectedHttpAuthScheme?: SelectedAuthScheme };
   s3ExpressIdentity?: unknown;
 }
-interface SigningConfig {
-  credentials: AwsCredentialIdentityProvider;
-}
-
 /**
  * In place of the SDK's `httpSigningMiddleware`: the same steps (sign, send, let the signer sample the clock
  * from the answer or the error), with the attached account's signing configuration.
@@ -160,10 +156,10 @@ const accountSigningMiddleware =
       throw new Error(`ftr-ready signs per account with SigV4 only; this request asks for ${schemeId}${context.s3ExpressIdentity ? ' (an S3 Express session)' : ''}.`);
     }
     // A copy per attempt: the signer notes the attempt's send time and clock offset in it.
-    const signingProperties = { ...scheme.httpAuthOption.signingProperties, config: account.signing };
+    const signingProperties = { ...scheme.httpAuthOption.signingProperties, config: account.signing.config };
     const signer = scheme.signer;
     // The SDK's signer takes the credentials from `config` (the account's); the identity is handed over too.
-    const identity: AwsCredentialIdentity = await (account.signing as SigningConfig).credentials();
+    const identity: AwsCredentialIdentity = await account.signing.credentials();
     const output = await next({ ...args, request: await signer.sign(args.request, identity, signingProperties) }).catch(signer.errorHandler(signingProperties));
     signer.successHandler(output.response, signingProperties);
     return output;
@@ -188,6 +184,14 @@ export function prepareSharedClient(client: unknown): void {
   });
 }
 
+/** An account's signing for one shared client. */
+export interface AccountSigning {
+  /** What the SDK's SigV4 signer reads as `config` when it signs the account's requests. */
+  readonly config: object;
+  /** The account's credentials, as the SDK resolves a client's (memoized until they are about to expire). */
+  readonly credentials: AwsCredentialIdentityProvider;
+}
+
 /**
  * An account's signing configuration for one shared client: the client's resolved configuration underneath
  * (signing name, region provider, signer class, escaping, hash), with the account's own credentials, signer
@@ -195,7 +199,7 @@ export function prepareSharedClient(client: unknown): void {
  * Own properties only are written: `credentials` is an accessor on the shared configuration whose setter would
  * replace the shared client's credentials, so it is defined here, never assigned.
  */
-export function accountSigningConfig(sharedConfig: object, credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider): object {
+export function accountSigning(sharedConfig: object, credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider): AccountSigning {
   const own = Object.create(sharedConfig) as Record<string, unknown>;
   for (const [key, value] of [
     ['credentials', credentials],
@@ -204,9 +208,11 @@ export function accountSigningConfig(sharedConfig: object, credentials: AwsCrede
   ] as const) {
     Object.defineProperty(own, key, { value, writable: true, enumerable: true, configurable: true });
   }
-  const config = resolveAwsSdkSigV4Config(own as unknown as Parameters<typeof resolveAwsSdkSigV4Config>[0]) as unknown as SignerConfig;
+  const config = resolveAwsSdkSigV4Config(own as unknown as Parameters<typeof resolveAwsSdkSigV4Config>[0]) as unknown as SignerConfig & {
+    credentials: AwsCredentialIdentityProvider;
+  };
   reuseSigner(config);
-  return config;
+  return { config, credentials: config.credentials };
 }
 
 /** The parts of a (signing) configuration reuseSigner adjusts. */

@@ -345,6 +345,19 @@ describe('signing on clients shared by the accounts', () => {
     for (const request of sent) expectSignedBy(request, senderOf(request).credentials, 'eu-west-1', 'dynamodb');
   });
 
+  it('fails a request once, before any attempt, when its account credentials cannot be had', async () => {
+    const { sent, handler } = recordingHandler();
+    const { clientsOf, recorder, sharedClients } = scanThread(handler);
+    let asked = 0;
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } });
+    const denied = factory({ accountId: accounts[2]!.id, credentials: () => (asked++, Promise.reject(throttled)), httpHandler: handler, recorder, sharedClients });
+    await expect(denied(EC2Client).send(new DescribeRegionsCommand({}))).rejects.toThrow('Rate exceeded');
+    expect([asked, recorder.attempts, sent.length]).toEqual([1, 0, 0]);
+    // The other accounts on the same client are not affected.
+    await clientsOf(accounts[0]!)(EC2Client).send(new DescribeRegionsCommand({ RegionNames: [`r-${accounts[0]!.id}`] }));
+    expectSignedBy(sent[0]!, accounts[0]!.credentials, 'eu-west-1', 'ec2');
+  });
+
   it('works with the SDK paginators, and counts and limits requests per account', async () => {
     const { sent, handler } = recordingHandler();
     const slots: string[] = [];

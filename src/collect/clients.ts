@@ -25,7 +25,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger, Retr
 import type { ClientConstructor } from './collector.js';
 import type { FairLimiter } from './fair-limiter.js';
 import { RetryBudget } from './retry-budget.js';
-import { accountOf, accountSigningConfig, bindAccount, noAccountCredentials, noAccountError, prepareSharedClient } from './account-signing.js';
+import { accountOf, accountSigning, bindAccount, noAccountCredentials, noAccountError, prepareSharedClient } from './account-signing.js';
 import { requestKey, serviceOfClient } from './scan-limits.js';
 import type { ScanRecorder } from './scan-recorder.js';
 
@@ -230,7 +230,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       recorder: options.recorder,
       signal: options.signal,
       requests: options.requests,
-      signing: accountSigningConfig((shared as unknown as { config: object }).config, options.credentials),
+      signing: accountSigning((shared as unknown as { config: object }).config, options.credentials),
     });
     byRegion.set(r, handle);
     return handle;
@@ -347,7 +347,9 @@ function buildSharedClient<C>(ctor: ClientConstructor<C>, region: string, settin
       if (!account) return Promise.reject(noAccountError());
       if (account.signal.aborted) return Promise.reject(abortError(account.signal));
       account.recorder.countRequest(account.accountId, account.region, (context.commandName ?? 'Unknown').replace(/Command$/, ''));
-      return next(args);
+      // The account's credentials resolved before the retry loop, where the SDK resolves a client's identity:
+      // a role that cannot be assumed fails the request once, not attempt after attempt.
+      return account.signing.credentials().then(() => next(args));
     },
     { step: 'initialize', name: 'ftrReadyCountAndAbort' },
   );
