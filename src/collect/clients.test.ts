@@ -8,11 +8,30 @@
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
+import { KMSClient, ListKeysCommand, paginateListKeys } from '@aws-sdk/client-kms';
+import { GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { httpSigningMiddleware, httpSigningMiddlewareOptions } from '@smithy/core';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClientFactory, createScanHttpHandler, DEFAULT_CLIENT_SETTINGS, resolveSharedClientConfig, UNUSED_SDK_MIDDLEWARES, type ClientSettings } from './clients.js';
+import { NO_ACCOUNT_MESSAGE } from './account-signing.js';
+import {
+  createClientFactory,
+  createScanHttpHandler,
+  createSharedClientPool,
+  DEFAULT_CLIENT_SETTINGS,
+  resolveSharedClientConfig,
+  UNUSED_SDK_MIDDLEWARES,
+  type ClientFactory,
+  type ClientSettings,
+} from './clients.js';
+import type { FairLimiter } from './fair-limiter.js';
+import { RetryBudget } from './retry-budget.js';
 import { ScanRecorder } from './scan-recorder.js';
 
 const settings: ClientSettings = { ...DEFAULT_CLIENT_SETTINGS, endpoint: undefined };
@@ -81,14 +100,40 @@ interface SentRequest {
   readonly body?: unknown;
 }
 
-/** An HTTP handler that answers every EC2 request with an empty DescribeRegions answer and keeps the requests. */
-function recordingHandler() {
+interface Answer {
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  readonly body: string;
+}
+
+const xml = (body: string): Answer => ({ headers: { 'content-type': 'text/xml' }, body });
+const json = (body: string, type = 'application/x-amz-json-1.1'): Answer => ({ headers: { 'content-type': type }, body });
+
+/** A successful, empty answer in each test service's protocol, by the host the request went to. */
+function emptyAnswer(request: SentRequest): Answer {
+  const host = request.hostname;
+  if (host.startsWith('ec2')) return xml('<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><regionInfo/></DescribeRegionsResponse>');
+  if (host.startsWith('iam.')) return xml('<ListRolesResponse><ListRolesResult><Roles/><IsTruncated>false</IsTruncated></ListRolesResult></ListRolesResponse>');
+  if (host.startsWith('kms.')) return json('{"Keys":[],"Truncated":false}');
+  if (host.startsWith('guardduty.')) return json('{"detectorIds":[]}', 'application/json');
+  if (host.startsWith('dynamodb.')) return json('{"TableNames":[]}', 'application/x-amz-json-1.0');
+  if (host.includes('s3-control.')) return xml('<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>');
+  if (host.includes('.s3.') || host.startsWith('s3.')) return xml('<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>');
+  throw new Error(`no answer for ${host}`);
+}
+
+/**
+ * An HTTP handler that keeps every request (as sent, signed) and answers it with `answer` (default: an empty
+ * success in the service's protocol), after `delayMs` so that requests of several accounts overlap.
+ */
+function recordingHandler(answer: (request: SentRequest, sent: readonly SentRequest[]) => Answer | undefined = () => undefined, delayMs = 0) {
   const sent: SentRequest[] = [];
   const handler = {
-    handle: (request: SentRequest) => {
+    handle: async (request: SentRequest) => {
       sent.push({ ...request, headers: { ...request.headers } });
-      const body = '<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><regionInfo/></DescribeRegionsResponse>';
-      return Promise.resolve({ response: { statusCode: 200, headers: { 'content-type': 'text/xml' }, body: Readable.from([Buffer.from(body)]) } });
+      const a = answer(request, sent) ?? emptyAnswer(request);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return { response: { statusCode: a.status ?? 200, headers: a.headers ?? {}, body: Readable.from([Buffer.from(a.body)]) } };
     },
     updateHttpClientConfig: () => undefined,
     httpHandlerConfigs: () => ({}),
@@ -100,6 +145,24 @@ function recordingHandler() {
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 
+/** SigV4's URI encoding (RFC 3986 unreserved characters kept). */
+const uriEncode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** A request's body as sent: text (query protocols) or bytes (the JSON protocols), as UTF-8 text. */
+function bodyText(request: SentRequest): string {
+  const body = request.body;
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  throw new Error('a request body of an unexpected kind');
+}
+
+/** The signed date of a request (x-amz-date), as a Date. */
+function signedAt(request: SentRequest): Date {
+  const d = request.headers['x-amz-date'] ?? '';
+  return new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`);
+}
+
 /** Recomputes a request's SigV4 signature (AWS's published algorithm) with the given secret and compares. */
 function expectSignedBy(request: SentRequest, credentials: AwsCredentialIdentity, region: string, service: string): void {
   const auth = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(request.headers.authorization ?? '');
@@ -109,10 +172,11 @@ function expectSignedBy(request: SentRequest, credentials: AwsCredentialIdentity
   const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')]));
   const names = (signedHeaders as string).split(';');
   const query = Object.entries(request.query ?? {})
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
     .sort()
     .join('&');
-  const canonical = [request.method, request.path, query, names.map((n) => `${n}:${headers[n]}\n`).join(''), signedHeaders, sha256(typeof request.body === 'string' ? request.body : '')].join('\n');
+  const payloadHash = headers['x-amz-content-sha256'] ?? sha256(bodyText(request));
+  const canonical = [request.method, request.path, query, names.map((n) => `${n}:${headers[n]}\n`).join(''), signedHeaders, payloadHash].join('\n');
   const scope = `${day}/${region}/${service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', headers['x-amz-date'], scope, sha256(canonical)].join('\n');
   let key = hmac(`AWS4${credentials.secretAccessKey}`, day as string);
@@ -121,38 +185,231 @@ function expectSignedBy(request: SentRequest, credentials: AwsCredentialIdentity
   expect(headers['x-amz-security-token']).toBe(credentials.sessionToken);
 }
 
-describe('signing (one signer per client)', () => {
-  it('signs every request of every account with that account credentials, as SigV4 computes it', async () => {
-    const { sent, handler } = recordingHandler();
-    const a = { accessKeyId: 'AKIDACCOUNTAAAAA', secretAccessKey: 'secret-a', sessionToken: 'token-a' };
-    const b = { accessKeyId: 'AKIDACCOUNTBBBBB', secretAccessKey: 'secret-b', sessionToken: 'token-b' };
-    const clientsA = factory({ accountId: '111111111111', credentials: a, httpHandler: handler });
-    const clientsB = factory({ accountId: '222222222222', credentials: b, httpHandler: handler });
-    // Interleaved, two regions each: every client signs for its own account and region only.
-    for (let i = 0; i < 3; i++) {
-      await clientsA(EC2Client, 'eu-west-1').send(new DescribeRegionsCommand({}));
-      await clientsB(EC2Client, 'eu-west-1').send(new DescribeRegionsCommand({}));
-      await clientsA(EC2Client, 'us-east-1').send(new DescribeRegionsCommand({}));
+interface TestAccount {
+  readonly id: string;
+  readonly credentials: AwsCredentialIdentity;
+}
+const accounts: readonly TestAccount[] = ['111111111111', '222222222222', '333333333333'].map((id, i) => ({
+  id,
+  credentials: { accessKeyId: `AKIDACCOUNT${i}AAAAA`, secretAccessKey: `secret-of-${id}`, sessionToken: `token-of-${id}` },
+}));
+
+/** The accounts' factories on one pool of shared clients, as a scan thread has them. */
+function scanThread(handler: ReturnType<typeof recordingHandler>['handler'], extra: Partial<Parameters<typeof createClientFactory>[0]> = {}) {
+  const retryStrategy = new RetryBudget({ maxAttempts: 3, sleep: () => Promise.resolve() });
+  const sharedClients = createSharedClientPool({ settings, retryStrategy, httpHandler: handler });
+  const recorder = new ScanRecorder();
+  const factories = new Map(
+    accounts.map((a) => [a.id, factory({ accountId: a.id, credentials: a.credentials, recorder, retryStrategy, httpHandler: handler, sharedClients, ...extra })]),
+  );
+  return { sharedClients, recorder, clientsOf: (account: TestAccount) => factories.get(account.id) as ClientFactory };
+}
+
+/** The test account whose id the request carries (every input below names its account). */
+function senderOf(request: SentRequest): TestAccount {
+  const text = [request.hostname, request.path, JSON.stringify(request.query ?? {}), bodyText(request), request.headers['x-amz-account-id'] ?? ''].join(' ');
+  const found = accounts.filter((a) => text.includes(a.id));
+  expect(found).toHaveLength(1);
+  return found[0] as TestAccount;
+}
+
+describe('signing on clients shared by the accounts', () => {
+  it('signs every request with the credentials of the account that sent it, in every protocol and region', async () => {
+    const { sent, handler } = recordingHandler(undefined, 5);
+    const { clientsOf } = scanThread(handler);
+    // What each send expects: the region and service of its SigV4 scope (IAM is signed for us-east-1).
+    const cases = [
+      { service: 'ec2', send: (c: ClientFactory, a: TestAccount, region: string) => c(EC2Client, region).send(new DescribeRegionsCommand({ RegionNames: [`r-${a.id}`] })) },
+      { service: 'kms', send: (c: ClientFactory, a: TestAccount, region: string) => c(KMSClient, region).send(new ListKeysCommand({ Marker: `m-${a.id}` })) },
+      { service: 'guardduty', send: (c: ClientFactory, a: TestAccount, region: string) => c(GuardDutyClient, region).send(new ListDetectorsCommand({ NextToken: `t-${a.id}` })) },
+      { service: 's3', send: (c: ClientFactory, a: TestAccount, region: string) => c(S3ControlClient, region).send(new GetPublicAccessBlockCommand({ AccountId: a.id })) },
+      { service: 'iam', global: true, send: (c: ClientFactory, a: TestAccount, region: string) => c(IAMClient, region).send(new ListRolesCommand({ PathPrefix: `/p-${a.id}/` })) },
+    ];
+    const expected = new Map<string, { account: TestAccount; region: string; service: string }[]>();
+    // Interleaved and concurrent: every account sends every case in two regions at once.
+    await Promise.all(
+      accounts.flatMap((a) =>
+        ['eu-west-1', 'us-east-2'].flatMap((region) =>
+          cases.map((c) => {
+            const list = expected.get(a.id) ?? [];
+            list.push({ account: a, region: c.global ? 'us-east-1' : region, service: c.service });
+            expected.set(a.id, list);
+            return c.send(clientsOf(a), a, region);
+          }),
+        ),
+      ),
+    );
+    expect(sent).toHaveLength(accounts.length * 2 * cases.length);
+    for (const request of sent) {
+      const account = senderOf(request);
+      const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(request.headers.authorization ?? '');
+      const match = expected.get(account.id)?.find((e) => e.region === scope?.[1] && e.service === scope[2]);
+      expect(match, `${request.hostname}${request.path}`).toBeDefined();
+      expectSignedBy(request, account.credentials, match?.region ?? '', match?.service ?? '');
     }
-    expect(sent).toHaveLength(9);
-    sent.forEach((request, i) => expectSignedBy(request, i % 3 === 1 ? b : a, i % 3 === 2 ? 'us-east-1' : 'eu-west-1', 'ec2'));
-    const config = clientsA(EC2Client, 'eu-west-1').config;
-    expect(await config.signer()).toBe(await config.signer());
-    clientsA.release();
-    clientsB.release();
+    // One client per service and region for all three accounts: their handles share it.
+    const [a, b] = [clientsOf(accounts[0]!)(EC2Client, 'eu-west-1'), clientsOf(accounts[1]!)(EC2Client, 'eu-west-1')];
+    expect(a).not.toBe(b);
+    expect(Object.getPrototypeOf(a)).toBe(Object.getPrototypeOf(b));
+    expect(a).toBeInstanceOf(EC2Client);
   });
 
-  it('signs with renewed credentials from the request they are handed out on', async () => {
+  it('signs each attempt of a retried request, and each account corrects its own clock skew', async () => {
+    const skewedBy = 60 * 60_000;
+    const { sent, handler } = recordingHandler((request, all) => {
+      const first = all.filter((r) => senderOf(r).id === senderOf(request).id && r.hostname === request.hostname).length === 1;
+      if (!first) return undefined;
+      // EC2: a server error (retried). KMS, account 0 only: AWS's answer to a clock an hour behind.
+      if (request.hostname.startsWith('ec2.')) return { status: 503, headers: { 'content-type': 'text/xml' }, body: '<Response><Errors><Error><Code>Unavailable</Code><Message>busy</Message></Error></Errors><RequestID>r</RequestID></Response>' };
+      if (request.hostname.startsWith('kms.') && senderOf(request).id === accounts[0]!.id) {
+        return { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1', date: new Date(Date.now() + skewedBy).toUTCString() }, body: '{"__type":"InvalidSignatureException","message":"Signature expired: the request time is too skewed."}' };
+      }
+      return undefined;
+    }, 5);
+    const { clientsOf, recorder } = scanThread(handler);
+    await Promise.all(accounts.map((a) => clientsOf(a)(EC2Client, 'eu-west-1').send(new DescribeRegionsCommand({ RegionNames: [`r-${a.id}`] }))));
+    const ec2 = sent.filter((r) => r.hostname.startsWith('ec2.'));
+    expect(ec2).toHaveLength(2 * accounts.length);
+    for (const request of ec2) expectSignedBy(request, senderOf(request).credentials, 'eu-west-1', 'ec2');
+    expect(recorder.attempts).toBe(2 * accounts.length);
+
+    for (const a of accounts) await clientsOf(a)(KMSClient, 'eu-west-1').send(new ListKeysCommand({ Marker: `m-${a.id}` }));
+    const kms = sent.filter((r) => r.hostname.startsWith('kms.'));
+    // Account 0: the skewed attempt, then its retry signed an hour later; the others on the same client: not shifted.
+    expect(kms.map((r) => senderOf(r).id)).toEqual([accounts[0]!.id, accounts[0]!.id, accounts[1]!.id, accounts[2]!.id]);
+    for (const request of kms) expectSignedBy(request, senderOf(request).credentials, 'eu-west-1', 'kms');
+    expect(signedAt(kms[1]!).getTime() - Date.now()).toBeGreaterThan(skewedBy - 120_000);
+    for (const request of [kms[0]!, kms[2]!, kms[3]!]) expect(Math.abs(signedAt(request).getTime() - Date.now())).toBeLessThan(120_000);
+    await clientsOf(accounts[0]!)(KMSClient, 'eu-west-1').send(new ListKeysCommand({ Marker: `m-${accounts[0]!.id}` }));
+    expect(signedAt(sent.at(-1)!).getTime() - Date.now()).toBeGreaterThan(skewedBy - 120_000);
+    // The shared client's own clock offset is untouched.
+    expect(clientsOf(accounts[1]!)(KMSClient, 'eu-west-1').config.systemClockOffset).toBe(0);
+  });
+
+  it('signs with a renewed session from the request it is handed out on, between other accounts requests', async () => {
     const { sent, handler } = recordingHandler();
-    // Sessions about to expire: the SDK asks the provider again before every request.
     const expiration = new Date(Date.now() + 60_000);
     const sessions = [1, 2, 3].map((n) => ({ accessKeyId: `AKIDSESSION${n}AAAA`, secretAccessKey: `secret-${n}`, sessionToken: `token-${n}`, expiration }));
     let current = 0;
-    const provider = () => Promise.resolve(sessions[current] as AwsCredentialIdentity);
-    const clients = factory({ credentials: provider, httpHandler: handler });
-    for (current = 0; current < 3; current++) await clients(EC2Client).send(new DescribeRegionsCommand({}));
-    sent.forEach((request, i) => expectSignedBy(request, sessions[i] as AwsCredentialIdentity, 'eu-west-1', 'ec2'));
+    const { clientsOf } = scanThread(handler);
+    const renewing = factory({ accountId: accounts[0]!.id, credentials: () => Promise.resolve(sessions[current] as AwsCredentialIdentity), httpHandler: handler });
+    for (current = 0; current < 3; current++) {
+      await renewing(EC2Client).send(new DescribeRegionsCommand({ RegionNames: [`r-${accounts[0]!.id}`] }));
+      await clientsOf(accounts[1]!)(EC2Client).send(new DescribeRegionsCommand({ RegionNames: [`r-${accounts[1]!.id}`] }));
+    }
+    sent.forEach((request, i) => expectSignedBy(request, i % 2 === 0 ? (sessions[i / 2] as AwsCredentialIdentity) : accounts[1]!.credentials, 'eu-west-1', 'ec2'));
+  });
+
+  it('signs a command re-sent, and one command sent by two accounts at once, for the account of each send', async () => {
+    const { sent, handler } = recordingHandler(undefined, 20);
+    const { clientsOf } = scanThread(handler);
+    const [a, b] = [accounts[0]!, accounts[1]!];
+    const command = new DescribeRegionsCommand({ RegionNames: ['the-same-command'] });
+    await clientsOf(a)(EC2Client).send(command);
+    await clientsOf(b)(EC2Client).send(command);
+    await clientsOf(a)(EC2Client).send(command);
+    await Promise.all([clientsOf(a)(EC2Client).send(command), clientsOf(b)(EC2Client).send(command), clientsOf(a)(EC2Client).send(command)]);
+    const byKey = new Map(accounts.map((x) => [x.credentials.accessKeyId, x]));
+    const signers = sent.map((r) => byKey.get(/Credential=([^/]+)\//.exec(r.headers.authorization ?? '')?.[1] ?? ''));
+    expect(signers.map((x) => x?.id)).toEqual([a.id, b.id, a.id, a.id, b.id, a.id]);
+    sent.forEach((request, i) => expectSignedBy(request, signers[i]!.credentials, 'eu-west-1', 'ec2'));
+    // The command carries one account middleware, whatever the number of sends.
+    expect(command.middlewareStack.identify().filter((n) => n.startsWith('ftrReadyAttachAccount'))).toHaveLength(1);
+  });
+
+  it('keeps S3 clients per account and signs a region-redirected request for the bucket region', async () => {
+    const { sent, handler } = recordingHandler((request) =>
+      request.hostname.startsWith('moved-') && !request.hostname.includes('eu-west-2')
+        ? { status: 301, headers: { 'content-type': 'application/xml', 'x-amz-bucket-region': 'eu-west-2' }, body: '<Error><Code>PermanentRedirect</Code><Message>moved</Message></Error>' }
+        : undefined,
+    );
+    const { clientsOf } = scanThread(handler);
+    const [a, b] = [accounts[0]!, accounts[1]!];
+    await Promise.all([
+      clientsOf(a)(S3Client, 'us-east-1').send(new GetBucketVersioningCommand({ Bucket: `moved-${a.id}` })),
+      clientsOf(b)(S3Client, 'us-east-1').send(new GetBucketVersioningCommand({ Bucket: `stays-${b.id}` })),
+    ]);
+    const [first, other, redirected] = [sent.find((r) => r.hostname.startsWith('moved-') && !r.hostname.includes('eu-west-2')), sent.find((r) => r.hostname.startsWith('stays-')), sent.find((r) => r.hostname.includes('eu-west-2'))];
+    expectSignedBy(first!, a.credentials, 'us-east-1', 's3');
+    expectSignedBy(redirected!, a.credentials, 'eu-west-2', 's3');
+    expectSignedBy(other!, b.credentials, 'us-east-1', 's3');
+    expect(sent).toHaveLength(3);
+    expect(Object.getPrototypeOf(clientsOf(a)(S3Client, 'us-east-1'))).not.toBe(Object.getPrototypeOf(clientsOf(b)(S3Client, 'us-east-1')));
+  });
+
+  it('signs DynamoDB reads per account, sent to the regional endpoint (never one built from the client identity)', async () => {
+    const { sent, handler } = recordingHandler();
+    const { clientsOf } = scanThread(handler);
+    for (const a of accounts) await clientsOf(a)(DynamoDBClient, 'eu-west-1').send(new ListTablesCommand({ ExclusiveStartTableName: `t-${a.id}` }));
+    expect(sent.map((r) => r.hostname)).toEqual(accounts.map(() => 'dynamodb.eu-west-1.amazonaws.com'));
+    for (const request of sent) expectSignedBy(request, senderOf(request).credentials, 'eu-west-1', 'dynamodb');
+  });
+
+  it('fails a request once, before any attempt, when its account credentials cannot be had', async () => {
+    const { sent, handler } = recordingHandler();
+    const { clientsOf, recorder, sharedClients } = scanThread(handler);
+    let asked = 0;
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } });
+    const denied = factory({ accountId: accounts[2]!.id, credentials: () => (asked++, Promise.reject(throttled)), httpHandler: handler, recorder, sharedClients });
+    await expect(denied(EC2Client).send(new DescribeRegionsCommand({}))).rejects.toThrow('Rate exceeded');
+    expect([asked, recorder.attempts, sent.length]).toEqual([1, 0, 0]);
+    // The other accounts on the same client are not affected.
+    await clientsOf(accounts[0]!)(EC2Client).send(new DescribeRegionsCommand({ RegionNames: [`r-${accounts[0]!.id}`] }));
+    expectSignedBy(sent[0]!, accounts[0]!.credentials, 'eu-west-1', 'ec2');
+  });
+
+  it('works with the SDK paginators, and counts and limits requests per account', async () => {
+    const { sent, handler } = recordingHandler();
+    const slots: string[] = [];
+    const requests = { acquire: (account: string, key: string) => (slots.push(`${account} ${key}`), Promise.resolve(() => undefined)) } as unknown as FairLimiter;
+    const { clientsOf, recorder } = scanThread(handler, { requests });
+    for (const a of accounts.slice(0, 2)) {
+      for await (const page of paginateListKeys({ client: clientsOf(a)(KMSClient, 'eu-west-1') }, { Marker: `m-${a.id}` })) expect(page.Keys).toEqual([]);
+    }
+    for (const request of sent) expectSignedBy(request, senderOf(request).credentials, 'eu-west-1', 'kms');
+    expect(slots).toEqual([`${accounts[0]!.id} ${accounts[0]!.id}|eu-west-1|kms`, `${accounts[1]!.id} ${accounts[1]!.id}|eu-west-1|kms`]);
+    expect(recorder.apiCalls).toBe(2);
+  });
+});
+
+describe('a shared client never signs by itself', () => {
+  it('refuses a request sent with no account attached, before anything is sent', async () => {
+    const { sent, handler } = recordingHandler();
+    const { clientsOf } = scanThread(handler);
+    const handle = clientsOf(accounts[0]!)(EC2Client);
+    await handle.send(new DescribeRegionsCommand({ RegionNames: [`r-${accounts[0]!.id}`] }));
+    const shared = Object.getPrototypeOf(handle) as EC2Client;
+    await expect(shared.send(new DescribeRegionsCommand({}))).rejects.toThrow(NO_ACCOUNT_MESSAGE);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('fails instead of signing when its signing middleware is bypassed, and holds no secret', async () => {
+    const { sent, handler } = recordingHandler();
+    const { clientsOf } = scanThread(handler);
+    const handle = clientsOf(accounts[0]!)(EC2Client);
+    // The SDK's own signing middleware put back for one command: it signs with the shared client's configuration.
+    const command = new DescribeRegionsCommand({ RegionNames: [`r-${accounts[0]!.id}`] });
+    command.middlewareStack.addRelativeTo(httpSigningMiddleware(handle.config), httpSigningMiddlewareOptions);
+    await expect(handle.send(command)).rejects.toThrow(NO_ACCOUNT_MESSAGE);
+    expect(sent).toHaveLength(0);
+    // Its credentials, after accounts used it, are still the identity that cannot sign.
+    await handle.send(new DescribeRegionsCommand({ RegionNames: [`r-${accounts[0]!.id}`] }));
+    const identity = await handle.config.credentials();
+    expect(identity.accessKeyId).toBe('NO-ACCOUNT-ATTACHED');
+    expect(() => identity.secretAccessKey).toThrow(NO_ACCOUNT_MESSAGE);
+    await expect(handle.config.signer()).rejects.toThrow(NO_ACCOUNT_MESSAGE);
+  });
+
+  it('drops an account handles on release and keeps the shared clients for the next account', () => {
+    const { handler } = recordingHandler();
+    const { clientsOf, sharedClients } = scanThread(handler);
+    const clients = clientsOf(accounts[0]!);
+    const before = clients(EC2Client);
     clients.release();
+    const after = clients(EC2Client);
+    expect(after).not.toBe(before);
+    expect(Object.getPrototypeOf(after)).toBe(Object.getPrototypeOf(before));
+    expect(Object.getPrototypeOf(after)).toBe(sharedClients.client(EC2Client, 'eu-west-1'));
   });
 });
 

@@ -1,18 +1,21 @@
 /**
- * Builds SDK v3 clients for one account, each on first use (ctor x region) and all released together when
- * the account is done (`release()`): its credentials, standard retry with the scan's shared retry budget
- * (retry-budget.ts), timeouts, an optional endpoint override (AWS_ENDPOINT_URL, e.g. the moto emulator) and
- * middlewares: one counts requests and stops new ones once the scan is aborted; one holds a request slot
- * of the scan's limiter around each attempt (so a retry's backoff holds none) and counts attempts; one
- * strips S3 Control's account-id host prefix, which a local endpoint cannot resolve.
+ * SDK v3 clients for the scan. One client per service constructor and region for the whole scan (thread),
+ * shared by every account (createSharedClientPool); each account's factory (createClientFactory) hands its
+ * collectors a handle on it that signs every request with that account's credentials only, and the client
+ * itself none (account-signing.ts, docs/decisions/0015-shared-sdk-clients.md). `release()` drops an account's
+ * handles and signers; the shared clients live until the scan ends. A client has no credentials of its own,
+ * standard retry with the scan's shared retry budget (retry-budget.ts), timeouts, an optional endpoint override
+ * (AWS_ENDPOINT_URL, e.g. the moto emulator) and middlewares that take the account from the request: one
+ * counts requests and stops new ones once the scan is aborted; one holds a request slot of the scan's limiter
+ * around each attempt (so a retry's backoff holds none) and counts attempts; one strips S3 Control's
+ * account-id host prefix, which a local endpoint cannot resolve.
  *
- * A scan builds a client per account x region x service and sends about two requests with each, so what the
- * SDK repeats per client or per request is a large part of a scan's CPU (docs/benchmarks.md, "Where the
- * scan's CPU goes"). What is done once instead, with the same result: settings looked up per client
- * (resolveSharedClientConfig, shareConfiguredEndpoint), the SigV4 signer the SDK builds per request and its
- * signing key (reuseSigner); and two middlewares a read-only scan has no use for are removed
- * (UNUSED_SDK_MIDDLEWARES). Nothing is shared between accounts: every client signs with its own account's
- * credentials only.
+ * A scan sends ~50 requests per account-region, so what the SDK repeats per client or per request is a large
+ * part of a scan's CPU (docs/benchmarks.md, "Where the scan's CPU goes"). What is done once instead, with the
+ * same result: building a client (once per scan thread instead of per account x region x service), settings
+ * looked up per client (resolveSharedClientConfig, shareConfiguredEndpoint), the SigV4 signer the SDK builds
+ * per request and its signing key (reuseSigner, per account x client); and two middlewares a read-only scan
+ * has no use for are removed (UNUSED_SDK_MIDDLEWARES).
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -22,6 +25,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger, Retr
 import type { ClientConstructor } from './collector.js';
 import type { FairLimiter } from './fair-limiter.js';
 import { RetryBudget } from './retry-budget.js';
+import { accountOf, accountSigning, bindAccount, noAccountCredentials, noAccountError, prepareSharedClient } from './account-signing.js';
 import { requestKey, serviceOfClient } from './scan-limits.js';
 import type { ScanRecorder } from './scan-recorder.js';
 
@@ -118,7 +122,6 @@ interface HasMiddlewareStack {
       options: { step: 'initialize' | 'build' | 'finalizeRequest'; name: string; priority?: 'high' | 'normal' | 'low'; override?: boolean },
     ): void;
   };
-  config?: { region?: unknown };
 }
 
 export interface ClientFactoryOptions {
@@ -137,6 +140,11 @@ export interface ClientFactoryOptions {
    * Absent: one handler per factory, destroyed by release().
    */
   readonly httpHandler?: NodeHttpHandler | undefined;
+  /**
+   * The scan thread's shared SDK clients (createSharedClientPool), built with the same settings, retry
+   * strategy and HTTP handler as given here. Absent: a pool of this factory's own, dropped by release().
+   */
+  readonly sharedClients?: SharedClientPool | undefined;
 }
 
 /**
@@ -174,13 +182,12 @@ function requestTimeouts(settings: ClientSettings) {
 }
 
 export type ClientFactory = (<C>(ctor: ClientConstructor<C>, region?: string) => C) & {
-  /** Destroys every client built so far (and their sockets); the next use builds new ones. */
+  /**
+   * Drops the account's handles, signers and per-account clients (and, without a scan pool, its clients and
+   * their sockets); the next use builds new ones.
+   */
   release(): void;
 };
-
-interface Destroyable {
-  destroy?: () => void;
-}
 
 export function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
@@ -189,163 +196,197 @@ export function abortError(signal: AbortSignal): Error {
   return err;
 }
 
+/**
+ * SDK clients that stay one per account: S3's region redirects (`followRegionRedirects`) swap the client's
+ * region provider while a redirected request runs and put it back after, which is not safe for two redirected
+ * requests on one client at once (the one that finishes last can put back the other's region). Kept per account
+ * as before, where one account's buckets only race among themselves. Signed the same way as shared clients.
+ */
+const PER_ACCOUNT_CLIENTS: ReadonlySet<string> = new Set(['S3Client']);
+
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
-  const cache = new Map<unknown, Map<string, unknown>>();
-  const sharedHandler = options.httpHandler;
-  let httpHandler: NodeHttpHandler | undefined = sharedHandler;
   const retryStrategy = options.retryStrategy ?? new RetryBudget({ maxAttempts: options.settings.maxAttempts });
+  let ownPool: SharedClientPool | undefined;
+  const pool = (): SharedClientPool =>
+    options.sharedClients ?? (ownPool ??= createSharedClientPool({ settings: options.settings, retryStrategy, httpHandler: options.httpHandler }));
+  const handles = new Map<unknown, Map<string, unknown>>();
 
   const factory = <C>(ctor: ClientConstructor<C>, region?: string): C => {
     const r = region ?? options.defaultRegion;
-    let byRegion = cache.get(ctor);
+    let byRegion = handles.get(ctor);
     if (!byRegion) {
       byRegion = new Map();
-      cache.set(ctor, byRegion);
+      handles.set(ctor, byRegion);
     }
     const existing = byRegion.get(r);
     if (existing) return existing as C;
 
-    const endpoint = options.settings.endpoint;
-    // S3 Control's endpoint rules put the account id in front of the host; with an IP endpoint
-    // (`123456789012.127.0.0.1`) that is not even a valid URL, so pin the endpoint for it.
-    const pinned =
-      endpoint && ctor.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }), disableHostPrefix: true } : {};
-    httpHandler ??= new NodeHttpHandler(requestTimeouts(options.settings));
-    const shared = options.settings.shared;
-    const client = new ctor({
+    // One handle per account x ctor x region, so a per-account client is built once per account too.
+    const shared = PER_ACCOUNT_CLIENTS.has(ctor.name) ? pool().build(ctor, r) : pool().client(ctor, r);
+    const handle = bindAccount(shared, {
+      accountId: options.accountId,
       region: r,
-      logger: SILENT_SDK_LOGGER,
-      ...(shared
-        ? {
-            useFipsEndpoint: shared.useFipsEndpoint,
-            useDualstackEndpoint: shared.useDualstackEndpoint,
-            authSchemePreference: shared.authSchemePreference,
-            // A provider: `undefined` itself would make the client look it up again.
-            userAgentAppId: () => Promise.resolve(shared.userAgentAppId),
-          }
-        : {}),
-      credentials: options.credentials,
-      maxAttempts: options.settings.maxAttempts,
-      retryStrategy,
-      requestHandler: httpHandler,
-      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
-      followRegionRedirects: true,
-      ...pinned,
+      requestKey: requestKey(options.accountId, r, serviceOfClient(ctor.name)),
+      recorder: options.recorder,
+      signal: options.signal,
+      requests: options.requests,
+      signing: accountSigning((shared as unknown as { config: object }).config, options.credentials),
     });
-    const config = (client as unknown as { config: SdkClientConfig }).config;
-    reuseSigner(config);
-    if (shared?.configuredEndpoints) shareConfiguredEndpoint(config, shared.configuredEndpoints);
-    const stack = (client as unknown as HasMiddlewareStack).middlewareStack;
-    for (const name of UNUSED_SDK_MIDDLEWARES) stack.remove(name);
-    // Plain functions, not async ones, where nothing is awaited: an async wrapper is one more promise per request.
-    stack.add(
-      (next, context) => (args) => {
-        if (options.signal.aborted) return Promise.reject(abortError(options.signal));
-        options.recorder.countRequest(options.accountId, r, (context.commandName ?? 'Unknown').replace(/Command$/, ''));
-        return next(args);
-      },
-      { step: 'initialize', name: 'ftrReadyCountAndAbort' },
-    );
-    // finalizeRequest, low priority: inside the SDK's retry middleware (finalizeRequest, high), so this runs
-    // once per attempt and the backoff between attempts holds no request slot.
-    const key = requestKey(options.accountId, r, serviceOfClient(ctor.name));
-    stack.add(
-      (next) => async (args) => {
-        const release = options.requests ? await options.requests.acquire(options.accountId, key) : undefined;
-        try {
-          if (options.signal.aborted) throw abortError(options.signal);
-          options.recorder.countAttempt();
-          return await next(args);
-        } finally {
-          release?.();
-        }
-      },
-      { step: 'finalizeRequest', priority: 'low', name: 'ftrReadyRequestSlot' },
-    );
-    if (endpoint) {
-      stack.add(
-        (next) => (args) => {
-          const req = args.request;
-          if (req?.hostname) req.hostname = req.hostname.replace(/^\d{12}\./, '');
-          return next(args);
-        },
-        { step: 'build', name: 'ftrReadyStripAccountHostPrefix' },
-      );
-    }
-    byRegion.set(r, client);
-    return client;
+    byRegion.set(r, handle);
+    return handle;
   };
   factory.release = (): void => {
-    // A client's destroy() destroys its HTTP handler: with the scan's shared handler, the clients are only dropped.
-    if (!sharedHandler) {
-      for (const byRegion of cache.values()) {
-        for (const client of byRegion.values()) (client as Destroyable).destroy?.();
-      }
-      httpHandler?.destroy();
-      httpHandler = undefined;
-    }
-    cache.clear();
+    // The account's handles, signers and own clients go; the scan's shared clients stay for the next account.
+    handles.clear();
+    ownPool?.destroy();
+    ownPool = undefined;
   };
   return factory;
 }
 
-/** The parts of an SDK client's resolved configuration the factory adjusts after building it. */
+export interface SharedClientPoolOptions {
+  readonly settings: ClientSettings;
+  readonly retryStrategy: RetryStrategyV2;
+  /** The scan's HTTP handler; absent: one of the pool's own, destroyed with it. */
+  readonly httpHandler?: NodeHttpHandler | undefined;
+}
+
+/**
+ * One SDK client per service constructor and region for every account of a scan thread (an account reaches
+ * it through a handle that signs for that account only: account-signing.ts). Building a client and its first
+ * request's set-up was about a tenth of a scan's CPU with a client per account x region x service
+ * (docs/benchmarks.md, "Where the scan's CPU goes").
+ */
+export interface SharedClientPool {
+  /** The pool's client of `ctor` in `region`, built on first use. */
+  client<C>(ctor: ClientConstructor<C>, region: string): C;
+  /** A new client with the pool's settings that the pool does not keep (PER_ACCOUNT_CLIENTS). */
+  build<C>(ctor: ClientConstructor<C>, region: string): C;
+  /** Drops every client; destroys the HTTP handler if it is the pool's own. */
+  destroy(): void;
+}
+
+export function createSharedClientPool(options: SharedClientPoolOptions): SharedClientPool {
+  const clients = new Map<unknown, Map<string, unknown>>();
+  let ownHandler: NodeHttpHandler | undefined;
+  const handler = (): NodeHttpHandler => options.httpHandler ?? (ownHandler ??= new NodeHttpHandler(requestTimeouts(options.settings)));
+  const build = <C>(ctor: ClientConstructor<C>, region: string): C => buildSharedClient(ctor, region, options.settings, options.retryStrategy, handler());
+  return {
+    client: <C>(ctor: ClientConstructor<C>, region: string): C => {
+      let byRegion = clients.get(ctor);
+      if (!byRegion) {
+        byRegion = new Map();
+        clients.set(ctor, byRegion);
+      }
+      const existing = byRegion.get(region) as C | undefined;
+      if (existing) return existing;
+      const client = build(ctor, region);
+      byRegion.set(region, client);
+      return client;
+    },
+    build,
+    destroy: () => {
+      // A client's destroy() destroys its HTTP handler, which may be the scan's: the clients are only dropped.
+      clients.clear();
+      ownHandler?.destroy();
+      ownHandler = undefined;
+    },
+  };
+}
+
+/**
+ * A client for every account: no credentials of its own (account-signing.ts), the scan's settings, retry
+ * strategy and HTTP handler, and the scan's middlewares, which take the account from the request: one counts
+ * requests and stops new ones once the scan is aborted; one holds a request slot of the scan's limiter around
+ * each attempt (so a retry's backoff holds none) and counts attempts; one strips S3 Control's account-id host
+ * prefix, which a local endpoint cannot resolve.
+ */
+function buildSharedClient<C>(ctor: ClientConstructor<C>, region: string, settings: ClientSettings, retryStrategy: RetryStrategyV2, httpHandler: NodeHttpHandler): C {
+  const endpoint = settings.endpoint;
+  // S3 Control's endpoint rules put the account id in front of the host; with an IP endpoint
+  // (`123456789012.127.0.0.1`) that is not even a valid URL, so pin the endpoint for it.
+  const pinned =
+    endpoint && ctor.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }), disableHostPrefix: true } : {};
+  const shared = settings.shared;
+  const client = new ctor({
+    region,
+    logger: SILENT_SDK_LOGGER,
+    ...(shared
+      ? {
+          useFipsEndpoint: shared.useFipsEndpoint,
+          useDualstackEndpoint: shared.useDualstackEndpoint,
+          authSchemePreference: shared.authSchemePreference,
+          // A provider: `undefined` itself would make the client look it up again.
+          userAgentAppId: () => Promise.resolve(shared.userAgentAppId),
+        }
+      : {}),
+    credentials: noAccountCredentials,
+    // Settings that would make a request depend on the client's own credentials (which hold no account):
+    // DynamoDB's account-id endpoints and endpoint discovery (keyed by the access key id, with a request of its
+    // own sent with no account attached; this SDK's DynamoDB commands no longer use it). Both off: DynamoDB's
+    // regional endpoint answers the same reads. A cached middleware chain would share one context between sends.
+    accountIdEndpointMode: 'disabled',
+    endpointDiscoveryEnabled: false,
+    cacheMiddleware: false,
+    maxAttempts: settings.maxAttempts,
+    retryStrategy,
+    requestHandler: httpHandler,
+    ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+    followRegionRedirects: true,
+    ...pinned,
+  });
+  const config = (client as unknown as { config: SdkClientConfig }).config;
+  prepareSharedClient(client);
+  if (settings.shared?.configuredEndpoints) shareConfiguredEndpoint(config, settings.shared.configuredEndpoints);
+  const stack = (client as unknown as HasMiddlewareStack).middlewareStack;
+  for (const name of UNUSED_SDK_MIDDLEWARES) stack.remove(name);
+  // Plain functions, not async ones, where nothing is awaited: an async wrapper is one more promise per request.
+  stack.add(
+    (next, context) => (args) => {
+      const account = accountOf(context);
+      if (!account) return Promise.reject(noAccountError());
+      if (account.signal.aborted) return Promise.reject(abortError(account.signal));
+      account.recorder.countRequest(account.accountId, account.region, (context.commandName ?? 'Unknown').replace(/Command$/, ''));
+      // The account's credentials resolved before the retry loop, where the SDK resolves a client's identity:
+      // a role that cannot be assumed fails the request once, not attempt after attempt.
+      return account.signing.credentials().then(() => next(args));
+    },
+    { step: 'initialize', name: 'ftrReadyCountAndAbort' },
+  );
+  // finalizeRequest, low priority: inside the SDK's retry middleware (finalizeRequest, high), so this runs
+  // once per attempt and the backoff between attempts holds no request slot.
+  stack.add(
+    (next, context) => async (args) => {
+      const account = accountOf(context);
+      if (!account) throw noAccountError();
+      const release = account.requests ? await account.requests.acquire(account.accountId, account.requestKey) : undefined;
+      try {
+        if (account.signal.aborted) throw abortError(account.signal);
+        account.recorder.countAttempt();
+        return await next(args);
+      } finally {
+        release?.();
+      }
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'ftrReadyRequestSlot' },
+  );
+  if (endpoint) {
+    stack.add(
+      (next) => (args) => {
+        const req = args.request;
+        if (req?.hostname) req.hostname = req.hostname.replace(/^\d{12}\./, '');
+        return next(args);
+      },
+      { step: 'build', name: 'ftrReadyStripAccountHostPrefix' },
+    );
+  }
+  return client;
+}
+
+/** The parts of an SDK client's resolved configuration the pool adjusts after building it. */
 interface SdkClientConfig {
-  signer: (authScheme?: unknown) => Promise<object>;
-  signingRegion?: string;
-  signingName?: string;
-  credentials?: unknown;
   serviceId?: string;
   serviceConfiguredEndpoint?: () => Promise<string | undefined>;
-}
-
-type SigningKeyDeriver = (credentials: AwsCredentialIdentity, region: string, shortDate: string, service?: string) => Promise<Uint8Array>;
-
-/**
- * The SDK's signer provider (resolveAwsSdkSigV4Config) builds a new SignatureV4 for every request, from a
- * copy of the client's whole configuration. What it reads from the request's auth scheme (signing region and
- * name) it writes into the client's configuration on first use and reads from there afterwards, so every
- * later call builds the same signer. This keeps the first one and hands it out again while the client's
- * signing region, signing name and credentials provider are those it was built with. The signer asks the
- * client's credentials provider at every request, as before (a renewed role session is used at once).
- * Per client only: a client never signs with another client's credentials.
- */
-export function reuseSigner(config: Pick<SdkClientConfig, 'signer' | 'signingRegion' | 'signingName' | 'credentials'>): void {
-  const build = config.signer;
-  let made: { signer: Promise<object>; region: string | undefined; name: string | undefined; credentials: unknown } | undefined;
-  config.signer = (authScheme) => {
-    if (made && made.region === config.signingRegion && made.name === config.signingName && made.credentials === config.credentials) return made.signer;
-    const signer = build(authScheme).then((built) => {
-      cacheSigningKey(built);
-      // Recorded once the build has written the signing region and name into the configuration.
-      made = { signer, region: config.signingRegion, name: config.signingName, credentials: config.credentials };
-      return built;
-    });
-    return signer;
-  };
-}
-
-/**
- * SigV4's signing key is derived from the secret key, the date, the region and the service (four HMACs).
- * SignatureV4 caches the 50 most recent keys of the process, under a cache key that costs one more HMAC of
- * the secret per request; a scan signs for hundreds of account x region x service scopes at once, so that
- * cache mostly missed. A client's signer signs for one scope: it keeps the last key it derived, for the same
- * credentials object (a renewed session is a new object), region, date and service.
- */
-function cacheSigningKey(signer: object): void {
-  const s = signer as { getSigningKey?: SigningKeyDeriver };
-  const derive = s.getSigningKey;
-  if (typeof derive !== 'function') return;
-  let last: { credentials: AwsCredentialIdentity; region: string; shortDate: string; service: string | undefined; key: Promise<Uint8Array> } | undefined;
-  s.getSigningKey = (credentials, region, shortDate, service) => {
-    if (last && last.credentials === credentials && last.region === region && last.shortDate === shortDate && last.service === service) return last.key;
-    const key = derive.call(signer, credentials, region, shortDate, service);
-    last = { credentials, region, shortDate, service, key };
-    key.catch(() => {
-      if (last?.key === key) last = undefined;
-    });
-    return key;
-  };
 }
 
 /**

@@ -34,7 +34,7 @@ import {
   type OperationOutcome,
 } from '../core/snapshot.js';
 import { TOOL_VERSION } from '../version.js';
-import { createClientFactory, createScanHttpHandler, DEFAULT_CLIENT_SETTINGS, resolveSharedClientConfig, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
+import { createClientFactory, createScanHttpHandler, createSharedClientPool, DEFAULT_CLIENT_SETTINGS, resolveSharedClientConfig, type ClientFactory, type ClientSettings, type Credentials } from './clients.js';
 import { abortableSleep, createCollectorContext } from './collector-context.js';
 import { collectPages, type CollectorContext, type GlobalCollector, type RegionalCollector, type ScanOrganization } from './collector.js';
 import { assumeRoleProvider, defaultCredentials, whoAmI, type CallerIdentity } from './credentials.js';
@@ -248,8 +248,11 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
   heartbeat?.unref();
   // One HTTP handler for the scan: connections (and TLS sessions) are reused across accounts (clients.ts).
   const httpHandler = createScanHttpHandler(settings, concurrency);
+  // One SDK client per service and region for the scan (thread), shared by the accounts; each request is signed
+  // for the account whose client handle sent it (clients.ts, account-signing.ts).
+  const sharedClients = createSharedClientPool({ settings, retryStrategy, httpHandler });
   const factoryFor = (accountId: string, defaultRegion: string, credentials: Credentials, s: ClientSettings = settings): ClientFactory =>
-    createClientFactory({ accountId, defaultRegion, credentials, settings: s, recorder, signal: abort.signal, requests, retryStrategy, httpHandler });
+    createClientFactory({ accountId, defaultRegion, credentials, settings: s, recorder, signal: abort.signal, requests, retryStrategy, httpHandler, sharedClients: s === settings ? sharedClients : undefined });
 
   try {
     progress.emit('identity', 'Checking credentials');
@@ -574,6 +577,7 @@ export async function runScan(options: ScanOptions): Promise<Snapshot> {
   } finally {
     if (heartbeat) clearInterval(heartbeat);
     options.signal?.removeEventListener('abort', onExternalAbort);
+    sharedClients.destroy();
     httpHandler.destroy();
   }
 }

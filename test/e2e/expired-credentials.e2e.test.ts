@@ -10,6 +10,7 @@ import { DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient }
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { handleCredentials } from '../../src/collect/account-signing.js';
 import { runScan, type ScanOptions } from '../../src/collect/run-collection.js';
 import { CredentialsError, EXIT } from '../../src/core/errors.js';
 import { awsError } from '../helpers/collector-context.js';
@@ -58,8 +59,7 @@ describe('expired sessions', () => {
       // The mock replaces `send`, so resolve the client's credentials as the real signer would: for a member
       // account that runs the scanner's AssumeRole provider, which gets the expired-token error below.
       .callsFake(async (_input, getClient) => {
-        const credentials = getClient().config.credentials as unknown as () => Promise<{ accessKeyId: string }>;
-        await credentials();
+        await handleCredentials(getClient())();
         return { Account: MANAGEMENT, Arn: `arn:aws:iam::${MANAGEMENT}:user/scanner`, UserId: 'AIDAFAKE' };
       })
       .on(AssumeRoleCommand)

@@ -1,7 +1,7 @@
 /**
  * The doctor with mocked AWS, for what moto cannot show (it enforces no permission): denied role assumption,
  * SCP and region-restriction denials, Cost Explorer not enabled, members that cannot list the Organization,
- * missing credentials. Accounts are told apart by the credentials each client was built with.
+ * missing credentials. Accounts are told apart by the credentials each client handle signs with.
  */
 import { AccountClient } from '@aws-sdk/client-account';
 import { BackupClient } from '@aws-sdk/client-backup';
@@ -36,6 +36,7 @@ import { doctorExitCode, DOCTOR_FAILED_EXIT, formatDoctorReport, lineCost } from
 import { UserError } from '../../core/errors.js';
 import { getFramework } from '../../frameworks/index.js';
 import { scannerActions } from '../../permissions/scanner-policy.js';
+import { handleCredentials } from '../account-signing.js';
 import { runDoctor, type DoctorOptions } from './run-doctor.js';
 import { REGION_SWEEP_READ, SAMPLE_READS } from './sample-reads.js';
 import type { DoctorLine, DoctorReport } from './doctor-types.js';
@@ -77,13 +78,14 @@ const quiet: AnyMock[] = [
 const all: { reset(): void }[] = [sts, orgs, ec2, guardduty, securityhub, support, ce, ...quiet];
 
 interface ClientLike {
-  config: { credentials: () => Promise<{ accessKeyId: string }>; region: () => Promise<string> };
+  config: { region: () => Promise<string> };
 }
 
 /** Which account and region a mocked call was made for: members' keys are ASIA<account id>. */
 async function site(getClient: () => unknown): Promise<{ account: string; region: string }> {
   const client = getClient() as ClientLike;
-  const { accessKeyId } = await client.config.credentials();
+  // The credentials the client handle signs with (its shared SDK client has none of its own).
+  const { accessKeyId } = await handleCredentials(client)();
   return { account: accessKeyId.startsWith('ASIA') ? accessKeyId.slice(4) : MGMT, region: await client.config.region() };
 }
 
