@@ -9,11 +9,10 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import type { Inspector2AccountStatus } from '../../src/core/slices/inspector2.js';
-import { evaluate } from '../../src/evaluate/evaluate.js';
 import { FRAMEWORKS } from '../../src/frameworks/index.js';
 import { inspector2FromAdministrator } from '../../src/collect/organization-posture.js';
 import { denied, observed } from '../helpers/snapshot-builder.js';
-import { attest, CORPUS_CHECKS, gate, NOW } from './scenario.js';
+import { assessAllAttested } from './scenario.js';
 import { wellRunSnapshot } from './well-run-account.js';
 
 const ADMINISTRATOR = '222222222222';
@@ -41,18 +40,7 @@ function withOrganizationReads(snapshot: Snapshot): { snapshot: Snapshot; replac
   return { snapshot: { ...snapshot, accounts }, replaced };
 }
 
-function assess(snapshot: Snapshot, frameworkId: string): Assessment {
-  const framework = FRAMEWORKS.find((f) => f.id === frameworkId);
-  if (!framework) throw new Error(frameworkId);
-  return evaluate(snapshot, framework, {
-    delivery: 'multi-tenant-saas',
-    checks: CORPUS_CHECKS,
-    toolVersion: 'corpus',
-    now: NOW,
-    attestations: framework.items.map((i) => attest(i.id)),
-    gatingAnswers: framework.gatingQuestions.map((g) => gate(g.id, 'yes')),
-  });
-}
+const assess = assessAllAttested;
 
 const setInspector = (snapshot: Snapshot, slice: (region: string) => NonNullable<Snapshot['accounts'][number]['regional'][number]['inspector2']>): Snapshot => ({
   ...snapshot,

@@ -5,15 +5,13 @@
  * and is never a PASS. Pure evaluation, one snapshot pair.
  */
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../../src/core/assessment.js';
 import type { Observed } from '../../src/core/observed.js';
 import type { RegionRead, RegionalSnapshot, Snapshot } from '../../src/core/snapshot.js';
-import { evaluate } from '../../src/evaluate/evaluate.js';
 import { FRAMEWORKS } from '../../src/frameworks/index.js';
 import { regionCoverage } from '../../src/evaluate/region-coverage.js';
 import { notRead, splitBySignal } from '../../src/collect/region-signal.js';
 import { REGIONAL_COLLECTORS } from '../../src/collect/services/index.js';
-import { attest, CORPUS_CHECKS, gate, NOW } from './scenario.js';
+import { assessAllAttested } from './scenario.js';
 import { HOME, wellRunSnapshot } from './well-run-account.js';
 import { aSubnet } from '../helpers/network-fixtures.js';
 import { observed } from '../../src/core/observed.js';
@@ -55,18 +53,7 @@ function withHomePostureOnly(snapshot: Snapshot): Snapshot {
   };
 }
 
-function assess(snapshot: Snapshot, frameworkId: string): Assessment {
-  const framework = FRAMEWORKS.find((f) => f.id === frameworkId);
-  if (!framework) throw new Error(frameworkId);
-  return evaluate(snapshot, framework, {
-    delivery: 'multi-tenant-saas',
-    checks: CORPUS_CHECKS,
-    toolVersion: 'corpus',
-    now: NOW,
-    attestations: framework.items.map((i) => attest(i.id)),
-    gatingAnswers: framework.gatingQuestions.map((g) => gate(g.id, 'yes')),
-  });
-}
+const assess = assessAllAttested;
 
 describe('posture-only regions', () => {
   const full = wellRunSnapshot();

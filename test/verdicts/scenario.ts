@@ -4,7 +4,7 @@
  * would sign. Its `kind` names what it proves and fixes the expected verdict, so a scenario cannot be
  * filed under the wrong kind (`coverage.test.ts` asks every item for its kinds).
  */
-import type { ItemResult, ItemVerdict } from '../../src/core/assessment.js';
+import type { Assessment, ItemResult, ItemVerdict } from '../../src/core/assessment.js';
 import type { DeliveryCategory, Framework, FrameworkItem } from '../../src/core/framework.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import type { AttestationAnswer, GatingAnswer, ItemAttestation, Suppression } from '../../src/attest/types.js';
@@ -181,4 +181,20 @@ export function defaultAttestation(scenario: Scenario): ItemAttestation | null {
 
 export function describeScenario(s: Scenario): string {
   return `${s.item} ${s.kind}: ${s.name}`;
+}
+
+/**
+ * A whole framework evaluated on `snapshot` the way a prepared partner would (every item attested yes, every
+ * gating question answered yes), so what is left to compare between two snapshots is what the scan saw.
+ */
+export function assessAllAttested(snapshot: Snapshot, frameworkId: string): Assessment {
+  const framework = frameworkOf(frameworkId);
+  return evaluate(snapshot, framework, {
+    delivery: 'multi-tenant-saas',
+    checks: CORPUS_CHECKS,
+    toolVersion: 'corpus',
+    now: NOW,
+    attestations: framework.items.map((i) => attest(i.id)),
+    gatingAnswers: framework.gatingQuestions.map((g) => gate(g.id, 'yes')),
+  });
 }
