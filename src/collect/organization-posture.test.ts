@@ -5,7 +5,7 @@
  * member to read itself.
  */
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { BatchGetAccountStatusCommand, Inspector2Client, type AccountState, type State } from '@aws-sdk/client-inspector2';
+import { BatchGetAccountStatusCommand, Inspector2Client, type AccountState } from '@aws-sdk/client-inspector2';
 import { ListDelegatedAdministratorsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
@@ -19,6 +19,7 @@ import { organizationSlice } from './member-posture.js';
 import { inspector2FromAdministrator, readOrganizationPosture, type OrganizationPostureInput } from './organization-posture.js';
 import { accountStatusOf } from './services/inspector2/inspector2.collector.js';
 import { aRegion, aSnapshot, anAccount } from '../../test/helpers/snapshot-builder.js';
+import { inspectorAccountState, inspectorState } from '../../test/helpers/inspector-fixtures.js';
 
 const orgs = mockClient(OrganizationsClient);
 const ec2 = mockClient(EC2Client);
@@ -31,18 +32,8 @@ const DISABLED_MEMBER = '444444444444';
 const FAILED_MEMBER = '555555555555';
 const NO_SCAN_MEMBER = '666666666666';
 
-/** A State (status, errorCode, errorMessage are required members in the API reference; no error here). */
-const st = (status: string): State => ({ status: status as State['status'], errorCode: '' as State['errorCode'], errorMessage: '' });
-
-/** An AccountState as the Inspector API reference shapes it. */
-function state(accountId: string, status: string, scans: { ec2?: string; ecr?: string; lambda?: string; lambdaCode?: string } = {}): AccountState {
-  const s = (v: string | undefined) => st(v ?? 'DISABLED');
-  return {
-    accountId,
-    state: st(status),
-    resourceState: { ec2: s(scans.ec2), ecr: s(scans.ecr), lambda: s(scans.lambda), lambdaCode: s(scans.lambdaCode) },
-  };
-}
+const st = inspectorState;
+const state = inspectorAccountState;
 
 const fakeClients = (): ClientFactory =>
   Object.assign(<C>(ctor: ClientConstructor<C>, region?: string): C => new ctor({ region, credentials: { accessKeyId: 'AKID', secretAccessKey: 's' } }), { release: () => undefined });

@@ -6,7 +6,7 @@
  */
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ListOrganizationsFeaturesCommand, IAMClient } from '@aws-sdk/client-iam';
-import { BatchGetAccountStatusCommand, Inspector2Client, type AccountState, type State } from '@aws-sdk/client-inspector2';
+import { BatchGetAccountStatusCommand, Inspector2Client, type AccountState } from '@aws-sdk/client-inspector2';
 import { DescribeOrganizationCommand, ListAccountsCommand, ListDelegatedAdministratorsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inspector2IsEnabled } from '../checks/inspector2/inspector2-is-enabled.js';
 import type { Snapshot } from '../core/snapshot.js';
 import { runScan, type ScanOptions, type ScanTarget } from './run-collection.js';
+import { inspectorAccountState } from '../../test/helpers/inspector-fixtures.js';
 
 const sts = mockClient(STSClient);
 const orgs = mockClient(OrganizationsClient);
@@ -26,13 +27,12 @@ const ADMIN = '222222222222';
 const ENABLED_MEMBER = '333333333333';
 const DISABLED_MEMBER = '444444444444';
 
-const st = (status: string): State => ({ status: status as State['status'], errorCode: '' as State['errorCode'], errorMessage: '' });
 /** Inspector's state of every account, the same whoever asks (as AWS keeps one status per account and region). */
 const STATES: Record<string, AccountState> = {
-  [MANAGEMENT]: { accountId: MANAGEMENT, state: st('ENABLED'), resourceState: { ec2: st('ENABLED'), ecr: st('DISABLED'), lambda: st('ENABLED'), lambdaCode: st('DISABLED') } },
-  [ADMIN]: { accountId: ADMIN, state: st('ENABLED'), resourceState: { ec2: st('ENABLED'), ecr: st('ENABLED'), lambda: st('DISABLED'), lambdaCode: st('DISABLED') } },
-  [ENABLED_MEMBER]: { accountId: ENABLED_MEMBER, state: st('ENABLED'), resourceState: { ec2: st('DISABLED'), ecr: st('ENABLED'), lambda: st('DISABLED'), lambdaCode: st('DISABLED') } },
-  [DISABLED_MEMBER]: { accountId: DISABLED_MEMBER, state: st('DISABLED'), resourceState: { ec2: st('DISABLED'), ecr: st('DISABLED'), lambda: st('DISABLED'), lambdaCode: st('DISABLED') } },
+  [MANAGEMENT]: inspectorAccountState(MANAGEMENT, 'ENABLED', { ec2: 'ENABLED', lambda: 'ENABLED' }),
+  [ADMIN]: inspectorAccountState(ADMIN, 'ENABLED', { ec2: 'ENABLED', ecr: 'ENABLED' }),
+  [ENABLED_MEMBER]: inspectorAccountState(ENABLED_MEMBER, 'ENABLED', { ecr: 'ENABLED' }),
+  [DISABLED_MEMBER]: inspectorAccountState(DISABLED_MEMBER, 'DISABLED'),
 };
 
 const base: ScanOptions = {

@@ -4,7 +4,7 @@
  * are the ones its own read gives; where it does not (Inspector off, the member's own read failed), the
  * member keeps its own read, so nothing gets better. Pure evaluation.
  */
-import type { AccountState, State } from '@aws-sdk/client-inspector2';
+import type { AccountState } from '@aws-sdk/client-inspector2';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
@@ -12,15 +12,15 @@ import type { Inspector2AccountStatus } from '../../src/core/slices/inspector2.j
 import { FRAMEWORKS } from '../../src/frameworks/index.js';
 import { inspector2FromAdministrator } from '../../src/collect/organization-posture.js';
 import { denied, observed } from '../helpers/snapshot-builder.js';
+import { inspectorAccountState } from '../helpers/inspector-fixtures.js';
 import { assessAllAttested } from './scenario.js';
 import { wellRunSnapshot } from './well-run-account.js';
 
 const ADMINISTRATOR = '222222222222';
-const st = (status: string | null): State => ({ status: (status ?? 'DISABLED') as State['status'], errorCode: '' as State['errorCode'], errorMessage: '' });
 
 /** What the administrator's BatchGetAccountStatus answers for an account whose own status is `s` (the same record). */
 function administratorAnswer(accountId: string, s: Inspector2AccountStatus): AccountState {
-  return { accountId, state: st(s.status), resourceState: { ec2: st(s.ec2), ecr: st(s.ecr), lambda: st(s.lambda), lambdaCode: st(s.lambdaCode) } };
+  return inspectorAccountState(accountId, s.status, s);
 }
 
 /** The snapshot a scan with the organization step would store: the administrator's slice where it replaces the read. */
